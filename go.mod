@@ -1,0 +1,3 @@
+module github.com/coproduce/coproduce
+
+go 1.26.8
