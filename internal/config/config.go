@@ -1,0 +1,221 @@
+// Package config reads site.yaml into a Config. Every key has a default, so
+// a site without site.yaml still builds. Mistakes are reported with the line
+// and column in site.yaml and what to write instead.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"net/url"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/coproduce/coproduce/internal/diag"
+	"github.com/coproduce/coproduce/internal/fields"
+)
+
+// File is the name of the settings file at the top of a site.
+const File = "site.yaml"
+
+// Config is the whole of site.yaml after defaults are applied.
+type Config struct {
+	Title        string
+	Description  string
+	BaseURL      *url.URL // always ends in "/"
+	Language     string   // BCP 47, such as en-GB
+	Theme        string
+	Organisation string
+	Contact      string // email address or URL
+	ReadingAge   int
+	Params       map[string]any
+
+	Accessibility Accessibility
+	Signing       Signing
+}
+
+// Accessibility feeds the generated accessibility statement.
+type Accessibility struct {
+	Status        string // "fully compliant", "partially compliant" or "not compliant"
+	Tested        time.Time
+	Method        string
+	KnownProblems []string
+	Enforcement   string
+}
+
+// Signing says how an organisation signs a pledge.
+type Signing struct {
+	How     string
+	Contact string
+	Form    string
+}
+
+// BasePath is the path part of the base URL, such as "/" or "/coproduction/".
+func (c *Config) BasePath() string { return c.BaseURL.Path }
+
+// ContactHref is the contact as a link target: mailto: for an email address.
+func (c *Config) ContactHref() string {
+	if c.Contact == "" || strings.Contains(c.Contact, "://") {
+		return c.Contact
+	}
+	return "mailto:" + c.Contact
+}
+
+// Default returns the settings of a site that has no site.yaml.
+func Default() *Config {
+	return &Config{
+		Title:      "Coproduction",
+		BaseURL:    &url.URL{Path: "/"},
+		Language:   "en-GB",
+		Theme:      "default",
+		ReadingAge: 9,
+		Accessibility: Accessibility{
+			Status:      "partially compliant",
+			Enforcement: "https://www.equalityadvisoryservice.com/",
+		},
+	}
+}
+
+var topKeys = []string{"title", "description", "base_url", "language", "theme", "organisation", "contact", "reading_age", "params", "accessibility", "signing"}
+var accessibilityKeys = []string{"status", "tested", "method", "known_problems", "enforcement"}
+var signingKeys = []string{"how", "contact", "form"}
+
+// Load reads site.yaml from the top of fsys. A missing file gives the
+// defaults; problems are returned as diagnostics, never as a panic.
+func Load(fsys fs.FS) (*Config, diag.List) {
+	data, err := fs.ReadFile(fsys, File)
+	if errors.Is(err, fs.ErrNotExist) {
+		return Default(), nil
+	}
+	var diags diag.List
+	if err != nil {
+		diags.Errorf(diag.Pos{File: File}, "check that the file can be read", "site.yaml could not be read: %v", err)
+		return Default(), diags
+	}
+	return Parse(data)
+}
+
+// Parse reads the text of a site.yaml.
+func Parse(data []byte) (*Config, diag.List) {
+	cfg := Default()
+	var diags diag.List
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		line, col, msg := fields.YAMLErrorPos(err)
+		diags.Errorf(diag.Pos{File: File, Line: line, Col: col}, "check the spacing and the colon after each key", "site.yaml is not valid YAML: %s", msg)
+		return cfg, diags
+	}
+	if len(doc.Content) == 0 {
+		return cfg, nil
+	}
+	r := fields.Reader{File: File, Diags: &diags}
+	for _, e := range r.Entries(doc.Content[0], "site.yaml") {
+		switch e.Key {
+		case "title":
+			cfg.Title = r.String(e)
+		case "description":
+			cfg.Description = r.String(e)
+		case "base_url":
+			if u := parseBaseURL(r, e); u != nil {
+				cfg.BaseURL = u
+			}
+		case "language":
+			if s := r.String(e); s != "" {
+				cfg.Language = s
+			}
+		case "theme":
+			if s := r.String(e); s != "" {
+				cfg.Theme = s
+			}
+		case "organisation":
+			cfg.Organisation = r.String(e)
+		case "contact":
+			cfg.Contact = r.String(e)
+		case "reading_age":
+			cfg.ReadingAge = r.Int(e)
+		case "params":
+			cfg.Params = r.Map(e)
+		case "accessibility":
+			readAccessibility(r, e, &cfg.Accessibility)
+		case "signing":
+			readSigning(r, e, &cfg.Signing)
+		default:
+			r.Unknown(e, topKeys, "site.yaml")
+		}
+	}
+	return cfg, diags
+}
+
+func readAccessibility(r fields.Reader, e fields.Entry, a *Accessibility) {
+	for _, sub := range r.Entries(e.Value, "accessibility") {
+		switch sub.Key {
+		case "status":
+			a.Status = r.String(sub)
+		case "tested":
+			a.Tested = r.Date(sub)
+		case "method":
+			a.Method = r.String(sub)
+		case "known_problems":
+			a.KnownProblems = r.StringList(sub)
+		case "enforcement":
+			a.Enforcement = r.HTTPURL(sub)
+		default:
+			r.Unknown(sub, accessibilityKeys, "accessibility")
+		}
+	}
+}
+
+func readSigning(r fields.Reader, e fields.Entry, s *Signing) {
+	for _, sub := range r.Entries(e.Value, "signing") {
+		switch sub.Key {
+		case "how":
+			s.How = r.String(sub)
+		case "contact":
+			s.Contact = r.String(sub)
+		case "form":
+			s.Form = r.HTTPURL(sub)
+		default:
+			r.Unknown(sub, signingKeys, "signing")
+		}
+	}
+}
+
+// parseBaseURL accepts an absolute http(s) URL or a bare path, and makes
+// sure the path ends in "/" so page paths can be joined to it.
+func parseBaseURL(r fields.Reader, e fields.Entry) *url.URL {
+	s := strings.TrimSpace(r.String(e))
+	if s == "" {
+		return nil
+	}
+	u, err := ParseBaseURL(s)
+	if err != nil {
+		r.Diags.Errorf(r.Pos(e.Value), "write the address the site will live at, such as https://example.org/ or https://example.org/coproduction/", "base_url: %v", err)
+		return nil
+	}
+	return u
+}
+
+// ParseBaseURL checks a base URL given in site.yaml or on the command line.
+func ParseBaseURL(s string) (*url.URL, error) {
+	u, err := url.Parse(s)
+	if err != nil {
+		return nil, errors.New("\"" + s + "\" is not a web address")
+	}
+	if u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https" {
+		return nil, errors.New("\"" + s + "\" should start with https://")
+	}
+	if u.Scheme != "" && u.Host == "" {
+		return nil, errors.New("\"" + s + "\" has no host name")
+	}
+	if u.Scheme == "" && !strings.HasPrefix(u.Path, "/") {
+		return nil, errors.New("\"" + s + "\" should start with https:// or /")
+	}
+	u.RawQuery, u.Fragment = "", ""
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	return u, nil
+}

@@ -1,0 +1,206 @@
+package content
+
+import (
+	"fmt"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/coproduce/coproduce/internal/diag"
+	"github.com/coproduce/coproduce/internal/fields"
+)
+
+// commonKeys may be set on any page.
+var commonKeys = []string{"title", "summary", "date", "updated", "draft", "weight", "aliases", "content_note", "params"}
+
+// kindKeys are the extra keys each kind may have, as in the content model.
+var kindKeys = map[Kind][]string{
+	KindCaseStudy: {"organisation", "principles", "anonymised", "consent"},
+	KindPledge:    {"commitments", "opened"},
+	KindSignatory: {"website", "signed", "pledges", "sector", "region", "size", "review", "logo", "logo_alt", "commitments"},
+}
+
+// KnownKeys returns every front matter key a page of kind k may have.
+func KnownKeys(k Kind) []string {
+	return append(slices.Clone(commonKeys), kindKeys[k]...)
+}
+
+// decode reads the front matter mapping into p, reporting every problem.
+func decode(r fields.Reader, m *splitFile, p *Page) {
+	known := KnownKeys(p.Kind)
+	present := map[string]fields.Entry{}
+	for _, e := range r.Entries(m.matter, "the front matter") {
+		if !slices.Contains(known, e.Key) {
+			r.Unknown(e, known, kindName(p.Kind))
+			continue
+		}
+		present[e.Key] = e
+		readKey(r, e, p)
+	}
+	requireKeys(r, m, p, present)
+}
+
+func readKey(r fields.Reader, e fields.Entry, p *Page) {
+	switch e.Key {
+	case "title":
+		p.Title = strings.TrimSpace(r.String(e))
+	case "summary":
+		p.Summary = strings.TrimSpace(r.String(e))
+	case "date":
+		p.Date = r.Date(e)
+	case "updated":
+		p.Updated = r.Date(e)
+	case "draft":
+		p.Draft = r.Bool(e)
+	case "weight":
+		p.Weight = r.Int(e)
+	case "aliases":
+		p.Aliases, p.AliasPos = readAliases(r, e)
+	case "content_note":
+		p.ContentNote = strings.TrimSpace(r.String(e))
+	case "params":
+		p.Params = r.Map(e)
+	case "organisation":
+		p.Organisation = r.String(e)
+	case "principles":
+		p.PrincipleSlugs = readRefs(r, e)
+	case "anonymised":
+		p.Anonymised = r.Bool(e)
+	case "consent":
+		p.Consent = r.Date(e)
+	case "commitments":
+		p.Commitments = r.StringList(e)
+	case "opened":
+		p.Opened = r.Date(e)
+	case "website":
+		p.Website = r.HTTPURL(e)
+	case "signed":
+		p.Signed = r.Date(e)
+	case "pledges":
+		p.PledgeSlugs = readRefs(r, e)
+	case "sector":
+		p.Sector = r.String(e)
+	case "region":
+		p.Region = r.String(e)
+	case "size":
+		p.Size = strings.ToLower(strings.TrimSpace(r.String(e)))
+		if p.Size != "" && !slices.Contains(Sizes, p.Size) {
+			r.Diags.Errorf(r.Pos(e.Value), "write one of: "+strings.Join(Sizes, ", "), "size %q is not one of the allowed sizes", p.Size)
+		}
+	case "review":
+		p.Review = r.Date(e)
+	case "logo":
+		if s := strings.TrimSpace(r.String(e)); s != "" {
+			p.Logo = s
+		}
+	case "logo_alt":
+		p.LogoAlt = strings.TrimSpace(r.String(e))
+	}
+}
+
+// requireKeys reports keys the content model requires but the page lacks.
+func requireKeys(r fields.Reader, m *splitFile, p *Page, present map[string]fields.Entry) {
+	at := r.Pos(m.matter)
+	missing := func(key, example string) {
+		r.Diags.Errorf(at, "add a line such as "+example, "the %s has no %s", kindName(p.Kind), key)
+	}
+	if p.Title == "" {
+		missing("title", "title: A short name for the page")
+	}
+	if p.Summary == "" {
+		missing("summary", "summary: One plain sentence about the page.")
+	}
+	switch p.Kind {
+	case KindCaseStudy:
+		if _, ok := present["date"]; !ok {
+			missing("date", "date: 2024-03-01")
+		}
+		consent, hasConsent := present["consent"]
+		if !p.Anonymised && !hasConsent {
+			r.Diags.Errorf(at, "add anonymised: true if no one can be named or recognised, or consent: with the date people agreed to be named", "the case study does not say whether people agreed to be named")
+		}
+		if p.Anonymised && hasConsent {
+			r.Diags.Errorf(r.Pos(consent.KeyNode), "keep anonymised: true or consent:, not both", "the case study is marked both anonymised and named with consent")
+		}
+	case KindPledge:
+		if len(p.Commitments) == 0 {
+			missing("commitments", "commitments: followed by lines like - We will pay people for their time.")
+		}
+	case KindSignatory:
+		if _, ok := present["website"]; !ok {
+			missing("website", "website: https://example.org/")
+		}
+		if _, ok := present["signed"]; !ok {
+			missing("signed date", "signed: 2024-03-01")
+		}
+		if _, ok := present["pledges"]; !ok || len(p.PledgeSlugs) == 0 {
+			missing("pledges", "pledges: [two-way-pledge] with the name of each pledge file it signed")
+		}
+		if logo, ok := present["logo"]; ok && p.LogoAlt == "" {
+			r.Diags.Errorf(r.Pos(logo.KeyNode), "add logo_alt: with the words a blind reader should hear, such as logo_alt: "+fmt.Sprintf("%q", p.Title+" logo"), "the logo has no logo_alt text")
+		}
+	}
+}
+
+func readRefs(r fields.Reader, e fields.Entry) []Ref {
+	items := r.StringList(e)
+	refs := make([]Ref, 0, len(items))
+	nodes := e.Value.Content
+	for i, s := range items {
+		pos := r.Pos(e.Value)
+		if i < len(nodes) {
+			pos = r.Pos(nodes[i])
+		}
+		refs = append(refs, Ref{Slug: strings.TrimSpace(s), Pos: pos})
+	}
+	return refs
+}
+
+// readAliases reads old paths and makes them site-relative with a trailing
+// slash. A path that climbs out of the site with ".." is refused.
+func readAliases(r fields.Reader, e fields.Entry) ([]string, []diag.Pos) {
+	var out []string
+	var at []diag.Pos
+	for i, a := range r.StringList(e) {
+		node := e.Value
+		if i < len(e.Value.Content) {
+			node = e.Value.Content[i]
+		}
+		a = strings.TrimSpace(a)
+		if strings.Contains(a, "://") || strings.Contains(a, "..") || strings.Contains(a, "\\") || a == "" {
+			r.Diags.Errorf(r.Pos(node), "write the old path inside this site, such as /signatories/old-name/", "the alias %q is not a path inside this site", a)
+			continue
+		}
+		clean := path.Clean("/" + a)
+		if !strings.HasSuffix(clean, "/") && path.Ext(clean) == "" {
+			clean += "/"
+		}
+		out = append(out, clean)
+		at = append(at, r.Pos(node))
+	}
+	return out, at
+}
+
+func kindName(k Kind) string {
+	switch k {
+	case KindValue:
+		return "charter value"
+	case KindCaseStudy:
+		return "case study"
+	case KindHome:
+		return "home page"
+	case KindList:
+		return "list page"
+	}
+	return string(k)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

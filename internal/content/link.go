@@ -1,0 +1,131 @@
+package content
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/coproduce/coproduce/internal/diag"
+)
+
+// link resolves cross references and fills the lists each page shows:
+// case study <-> principles, signatory <-> pledges, list pages, Easy Read
+// twins and translations.
+func (s *Site) link(diags *diag.List) {
+	for _, p := range s.Pages {
+		if p.Lang != "" || p.Variant != "" {
+			s.linkTwin(p, diags)
+			continue
+		}
+		switch p.Kind {
+		case KindCaseStudy:
+			p.Principles = s.resolve(p.PrincipleSlugs, "principles", "principle", diags)
+			for _, pr := range p.Principles {
+				pr.CaseStudies = append(pr.CaseStudies, p)
+			}
+		case KindSignatory:
+			p.Pledges = s.resolve(p.PledgeSlugs, "pledges", "pledge", diags)
+			for _, pl := range p.Pledges {
+				pl.Signatories = append(pl.Signatories, p)
+			}
+		}
+	}
+	for _, p := range s.Pages {
+		switch p.Kind {
+		case KindHome:
+			// The home page shows sections through templates, not children.
+		case KindList:
+			p.Children = s.childrenOf(p)
+		}
+	}
+	s.checkAliases(diags)
+}
+
+// resolve finds the pages named by refs in a section. Each name that is not
+// a page there is reported at the place it was written.
+func (s *Site) resolve(refs []Ref, section, what string, diags *diag.List) []*Page {
+	var out []*Page
+	for _, ref := range refs {
+		target := s.byURL["/"+section+"/"+ref.Slug+"/"]
+		if target == nil || target.Kind == KindList {
+			var slugs []string
+			for _, c := range s.bySection[section] {
+				slugs = append(slugs, c.Slug)
+			}
+			fix := fmt.Sprintf("write the file name (without .md) of a %s in content/%s/", what, section)
+			if near := diag.Nearest(ref.Slug, slugs); near != "" {
+				fix = fmt.Sprintf("did you mean %q?", near)
+			} else if len(slugs) > 0 {
+				fix += ", such as " + strings.Join(slugs[:min(3, len(slugs))], ", ")
+			}
+			diags.Errorf(ref.Pos, fix, "there is no %s called %q", what, ref.Slug)
+			continue
+		}
+		out = append(out, target)
+	}
+	return out
+}
+
+// childrenOf returns what a list page lists: its section's pages, or for a
+// folder of plain pages, the pages directly inside that folder.
+func (s *Site) childrenOf(list *Page) []*Page {
+	if list.Lang != "" || list.Variant != "" {
+		return nil
+	}
+	if _, ok := sectionKinds[list.Section]; ok && path.Dir(strings.TrimSuffix(list.URL, "/")) == "/" {
+		return s.bySection[list.Section]
+	}
+	var out []*Page
+	for _, p := range s.Pages {
+		if p != list && !p.IsList() && p.Lang == "" && p.Variant == "" && path.Dir(strings.TrimSuffix(p.URL, "/"))+"/" == list.URL {
+			out = append(out, p)
+		}
+	}
+	sortSection(list.Section, out)
+	return out
+}
+
+// linkTwin joins an Easy Read twin or a translation to its original page.
+func (s *Site) linkTwin(p *Page, diags *diag.List) {
+	url := p.URL
+	if p.Lang != "" {
+		url = strings.TrimPrefix(url, "/"+p.Lang)
+	}
+	if p.Variant == "easy" {
+		url = strings.TrimSuffix(url, "easy-read/")
+	}
+	orig := s.byURL[url]
+	if orig == nil {
+		diags.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "add the page it belongs to, or check the file name", "this page has no original page at %s", url)
+		return
+	}
+	p.Original = orig
+	if p.Kind == KindHome || p.Kind == KindList {
+		p.Children = orig.Children
+	}
+	if p.Variant == "easy" && p.Lang == "" {
+		orig.EasyRead = p
+	} else if p.Lang != "" && p.Variant == "" {
+		orig.Translations = append(orig.Translations, p)
+	}
+}
+
+// checkAliases reports an alias that takes the address of a real page or of
+// another alias.
+func (s *Site) checkAliases(diags *diag.List) {
+	owner := map[string]*Page{}
+	for _, p := range s.Pages {
+		for i, a := range p.Aliases {
+			at := p.AliasPos[i]
+			if real := s.byURL[a]; real != nil {
+				diags.Errorf(at, "remove the alias, or rename the other page", "the alias %s is the address of %s", a, real.File)
+				continue
+			}
+			if other := owner[a]; other != nil && other != p {
+				diags.Errorf(at, "keep the alias on one page only", "the alias %s is also an alias of %s", a, other.File)
+				continue
+			}
+			owner[a] = p
+		}
+	}
+}

@@ -1,0 +1,254 @@
+// Package content loads the Markdown files under content/ from an fs.FS into
+// typed pages, and links them to each other.
+//
+// It promises that every page it returns has a kind, a slug, a URL and the
+// front matter keys its kind requires; that cross references (a case study's
+// principles, a signatory's pledges) name real pages; and that every problem
+// is returned as a diagnostic with file, line and column. It never panics on
+// any file content and never follows a symbolic link into a loop.
+//
+// The slug of a page is its file name without ".md" and never comes from the
+// title, so renaming a title cannot break a link. "_index.md" is its
+// folder's list page; "name.easy.md" is the Easy Read twin of "name.md"; and
+// "name.LANG.md" is its translation into a language listed in site.yaml.
+package content
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/coproduce/coproduce/internal/diag"
+	"github.com/coproduce/coproduce/internal/fields"
+)
+
+// Options change what Load keeps.
+type Options struct {
+	// Drafts keeps pages marked draft: true.
+	Drafts bool
+	// Languages are the codes of the site's other languages, such as "cy".
+	Languages []string
+	// Dir is the name of the content folder as the editor sees it, put in
+	// front of every file name in diagnostics ("content").
+	Dir string
+}
+
+// Site is all the pages of a site, linked together.
+type Site struct {
+	Pages []*Page // every page, sorted by URL
+	// Assets are the other files under content/ (images and the like),
+	// copied to the same path in the output.
+	Assets []string
+
+	byURL     map[string]*Page
+	bySection map[string][]*Page
+}
+
+// Page returns the page at url, or nil.
+func (s *Site) Page(url string) *Page { return s.byURL[url] }
+
+// Section returns the pages of a section in their display order, without
+// list pages, twins or translations.
+func (s *Site) Section(name string) []*Page { return s.bySection[name] }
+
+// Home returns the home page, or nil if the site has none.
+func (s *Site) Home() *Page { return s.byURL["/"] }
+
+var langSuffix = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z]{2,4})?$`)
+
+// Load reads every file under fsys. Diagnostics name files as Dir/path.
+func Load(fsys fs.FS, opts Options) (*Site, diag.List) {
+	var diags diag.List
+	site := &Site{byURL: map[string]*Page{}, bySection: map[string][]*Page{}}
+	walkErr := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			diags.Errorf(diag.Pos{File: displayName(opts.Dir, name)}, "check that the file or folder can be read", "could not read: %v", err)
+			return nil
+		}
+		base := path.Base(name)
+		if name != "." && (strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~")) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
+			return nil
+		}
+		if !strings.HasSuffix(name, ".md") {
+			site.Assets = append(site.Assets, name)
+			return nil
+		}
+		if p := loadPage(fsys, name, opts, &diags); p != nil && (!p.Draft || opts.Drafts) {
+			site.Pages = append(site.Pages, p)
+		}
+		return nil
+	})
+	if walkErr != nil {
+		diags.Errorf(diag.Pos{File: displayName(opts.Dir, ".")}, "check that the content folder exists and can be read", "could not read the content folder: %v", walkErr)
+	}
+	site.index(&diags)
+	site.link(&diags)
+	return site, diags
+}
+
+func displayName(dir, name string) string {
+	if dir == "" {
+		return name
+	}
+	return path.Join(dir, name)
+}
+
+// loadPage reads one Markdown file. It returns nil when the file cannot be
+// read as a page at all; lesser problems are reported and the page kept.
+func loadPage(fsys fs.FS, name string, opts Options, diags *diag.List) *Page {
+	file := displayName(opts.Dir, name)
+	info, err := fs.Stat(fsys, name)
+	if err != nil {
+		diags.Errorf(diag.Pos{File: file}, "check that the file can be read, and is not a link to itself", "could not read the file: %v", err)
+		return nil
+	}
+	if info.Size() > MaxFileSize {
+		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "split it into smaller pages", "the file is %d MB, more than the %d MB a page may be", info.Size()>>20, MaxFileSize>>20)
+		return nil
+	}
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		diags.Errorf(diag.Pos{File: file}, "check that the file can be read", "could not read the file: %v", err)
+		return nil
+	}
+	data, bad := Normalize(file, data)
+	if bad != nil {
+		*diags = append(*diags, *bad)
+		return nil
+	}
+	p := placePage(name, opts, file, diags)
+	if p == nil {
+		return nil
+	}
+	sf, ok := split(file, data, diags)
+	if !ok {
+		return nil
+	}
+	p.Body, p.BodyLine = sf.body, sf.bodyLine
+	decode(fields.Reader{File: file, LineOffset: sf.lineOffset, Diags: diags}, &sf, p)
+	if p.Logo != "" {
+		p.Logo = resolveAsset(name, p.Logo)
+	}
+	return p
+}
+
+// placePage works out kind, slug, language and URL from the file's path.
+func placePage(name string, opts Options, file string, diags *diag.List) *Page {
+	dir, base := path.Split(name)
+	dir = strings.TrimSuffix(dir, "/")
+	stem := strings.TrimSuffix(base, ".md")
+	p := &Page{File: file}
+	if i := strings.LastIndexByte(stem, '.'); i > 0 {
+		suffix := stem[i+1:]
+		switch {
+		case suffix == "easy":
+			p.Variant = "easy"
+		case slices.Contains(opts.Languages, suffix):
+			p.Lang = suffix
+		case langSuffix.MatchString(suffix):
+			diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "add "+suffix+" to languages in site.yaml, or rename the file without ."+suffix, "the file name ends in .%s.md, but %s is not one of the site's languages", suffix, suffix)
+			return nil
+		default:
+			diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "use only letters, numbers and dashes before .md, such as "+strings.ReplaceAll(stem, ".", "-")+".md", "the file name has a dot in it")
+			return nil
+		}
+		stem = stem[:i]
+	}
+	if dir != "" {
+		p.Section = strings.SplitN(dir, "/", 2)[0]
+	}
+	var url string
+	switch {
+	case stem == "_index" && dir == "":
+		p.Kind, p.Slug, url = KindHome, "", "/"
+	case stem == "_index":
+		p.Kind, p.Slug, url = KindList, path.Base(dir), "/"+dir+"/"
+	default:
+		p.Slug = stem
+		url = "/" + path.Join(dir, stem) + "/"
+		p.Kind = KindPage
+		if k, ok := sectionKinds[p.Section]; ok && !strings.Contains(dir, "/") {
+			p.Kind = k
+		}
+	}
+	if p.Lang != "" {
+		url = "/" + p.Lang + url
+	}
+	if p.Variant == "easy" {
+		url += "easy-read/"
+	}
+	p.URL = url
+	return p
+}
+
+// resolveAsset turns a file name written in a page (relative to the page's
+// folder, or from the site root when it starts with "/") into a site path.
+func resolveAsset(pageName, ref string) string {
+	if strings.Contains(ref, "://") {
+		return ref
+	}
+	if strings.HasPrefix(ref, "/") {
+		return path.Clean(ref)
+	}
+	return "/" + path.Join(path.Dir(pageName), ref)
+}
+
+// index files the pages by URL and section, reporting two files that want
+// one URL, and orders each section as its list shows it.
+func (s *Site) index(diags *diag.List) {
+	sort.Slice(s.Pages, func(i, j int) bool { return s.Pages[i].URL < s.Pages[j].URL })
+	for _, p := range s.Pages {
+		if other, ok := s.byURL[p.URL]; ok {
+			diags.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "rename one of the two files", "this page would have the same address %s as %s", p.URL, other.File)
+			continue
+		}
+		s.byURL[p.URL] = p
+		if !p.IsList() && p.Lang == "" && p.Variant == "" && p.Section != "" {
+			s.bySection[p.Section] = append(s.bySection[p.Section], p)
+		}
+	}
+	for name, pages := range s.bySection {
+		sortSection(name, pages)
+	}
+}
+
+// sortSection puts a section in its reading order: newest first for case
+// studies and signatories, by weight then title for the rest.
+func sortSection(name string, pages []*Page) {
+	newest := func(p *Page) time.Time {
+		if p.Kind == KindSignatory {
+			return p.Signed
+		}
+		return p.Date
+	}
+	sort.SliceStable(pages, func(i, j int) bool {
+		a, b := pages[i], pages[j]
+		if name == "case-studies" || name == "signatories" {
+			if !newest(a).Equal(newest(b)) {
+				return newest(a).After(newest(b))
+			}
+			return strings.ToLower(a.Title) < strings.ToLower(b.Title)
+		}
+		if a.Weight != b.Weight {
+			return a.Weight < b.Weight
+		}
+		if !a.Date.Equal(b.Date) {
+			return a.Date.After(b.Date)
+		}
+		return strings.ToLower(a.Title) < strings.ToLower(b.Title)
+	})
+}
+
+// ErrNoContent is reported when a site has no content folder at all.
+var ErrNoContent = errors.New("no content folder")

@@ -1,0 +1,119 @@
+package content
+
+import (
+	"time"
+
+	"github.com/coproduce/coproduce/internal/diag"
+)
+
+// Kind is what a page is, decided by the first folder under content/.
+type Kind string
+
+// The kinds of page. KindHome and KindList are the _index.md pages.
+const (
+	KindHome      Kind = "home"
+	KindList      Kind = "list"
+	KindPrinciple Kind = "principle"
+	KindValue     Kind = "value"
+	KindCaseStudy Kind = "case-study"
+	KindPledge    Kind = "pledge"
+	KindSignatory Kind = "signatory"
+	KindPage      Kind = "page"
+)
+
+// sectionKinds maps a top folder of content/ to the kind of its pages.
+var sectionKinds = map[string]Kind{
+	"principles":   KindPrinciple,
+	"charter":      KindValue,
+	"case-studies": KindCaseStudy,
+	"pledges":      KindPledge,
+	"signatories":  KindSignatory,
+}
+
+// SectionOf returns the folder that holds pages of kind k, or "" for kinds
+// that have no section of their own.
+func SectionOf(k Kind) string {
+	for s, kind := range sectionKinds {
+		if kind == k {
+			return s
+		}
+	}
+	return ""
+}
+
+// Sizes are the allowed values of a signatory's size.
+var Sizes = []string{"micro", "small", "medium", "large"}
+
+// Page is one Markdown file after its front matter is read and checked.
+// Fields that only some kinds have are zero on the others.
+type Page struct {
+	Kind    Kind
+	File    string // path under content/, with forward slashes
+	Section string // first folder under content/, "" at the top
+	Slug    string // file name without .md (the folder name for _index.md)
+	URL     string // path from the site root, such as /principles/equal-voice/
+	Lang    string // "" for the site's language, else a language code like "cy"
+	Variant string // "" or "easy" for an Easy Read twin
+
+	Title       string
+	Summary     string
+	Date        time.Time
+	Updated     time.Time
+	Draft       bool
+	Weight      int
+	Aliases     []string
+	AliasPos    []diag.Pos // where each alias was written
+	ContentNote string
+	Params      map[string]any
+
+	// Case studies.
+	Organisation   string
+	PrincipleSlugs []Ref
+	Anonymised     bool
+	Consent        time.Time
+
+	// Pledges and signatories.
+	Commitments []string
+	Opened      time.Time
+
+	// Signatories.
+	Website     string
+	Signed      time.Time
+	PledgeSlugs []Ref
+	Sector      string
+	Region      string
+	Size        string
+	Review      time.Time
+	Logo        string // path from the site root once loaded
+	LogoAlt     string
+
+	// Body is the Markdown after the front matter; BodyLine is the line of
+	// the file it starts on, so body problems can be reported in place.
+	Body     []byte
+	BodyLine int
+
+	// Filled in by cross-referencing, for templates to show.
+	Principles   []*Page // a case study's principles
+	CaseStudies  []*Page // a principle's case studies
+	Pledges      []*Page // a signatory's pledges
+	Signatories  []*Page // a pledge's signatories
+	Children     []*Page // a list page's pages
+	EasyRead     *Page   // a page's Easy Read twin
+	Original     *Page   // the page a twin or translation belongs to
+	Translations []*Page
+}
+
+// Ref is a slug named in front matter, kept with its place so a slug that
+// names nothing can be reported where it was written.
+type Ref struct {
+	Slug string
+	Pos  diag.Pos
+}
+
+// IsList reports whether the page is an _index.md list page.
+func (p *Page) IsList() bool { return p.Kind == KindHome || p.Kind == KindList }
+
+// ReviewDue reports whether a signatory's review date has passed on day now.
+func (p *Page) ReviewDue(now time.Time) bool {
+	return !p.Review.IsZero() && !p.Review.After(now)
+}

@@ -1,0 +1,213 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+	"github.com/adrg/frontmatter"
+	"gopkg.in/yaml.v3"
+
+	"github.com/coproduce/coproduce/internal/diag"
+	"github.com/coproduce/coproduce/internal/fields"
+)
+
+// MaxFileSize is the largest Markdown file read. Bigger files are refused
+// with a message rather than slowing every build.
+const MaxFileSize = 4 << 20
+
+// splitFile is a Markdown file cut into its front matter and its body.
+type splitFile struct {
+	matter     *yaml.Node // the front matter mapping, nil when absent
+	lineOffset int        // add to front matter lines to get file lines
+	body       []byte
+	bodyLine   int
+}
+
+// Normalize makes the text of a file safe to parse: it refuses invalid
+// UTF-8 (naming the place), and removes a byte-order mark and Windows line
+// endings, which editors' tools add but which mean nothing to us.
+func Normalize(file string, data []byte) ([]byte, *diag.Diagnostic) {
+	if !utf8.Valid(data) {
+		line, col := 1, 1
+		for i := 0; i < len(data); {
+			r, size := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			if r == '\n' {
+				line, col = line+1, 1
+			} else {
+				col++
+			}
+			i += size
+		}
+		return nil, &diag.Diagnostic{
+			Pos: diag.Pos{File: file, Line: line, Col: col}, Severity: diag.Error,
+			Problem: "the file has a character that is not UTF-8 text",
+			Fix:     "save the file as UTF-8 in your editor, or retype the character at this place",
+		}
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if bytes.IndexByte(data, '\r') >= 0 {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	}
+	return data, nil
+}
+
+var yamlStarts = map[string]bool{"---": true, "---yaml": true}
+var tomlStarts = map[string]string{"+++": "+++", "---toml": "---"}
+
+// split reads the front matter of a normalized file. The file must open
+// with a front matter block; a page without title and summary is no page.
+func split(file string, data []byte, diags *diag.List) (splitFile, bool) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "add front matter between two --- lines, with at least title: and summary:, then the text of the page", "the file is empty")
+		return splitFile{}, false
+	}
+	startLine, first := firstLine(data)
+	_, isTOML := tomlStarts[first]
+	if !yamlStarts[first] && !isTOML {
+		diags.Errorf(diag.Pos{File: file, Line: startLine, Col: 1}, "start the file with a line of three dashes (---), then title: and summary:, then another --- line", "the file has no front matter")
+		return splitFile{}, false
+	}
+	var out splitFile
+	out.lineOffset = startLine
+	var parseErr error
+	yamlFormat := frontmatter.NewFormat("---", "---", func(b []byte, _ any) error {
+		var doc yaml.Node
+		if err := yaml.Unmarshal(b, &doc); err != nil {
+			parseErr = err
+			return nil
+		}
+		if len(doc.Content) > 0 {
+			out.matter = doc.Content[0]
+		} else {
+			out.matter = &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}
+		}
+		return nil
+	})
+	yamlNamed := *yamlFormat
+	yamlNamed.Start = "---yaml"
+	tomlFormat := func(start, end string) *frontmatter.Format {
+		return frontmatter.NewFormat(start, end, func(b []byte, _ any) error {
+			out.matter, parseErr = tomlToNode(b)
+			return nil
+		})
+	}
+	rest, err := frontmatter.Parse(bytes.NewReader(data), nil, yamlFormat, &yamlNamed, tomlFormat("+++", "+++"), tomlFormat("---toml", "---"))
+	if err != nil {
+		diags.Errorf(diag.Pos{File: file, Line: startLine, Col: 1}, "check the lines between the two ---", "the front matter could not be read: %v", err)
+		return out, false
+	}
+	if parseErr != nil {
+		line, col, msg := fields.YAMLErrorPos(parseErr)
+		if isTOML {
+			line, col, msg = tomlErrorPos(parseErr)
+		}
+		diags.Errorf(diag.Pos{File: file, Line: line + startLine, Col: col}, "each line should be key: value, with a space after the colon; put text with a colon in quotes", "the front matter is not valid: %s", msg)
+		return out, false
+	}
+	if out.matter == nil {
+		end := tomlStarts[first]
+		if end == "" {
+			end = "---"
+		}
+		diags.Errorf(diag.Pos{File: file, Line: startLine, Col: 1}, fmt.Sprintf("add a line with %s after the last key of the front matter", end), "the front matter that starts here is never closed")
+		return out, false
+	}
+	consumed := len(data) - len(rest)
+	out.body = rest
+	out.bodyLine = bytes.Count(data[:consumed], []byte("\n")) + 1
+	return out, true
+}
+
+// firstLine returns the number and trimmed text of the first non-blank line,
+// matching how the front matter parser looks for the opening delimiter.
+func firstLine(data []byte) (int, string) {
+	line := 1
+	for len(data) > 0 {
+		i := bytes.IndexByte(data, '\n')
+		var text []byte
+		if i < 0 {
+			text, data = data, nil
+		} else {
+			text, data = data[:i], data[i+1:]
+		}
+		if t := strings.TrimSpace(string(text)); t != "" {
+			return line, t
+		}
+		line++
+	}
+	return line, ""
+}
+
+var tomlLineRE = regexp.MustCompile(`line (\d+)`)
+
+func tomlErrorPos(err error) (int, int, string) {
+	msg := err.Error()
+	if m := tomlLineRE.FindStringSubmatch(msg); m != nil {
+		var line int
+		fmt.Sscan(m[1], &line)
+		return line, 1, msg
+	}
+	return 1, 1, msg
+}
+
+// tomlToNode decodes TOML front matter into the same YAML node tree as YAML
+// front matter, so one set of readers checks both. TOML does not report
+// where each key is, so each key's line is found by looking for "key =".
+func tomlToNode(b []byte) (*yaml.Node, error) {
+	var m map[string]any
+	if _, err := toml.Decode(string(b), &m); err != nil {
+		return nil, err
+	}
+	lines := strings.Split(string(b), "\n")
+	lineOf := func(key string) int {
+		for i, l := range lines {
+			t := strings.TrimSpace(l)
+			if strings.HasPrefix(t, key) && strings.HasPrefix(strings.TrimSpace(t[len(key):]), "=") {
+				return i + 1
+			}
+		}
+		return 1
+	}
+	root := &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}
+	for _, key := range sortedKeys(m) {
+		line := lineOf(key)
+		var v yaml.Node
+		if err := v.Encode(plainDates(m[key])); err != nil {
+			return nil, err
+		}
+		setLine(&v, line, strings.Index(lines[line-1], "=")+3)
+		root.Content = append(root.Content,
+			&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key, Line: line, Column: strings.Index(lines[line-1], key) + 1},
+			&v)
+	}
+	return root, nil
+}
+
+// plainDates turns TOML dates back into the YYYY-MM-DD text that the date
+// reader expects.
+func plainDates(v any) any {
+	switch t := v.(type) {
+	case time.Time:
+		return t.Format(fields.DateLayout)
+	case []any:
+		for i := range t {
+			t[i] = plainDates(t[i])
+		}
+	}
+	return v
+}
+
+func setLine(n *yaml.Node, line, col int) {
+	n.Line, n.Column = line, col
+	for _, c := range n.Content {
+		setLine(c, line, col)
+	}
+}

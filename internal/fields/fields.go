@@ -1,0 +1,219 @@
+// Package fields reads typed values out of a YAML mapping while keeping the
+// line and column of every key, so that a wrong value can be reported at the
+// exact place an editor wrote it, with advice on what to write instead.
+//
+// Both site.yaml and page front matter are read through it. It never panics
+// on any input: every unexpected shape becomes a diagnostic.
+package fields
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/coproduce/coproduce/internal/diag"
+)
+
+// DateLayout is the one date format editors write: 2024-03-01.
+const DateLayout = "2006-01-02"
+
+// Reader reads the values of one YAML mapping in one file.
+type Reader struct {
+	File string
+	// LineOffset is added to every YAML line: front matter starts a line or
+	// more below the top of its file.
+	LineOffset int
+	Diags      *diag.List
+}
+
+// Pos returns the place of n in the file.
+func (r Reader) Pos(n *yaml.Node) diag.Pos {
+	if n == nil {
+		return diag.Pos{File: r.File, Line: r.LineOffset + 1, Col: 1}
+	}
+	return diag.Pos{File: r.File, Line: n.Line + r.LineOffset, Col: n.Column}
+}
+
+func (r Reader) fail(n *yaml.Node, fix, format string, args ...any) {
+	r.Diags.Errorf(r.Pos(n), fix, format, args...)
+}
+
+// Entry is one key of a mapping with its value.
+type Entry struct {
+	Key            string
+	KeyNode, Value *yaml.Node
+}
+
+// Entries lists the keys of a mapping in the order written. A repeated key
+// is reported, since YAML would silently keep only one of them.
+func (r Reader) Entries(m *yaml.Node, what string) []Entry {
+	if m == nil {
+		return nil
+	}
+	if m.Kind != yaml.MappingNode {
+		r.fail(m, "write one \"key: value\" a line", "%s should be a list of keys and values", what)
+		return nil
+	}
+	seen := map[string]bool{}
+	var out []Entry
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		if seen[k.Value] {
+			r.fail(k, "delete one of them", "the key %q is written twice", k.Value)
+			continue
+		}
+		seen[k.Value] = true
+		out = append(out, Entry{Key: k.Value, KeyNode: k, Value: v})
+	}
+	return out
+}
+
+// Unknown reports a key that is not one of known, naming the nearest one.
+func (r Reader) Unknown(e Entry, known []string, where string) {
+	fix := "remove it, or put custom data under params"
+	if near := diag.Nearest(e.Key, known); near != "" {
+		fix = fmt.Sprintf("did you mean %q?", near)
+	}
+	r.fail(e.KeyNode, fix, "%q is not a key %s can have", e.Key, where)
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+// String reads a single line of text.
+func (r Reader) String(e Entry) string {
+	n := e.Value
+	if n.Kind != yaml.ScalarNode {
+		r.fail(n, fmt.Sprintf("write %s: some text, on one line", e.Key), "%s should be plain text, not a list", e.Key)
+		return ""
+	}
+	if isNull(n) {
+		return ""
+	}
+	return n.Value
+}
+
+// Bool reads true or false. "yes" in quotes is text, not a yes/no value.
+func (r Reader) Bool(e Entry) bool {
+	n := e.Value
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!bool" {
+		b, err := strconv.ParseBool(strings.ToLower(n.Value))
+		if err == nil {
+			return b
+		}
+	}
+	r.fail(n, fmt.Sprintf("write %s: true or %s: false, without quotes", e.Key, e.Key), "%s should be true or false, not %s", e.Key, describe(n))
+	return false
+}
+
+// Int reads a whole number.
+func (r Reader) Int(e Entry) int {
+	n := e.Value
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!int" {
+		if v, err := strconv.Atoi(n.Value); err == nil {
+			return v
+		}
+	}
+	r.fail(n, fmt.Sprintf("write a whole number, such as %s: 1", e.Key), "%s should be a whole number, not %s", e.Key, describe(n))
+	return 0
+}
+
+// Date reads a YYYY-MM-DD date and checks that it exists on the calendar.
+func (r Reader) Date(e Entry) time.Time {
+	n := e.Value
+	if n.Kind == yaml.ScalarNode && !isNull(n) {
+		if t, err := time.Parse(DateLayout, n.Value); err == nil {
+			return t
+		}
+		if looksLikeDate(n.Value) {
+			r.fail(n, "check the day and month: dates are written YYYY-MM-DD, such as 2024-03-01", "%s: %s is not a real date", e.Key, n.Value)
+			return time.Time{}
+		}
+	}
+	r.fail(n, fmt.Sprintf("write the date as YYYY-MM-DD, such as %s: 2024-03-01", e.Key), "%s should be a date, not %s", e.Key, describe(n))
+	return time.Time{}
+}
+
+func looksLikeDate(s string) bool {
+	parts := strings.Split(s, "-")
+	if len(parts) != 3 || len(parts[0]) != 4 {
+		return false
+	}
+	for _, p := range parts {
+		if _, err := strconv.Atoi(p); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// StringList reads a list of text items. A single item written without a
+// list is accepted, since editors often write "pledges: two-way-pledge".
+func (r Reader) StringList(e Entry) []string {
+	n := e.Value
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if isNull(n) {
+			return nil
+		}
+		return []string{n.Value}
+	case yaml.SequenceNode:
+		out := make([]string, 0, len(n.Content))
+		for _, item := range n.Content {
+			if item.Kind != yaml.ScalarNode || isNull(item) {
+				r.fail(item, fmt.Sprintf("write each item of %s as plain text after a dash", e.Key), "an item of %s is empty or not plain text", e.Key)
+				continue
+			}
+			out = append(out, item.Value)
+		}
+		return out
+	}
+	r.fail(n, fmt.Sprintf("write %s as a list, one item a line starting with a dash", e.Key), "%s should be a list", e.Key)
+	return nil
+}
+
+// Map reads a free-form mapping (params) as plain Go values.
+func (r Reader) Map(e Entry) map[string]any {
+	if e.Value.Kind != yaml.MappingNode {
+		r.fail(e.Value, fmt.Sprintf("write the items of %s indented below it, as key: value", e.Key), "%s should be a set of keys and values", e.Key)
+		return nil
+	}
+	var out map[string]any
+	if err := e.Value.Decode(&out); err != nil {
+		r.fail(e.Value, "check the indentation of the lines below it", "%s could not be read: %v", e.Key, err)
+	}
+	return out
+}
+
+// HTTPURL reads a web address and insists on http or https, so that a
+// "javascript:" address can never become a link.
+func (r Reader) HTTPURL(e Entry) string {
+	s := strings.TrimSpace(r.String(e))
+	if s == "" {
+		return ""
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		r.fail(e.Value, "write the full address starting with https://, such as https://example.org/", "%s: %q is not a web address", e.Key, s)
+		return ""
+	}
+	return s
+}
+
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.MappingNode:
+		return "a set of keys"
+	}
+	if isNull(n) {
+		return "empty"
+	}
+	return strconv.Quote(n.Value)
+}
