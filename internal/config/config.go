@@ -26,6 +26,7 @@ type Config struct {
 	Description  string
 	BaseURL      *url.URL // always ends in "/"
 	Language     string   // BCP 47, such as en-GB
+	Languages    []string // every language of the site, the main one first
 	Theme        string
 	Organisation string
 	Contact      string // email address or URL
@@ -55,6 +56,18 @@ type Signing struct {
 // BasePath is the path part of the base URL, such as "/" or "/coproduction/".
 func (c *Config) BasePath() string { return c.BaseURL.Path }
 
+// OtherLanguages are the site's languages other than the main one: a page
+// in one of them is written name.LANG.md and published under /LANG/.
+func (c *Config) OtherLanguages() []string {
+	var out []string
+	for _, l := range c.Languages {
+		if l != c.Language {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
 // ContactHref is the contact as a link target: mailto: for an email address.
 func (c *Config) ContactHref() string {
 	if c.Contact == "" || strings.Contains(c.Contact, "://") {
@@ -78,7 +91,7 @@ func Default() *Config {
 	}
 }
 
-var topKeys = []string{"title", "description", "base_url", "language", "theme", "organisation", "contact", "reading_age", "params", "accessibility", "signing"}
+var topKeys = []string{"title", "description", "base_url", "language", "theme", "organisation", "contact", "reading_age", "languages", "params", "accessibility", "signing"}
 var accessibilityKeys = []string{"status", "tested", "method", "known_problems", "enforcement"}
 var signingKeys = []string{"how", "contact", "form"}
 
@@ -136,6 +149,8 @@ func Parse(data []byte) (*Config, diag.List) {
 			cfg.Contact = r.String(e)
 		case "reading_age":
 			cfg.ReadingAge = r.Int(e)
+		case "languages":
+			cfg.Languages = r.StringList(e)
 		case "params":
 			cfg.Params = r.Map(e)
 		case "accessibility":

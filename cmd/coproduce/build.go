@@ -1,0 +1,61 @@
+package main
+
+import (
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+
+	"github.com/coproduce/coproduce/internal/config"
+	"github.com/coproduce/coproduce/internal/publish"
+	"github.com/coproduce/coproduce/internal/site"
+)
+
+func runBuild(e *env, args []string) int {
+	c := commands()["build"]
+	fs := newFlags("build", c.usage, c.summary, e)
+	src := fs.String("s", ".", "the site folder, with site.yaml and content/")
+	out := fs.String("o", "", "the output folder (default SRC/public)")
+	baseURL := fs.String("base-url", "", "the address the site will live at, overriding base_url in site.yaml")
+	drafts := fs.Bool("drafts", false, "include pages marked draft: true")
+	rest, code := parseFlags(fs, args, c.usage, c.summary, e)
+	if code >= 0 {
+		return code
+	}
+	if len(rest) > 0 {
+		return usageError(e, "build", c.usage, "unexpected %q", rest[0])
+	}
+	var base *url.URL
+	if *baseURL != "" {
+		u, err := config.ParseBaseURL(*baseURL)
+		if err != nil {
+			return usageError(e, "build", c.usage, "--base-url: %v", err)
+		}
+		base = u
+	}
+	if info, err := os.Stat(*src); err != nil || !info.IsDir() {
+		return usageError(e, "build", c.usage, "%s is not a folder", *src)
+	}
+	if *out == "" {
+		*out = filepath.Join(*src, "public")
+	}
+
+	dir, err := publish.NewDir(*out)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "coproduce build: %v\n", err)
+		return exitContent
+	}
+	res := site.Build(site.Options{Source: os.DirFS(*src), Output: dir, BaseURL: base, Drafts: *drafts})
+	printDiags(e.stderr, res.Diags)
+	if res.Diags.HasErrors() {
+		dir.Abort()
+		fmt.Fprintf(e.stderr, "Nothing was published: %s was left as it was. Fix the errors above and build again.\n", *out)
+		return exitContent
+	}
+	if err := dir.Commit(); err != nil {
+		fmt.Fprintf(e.stderr, "coproduce build: %v\n", err)
+		return exitContent
+	}
+	fmt.Fprintf(e.stdout, "Built %d pages (%d files) into %s\n", len(res.Site.Pages), len(res.Files), *out)
+	return exitOK
+}

@@ -1,0 +1,124 @@
+// Command coproduce builds, checks and serves coproduction websites.
+//
+// This package only reads the command line, calls the internal packages and
+// turns their results into messages and exit codes: 0 done, 1 the content
+// has errors, 2 wrong usage. It is the one place that calls os.Exit.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/coproduce/coproduce/internal/diag"
+)
+
+// Exit codes, as promised in the content model.
+const (
+	exitOK      = 0
+	exitContent = 1
+	exitUsage   = 2
+)
+
+// command is one subcommand: its usage line, what it does, and how to run it.
+type command struct {
+	usage   string
+	summary string
+	run     func(env *env, args []string) int
+}
+
+// env is what a command may touch: its output streams and where it runs.
+// Tests give their own.
+type env struct {
+	stdout, stderr io.Writer
+	// interrupt is closed when the user presses Ctrl-C; serve stops then.
+	interrupt <-chan struct{}
+}
+
+func commands() map[string]command {
+	return map[string]command{
+		"build":   {usage: "coproduce build [-s DIR] [-o DIR] [--base-url URL] [--drafts]", summary: "build the site into public/", run: runBuild},
+		"version": {usage: "coproduce version", summary: "print the version of coproduce and of Go", run: runVersion},
+		"help":    {usage: "coproduce help [COMMAND]", summary: "explain a command", run: runHelp},
+	}
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], &env{stdout: os.Stdout, stderr: os.Stderr, interrupt: interruptChannel()}))
+}
+
+// run is main without the exit, so tests can call it.
+func run(args []string, e *env) int {
+	if len(args) == 0 {
+		printOverview(e.stderr)
+		return exitUsage
+	}
+	name := args[0]
+	if name == "-h" || name == "--help" || name == "-help" {
+		printOverview(e.stdout)
+		return exitOK
+	}
+	cmds := commands()
+	cmd, ok := cmds[name]
+	if !ok {
+		fmt.Fprintf(e.stderr, "coproduce: %q is not a command.", name)
+		if near := diag.Nearest(name, commandNames(cmds)); near != "" {
+			fmt.Fprintf(e.stderr, " Did you mean %q?", near)
+		}
+		fmt.Fprintln(e.stderr, " Run \"coproduce help\" to see the commands.")
+		return exitUsage
+	}
+	return cmd.run(e, args[1:])
+}
+
+func commandNames(cmds map[string]command) []string {
+	names := make([]string, 0, len(cmds))
+	for n := range cmds {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+func printOverview(w io.Writer) {
+	fmt.Fprintln(w, "coproduce builds websites about coproduction: principles, charters, case studies and pledges.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Usage:")
+	cmds := commands()
+	for _, n := range commandNames(cmds) {
+		fmt.Fprintf(w, "  %-60s %s\n", cmds[n].usage, cmds[n].summary)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Run \"coproduce help COMMAND\" or \"coproduce COMMAND -h\" for more about a command.")
+}
+
+func runHelp(e *env, args []string) int {
+	if len(args) == 0 {
+		printOverview(e.stdout)
+		return exitOK
+	}
+	cmds := commands()
+	cmd, ok := cmds[args[0]]
+	if !ok {
+		return run(args, e) // reports the unknown command with a suggestion
+	}
+	return cmd.run(&env{stdout: e.stdout, stderr: e.stdout, interrupt: e.interrupt}, []string{"-h"})
+}
+
+// printDiags writes problems to stderr, one a line, then the count.
+func printDiags(w io.Writer, diags diag.List) {
+	if len(diags) == 0 {
+		return
+	}
+	diags.Sort()
+	var b strings.Builder
+	for _, d := range diags {
+		b.WriteString(d.String())
+		b.WriteByte('\n')
+	}
+	b.WriteString(diags.Summary())
+	b.WriteByte('\n')
+	io.WriteString(w, b.String())
+}

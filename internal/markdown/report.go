@@ -1,0 +1,124 @@
+package markdown
+
+import (
+	"bytes"
+	"html"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// Pos is a place in the Markdown body, counted from 1.
+type Pos struct{ Line, Col int }
+
+// Report is what a page's body contains that the checks look at.
+type Report struct {
+	Headings []Heading
+	Links    []Link // links, including bare URLs turned into links
+	Images   []Link
+
+	src []byte
+}
+
+// Heading is one heading of the body and the id it can be linked by.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+	Pos   Pos
+}
+
+// Link is a link or an image as the editor wrote it.
+type Link struct {
+	Dest   string // as written
+	URL    string // as written into the HTML
+	Text   string // link text, or an image's alt text
+	Image  bool
+	Bare   bool     // a bare URL, linked automatically
+	Broken *Problem // why the target does not exist, nil when it does
+	Pos    Pos
+}
+
+// IDs returns the set of heading ids, the anchors other pages may link to.
+func (r *Report) IDs() map[string]bool {
+	ids := make(map[string]bool, len(r.Headings))
+	for _, h := range r.Headings {
+		ids[h.ID] = true
+	}
+	return ids
+}
+
+func (r *Report) collectHeadings(doc ast.Node) {
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			id, _ := h.AttributeString("id")
+			idBytes, _ := id.([]byte)
+			r.Headings = append(r.Headings, Heading{Level: h.Level, ID: string(idBytes), Text: plainText(h, r.src), Pos: r.posOf(h)})
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// posOf finds where a node starts: block nodes know their lines, inline
+// nodes are placed by their first piece of text.
+func (r *Report) posOf(n ast.Node) Pos {
+	offset := -1
+	for c := n; c != nil && offset < 0; {
+		if c.Type() == ast.TypeBlock {
+			if lines := c.Lines(); lines != nil && lines.Len() > 0 {
+				offset = lines.At(0).Start
+			}
+			break
+		}
+		if t, ok := c.(*ast.Text); ok {
+			offset = t.Segment.Start
+			break
+		}
+		if c.FirstChild() != nil {
+			c = c.FirstChild()
+			continue
+		}
+		c = c.Parent()
+		if c != nil && c.Type() == ast.TypeBlock {
+			if lines := c.Lines(); lines != nil && lines.Len() > 0 {
+				offset = lines.At(0).Start
+			}
+			break
+		}
+	}
+	if offset < 0 || offset > len(r.src) {
+		return Pos{Line: 1, Col: 1}
+	}
+	before := r.src[:offset]
+	line := bytes.Count(before, []byte("\n")) + 1
+	col := offset - bytes.LastIndexByte(before, '\n')
+	if _, isLink := n.(*ast.Link); isLink && col > 1 {
+		col-- // point at the "[" that opens the link text
+	}
+	if _, isImg := n.(*ast.Image); isImg && col > 2 {
+		col -= 2 // point at the "![" that opens the image
+	}
+	return Pos{Line: line, Col: col}
+}
+
+// plainText is the text inside a node, without markup.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.WriteString(html.UnescapeString(string(t.Value)))
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}

@@ -1,0 +1,88 @@
+package publish
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+)
+
+// Dir writes a build into a new folder beside the output folder. Commit
+// swaps it in; Abort removes it, leaving the output folder untouched.
+type Dir struct {
+	final string
+	tmp   string
+
+	mu   sync.Mutex
+	dirs map[string]bool // folders already made
+}
+
+// NewDir starts a build that will replace the folder final.
+func NewDir(final string) (*Dir, error) {
+	final, err := filepath.Abs(final)
+	if err != nil {
+		return nil, err
+	}
+	parent := filepath.Dir(final)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("could not make the folder %s: %w", parent, err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(final)+".building-")
+	if err != nil {
+		return nil, fmt.Errorf("could not make a folder to build in beside %s: %w", final, err)
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return nil, err
+	}
+	return &Dir{final: final, tmp: tmp, dirs: map[string]bool{}}, nil
+}
+
+// WriteFile writes one file of the build.
+func (d *Dir) WriteFile(name string, data []byte) error {
+	clean, ok := CleanName(name)
+	if !ok {
+		return fmt.Errorf("refusing to write %q outside the output folder", name)
+	}
+	target := filepath.Join(d.tmp, filepath.FromSlash(clean))
+	dir := filepath.Dir(target)
+	d.mu.Lock()
+	made := d.dirs[dir]
+	d.mu.Unlock()
+	if !made {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		d.mu.Lock()
+		d.dirs[dir] = true
+		d.mu.Unlock()
+	}
+	return os.WriteFile(target, data, 0o644)
+}
+
+// Commit puts the new build in place of the old output. The old folder is
+// moved aside first and removed only after the new one is in place, so a
+// reader never sees a half-written site.
+func (d *Dir) Commit() error {
+	old := ""
+	if _, err := os.Stat(d.final); err == nil {
+		old = d.tmp + ".old"
+		if err := os.Rename(d.final, old); err != nil {
+			d.Abort()
+			return fmt.Errorf("could not move the old output aside: %w", err)
+		}
+	}
+	if err := os.Rename(d.tmp, d.final); err != nil {
+		if old != "" {
+			os.Rename(old, d.final)
+		}
+		d.Abort()
+		return fmt.Errorf("could not put the new output in place: %w", err)
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+// Abort throws the unfinished build away.
+func (d *Dir) Abort() { os.RemoveAll(d.tmp) }

@@ -1,0 +1,55 @@
+package publish
+
+import (
+	"sort"
+	"sync"
+)
+
+// Memory keeps a build in memory, for the development server, which must
+// never write into public/.
+type Memory struct {
+	mu    sync.RWMutex
+	files map[string][]byte
+}
+
+// NewMemory returns an empty in-memory output.
+func NewMemory() *Memory { return &Memory{files: map[string][]byte{}} }
+
+// WriteFile stores one file.
+func (m *Memory) WriteFile(name string, data []byte) error {
+	clean, ok := CleanName(name)
+	if !ok {
+		return nil
+	}
+	m.mu.Lock()
+	m.files[clean] = data
+	m.mu.Unlock()
+	return nil
+}
+
+// Get returns a file and whether it exists.
+func (m *Memory) Get(name string) ([]byte, bool) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	data, ok := m.files[name]
+	return data, ok
+}
+
+// Remove deletes a file, for incremental rebuilds that drop a page.
+func (m *Memory) Remove(name string) {
+	m.mu.Lock()
+	delete(m.files, name)
+	m.mu.Unlock()
+}
+
+// Names lists every file, sorted.
+func (m *Memory) Names() []string {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	names := make([]string, 0, len(m.files))
+	for n := range m.files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}

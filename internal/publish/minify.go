@@ -1,0 +1,69 @@
+package publish
+
+import (
+	"bytes"
+	"path"
+	"regexp"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/minify/v2/svg"
+	"github.com/tdewolff/minify/v2/xml"
+)
+
+// mediaTypes maps the file extensions that are minified to their types.
+var mediaTypes = map[string]string{
+	".html": "text/html",
+	".css":  "text/css",
+	".js":   "application/javascript",
+	".svg":  "image/svg+xml",
+	".json": "application/json",
+	".xml":  "text/xml",
+}
+
+// Minifier shrinks files by type. One is made per build and shared.
+type Minifier struct{ m *minify.M }
+
+// NewMinifier sets up minifiers for every type in mediaTypes. HTML keeps
+// its <html>, <head> and <body> tags, end tags and quotes so the output stays
+// valid for the Nu HTML Checker and readable in "view source".
+func NewMinifier() *Minifier {
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("application/javascript", js.Minify)
+	m.AddFunc("image/svg+xml", svg.Minify)
+	m.AddFunc("application/json", json.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
+	return &Minifier{m: m}
+}
+
+// Bytes minifies data by the extension of name. A file the minifier cannot
+// read is written as it was: a publishable file matters more than bytes.
+func (mf *Minifier) Bytes(name string, data []byte) []byte {
+	mt, ok := mediaTypes[path.Ext(name)]
+	if !ok {
+		return data
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(data))
+	if err := mf.m.Minify(mt, &buf, bytes.NewReader(data)); err != nil {
+		return data
+	}
+	return buf.Bytes()
+}
+
+// Minified wraps an output so every file is minified on its way in.
+func Minified(out Output, mf *Minifier) Output { return minified{out, mf} }
+
+type minified struct {
+	out Output
+	mf  *Minifier
+}
+
+func (m minified) WriteFile(name string, data []byte) error {
+	return m.out.WriteFile(name, m.mf.Bytes(name, data))
+}

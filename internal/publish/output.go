@@ -1,0 +1,30 @@
+// Package publish writes a built site: to a folder, swapped in whole only
+// when the build succeeded, or to memory for the development server.
+//
+// It promises that a build either replaces the output folder entirely (files
+// that no longer have a source are gone) or leaves it exactly as it was. It
+// also minifies HTML, CSS, JS, SVG, JSON and XML as they are written.
+package publish
+
+import (
+	"path"
+	"strings"
+)
+
+// Output receives the files of a build. Names are slash-separated paths
+// from the site root, such as "principles/equal-voice/index.html".
+// Implementations are safe for concurrent use.
+type Output interface {
+	WriteFile(name string, data []byte) error
+}
+
+// CleanName checks that a file name stays inside the output and returns it
+// in clean form. Build code only ever produces such names; this guards the
+// one place where bytes reach the disk.
+func CleanName(name string) (string, bool) {
+	clean := path.Clean("/" + name)[1:]
+	if clean == "" || strings.Contains(name, "\\") || strings.HasPrefix(clean, "../") || clean == ".." {
+		return "", false
+	}
+	return clean, true
+}

@@ -1,0 +1,85 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+	"time"
+
+	"github.com/coproduce/coproduce/internal/config"
+	"github.com/coproduce/coproduce/internal/content"
+)
+
+// Site is what every template can see about the whole site.
+type Site struct {
+	Config  *config.Config
+	Content *content.Site
+	// Assets maps a theme file name, such as "style.css", to the path it
+	// is published at, such as "/style.3f2a9c1e.css".
+	Assets map[string]string
+	// Now is the day of the build: review dates are compared to it.
+	Now time.Time
+	// Drafts is true when draft pages are shown (serve --drafts).
+	Drafts bool
+}
+
+// PageData is the value a page template is executed with.
+type PageData struct {
+	Site    *Site
+	Page    *content.Page
+	Content template.HTML // the rendered Markdown body
+	Crumbs  []Crumb       // the way from the home page to this page
+	// Kind is the kind of page, as written into <body data-kind>: the
+	// page's kind, or "404" or "accessibility" for generated pages.
+	Kind string
+}
+
+// Crumb is one step of the breadcrumbs.
+type Crumb struct {
+	Title string
+	URL   string
+}
+
+// Title is the page's <title>: "Page name – Site name", or just the site
+// name on the home page.
+func (d *PageData) Title() string {
+	if d.Page == nil || d.Page.Kind == content.KindHome || d.Page.Title == "" {
+		return d.Site.Config.Title
+	}
+	return d.Page.Title + " – " + d.Site.Config.Title
+}
+
+// Lang is the language of the page, for <html lang>.
+func (d *PageData) Lang() string {
+	if d.Page != nil && d.Page.Lang != "" {
+		return d.Page.Lang
+	}
+	return d.Site.Config.Language
+}
+
+// NewPageData prepares the data for one page, with its breadcrumbs.
+func NewPageData(s *Site, p *content.Page, body template.HTML) *PageData {
+	d := &PageData{Site: s, Page: p, Content: body, Kind: string(p.Kind)}
+	d.Crumbs = crumbs(s.Content, p)
+	return d
+}
+
+// crumbs walks up the page's URL, naming each step that is a page.
+func crumbs(site *content.Site, p *content.Page) []Crumb {
+	if p.Kind == content.KindHome {
+		return nil
+	}
+	var out []Crumb
+	home := "Home"
+	if h := site.Home(); h != nil && h.Title != "" {
+		home = h.Title
+	}
+	out = append(out, Crumb{Title: home, URL: "/"})
+	parts := strings.Split(strings.Trim(p.URL, "/"), "/")
+	for i := 1; i < len(parts); i++ {
+		url := "/" + strings.Join(parts[:i], "/") + "/"
+		if step := site.Page(url); step != nil {
+			out = append(out, Crumb{Title: step.Title, URL: url})
+		}
+	}
+	return out
+}

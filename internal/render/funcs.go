@@ -1,0 +1,68 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+	"time"
+
+	"github.com/coproduce/coproduce/internal/content"
+)
+
+// Funcs are the functions templates can call. They close over the site so
+// that every URL a template writes carries the base path.
+func Funcs(s *Site) template.FuncMap {
+	return template.FuncMap{
+		"relURL":      s.RelURL,
+		"absURL":      s.AbsURL,
+		"asset":       s.Asset,
+		"section":     s.Content.Section,
+		"page":        s.Content.Page,
+		"date":        HumanDate,
+		"isoDate":     func(t time.Time) string { return t.Format("2006-01-02") },
+		"monthYear":   func(t time.Time) string { return t.Format("January 2006") },
+		"year":        func(t time.Time) int { return t.Year() },
+		"reviewDue":   func(p *content.Page) bool { return p.ReviewDue(s.Now) },
+		"contactHref": s.Config.ContactHref,
+	}
+}
+
+// RelURL turns a path from the site root, such as "/principles/", into the
+// path to write in a link: the base path is put in front, so the site works
+// in a sub-folder. Full URLs and in-page anchors are left alone.
+func (s *Site) RelURL(p string) string {
+	if p == "" || strings.HasPrefix(p, "#") || strings.Contains(p, "://") || strings.HasPrefix(p, "mailto:") {
+		return p
+	}
+	return s.Config.BasePath() + strings.TrimPrefix(p, "/")
+}
+
+// AbsURL is RelURL with the scheme and host of the base URL, for feeds,
+// sitemaps and sharing tags, which need full addresses.
+func (s *Site) AbsURL(p string) string {
+	rel := s.RelURL(p)
+	if strings.Contains(rel, "://") {
+		return rel
+	}
+	u := s.Config.BaseURL
+	if u.Host == "" {
+		return rel
+	}
+	return u.Scheme + "://" + u.Host + rel
+}
+
+// Asset returns the link to a theme file by its plain name, with the
+// fingerprint in its published name when it has one.
+func (s *Site) Asset(name string) string {
+	if published, ok := s.Assets[name]; ok {
+		return s.RelURL(published)
+	}
+	return s.RelURL("/" + strings.TrimPrefix(name, "/"))
+}
+
+// HumanDate writes a date the way people say it in the UK: 1 March 2024.
+func HumanDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2 January 2006")
+}

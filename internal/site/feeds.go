@@ -1,0 +1,170 @@
+package site
+
+import (
+	"bytes"
+	"encoding/xml"
+	"sort"
+	"time"
+
+	"github.com/coproduce/coproduce/internal/content"
+)
+
+// writeSitemap lists every published page for search engines.
+func (b *builder) writeSitemap() error {
+	type entry struct {
+		Loc     string `xml:"loc"`
+		LastMod string `xml:"lastmod,omitempty"`
+	}
+	type urlset struct {
+		XMLName xml.Name `xml:"urlset"`
+		NS      string   `xml:"xmlns,attr"`
+		URLs    []entry  `xml:"url"`
+	}
+	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+	for _, p := range b.rs.Content.Pages {
+		if p.Draft {
+			continue
+		}
+		e := entry{Loc: b.rs.AbsURL(p.URL)}
+		if t := lastChanged(p); !t.IsZero() {
+			e.LastMod = t.Format("2006-01-02")
+		}
+		set.URLs = append(set.URLs, e)
+	}
+	if b.rs.Content.Page("/accessibility/") == nil {
+		set.URLs = append(set.URLs, entry{Loc: b.rs.AbsURL("/accessibility/")})
+	}
+	return b.writeXML("sitemap.xml", set)
+}
+
+func (b *builder) writeRobots() error {
+	text := "User-agent: *\nAllow: /\n\nSitemap: " + b.rs.AbsURL("/sitemap.xml") + "\n"
+	return b.out.WriteFile("robots.txt", []byte(text))
+}
+
+// feedSize is how many entries the Atom feed carries.
+const feedSize = 30
+
+// writeFeed writes an Atom feed of the newest case studies and signatories.
+// A page with a content note carries the note, not the story, in its
+// summary, so a feed reader never shows hard content unwarned.
+func (b *builder) writeFeed() error {
+	type link struct {
+		Href string `xml:"href,attr"`
+		Rel  string `xml:"rel,attr,omitempty"`
+	}
+	type entry struct {
+		Title   string `xml:"title"`
+		Link    link   `xml:"link"`
+		ID      string `xml:"id"`
+		Updated string `xml:"updated"`
+		Summary string `xml:"summary"`
+	}
+	type author struct {
+		Name string `xml:"name"`
+	}
+	type feed struct {
+		XMLName xml.Name `xml:"feed"`
+		NS      string   `xml:"xmlns,attr"`
+		Lang    string   `xml:"xml:lang,attr"`
+		Title   string   `xml:"title"`
+		Links   []link   `xml:"link"`
+		ID      string   `xml:"id"`
+		Updated string   `xml:"updated"`
+		Author  author   `xml:"author"`
+		Entries []entry  `xml:"entry"`
+	}
+	var items []*content.Page
+	items = append(items, b.rs.Content.Section("case-studies")...)
+	items = append(items, b.rs.Content.Section("signatories")...)
+	sort.SliceStable(items, func(i, j int) bool {
+		a, c := published(items[i]), published(items[j])
+		if !a.Equal(c) {
+			return a.After(c)
+		}
+		return items[i].URL < items[j].URL
+	})
+	if len(items) > feedSize {
+		items = items[:feedSize]
+	}
+	cfg := b.rs.Config
+	f := feed{
+		NS: "http://www.w3.org/2005/Atom", Lang: cfg.Language, Title: cfg.Title,
+		Links:  []link{{Href: b.rs.AbsURL("/feed.xml"), Rel: "self"}, {Href: b.rs.AbsURL("/")}},
+		ID:     b.rs.AbsURL("/"),
+		Author: author{Name: firstNonEmpty(cfg.Organisation, cfg.Title)},
+	}
+	var newest time.Time
+	for _, p := range items {
+		t := published(p)
+		if t.After(newest) {
+			newest = t
+		}
+		f.Entries = append(f.Entries, entry{
+			Title:   feedTitle(p),
+			Link:    link{Href: b.rs.AbsURL(p.URL)},
+			ID:      b.rs.AbsURL(p.URL),
+			Updated: atomTime(t),
+			Summary: feedSummary(p),
+		})
+	}
+	f.Updated = atomTime(newest)
+	return b.writeXML("feed.xml", f)
+}
+
+func feedTitle(p *content.Page) string {
+	if p.Kind == content.KindSignatory {
+		return p.Title + " has signed"
+	}
+	return p.Title
+}
+
+func feedSummary(p *content.Page) string {
+	if p.ContentNote != "" {
+		return "Content note: " + p.ContentNote + ". " + p.Summary
+	}
+	return p.Summary
+}
+
+// published is the date a feed entry is sorted and dated by.
+func published(p *content.Page) time.Time {
+	if p.Kind == content.KindSignatory {
+		return p.Signed
+	}
+	return lastChanged(p)
+}
+
+func lastChanged(p *content.Page) time.Time {
+	if !p.Updated.IsZero() {
+		return p.Updated
+	}
+	return p.Date
+}
+
+func atomTime(t time.Time) string {
+	if t.IsZero() {
+		t = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func (b *builder) writeXML(name string, v any) error {
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
+	enc.Indent("", " ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	buf.WriteByte('\n')
+	return b.out.WriteFile(name, buf.Bytes())
+}

@@ -1,0 +1,136 @@
+package site
+
+import (
+	"fmt"
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/coproduce/coproduce/internal/content"
+	"github.com/coproduce/coproduce/internal/diag"
+	"github.com/coproduce/coproduce/internal/markdown"
+)
+
+// pageLinks resolves the links written in one page's Markdown.
+type pageLinks struct {
+	b    *builder
+	page *content.Page
+	// internal maps a destination as written to the site path and
+	// fragment it resolved to, to be checked once the build is written.
+	internal map[string]pendingLink
+}
+
+func (l *pageLinks) remember(dest, target, fragment string) {
+	if l.internal == nil {
+		l.internal = map[string]pendingLink{}
+	}
+	l.internal[dest] = pendingLink{target: target, fragment: fragment}
+}
+
+// pendingFrom lists the internal links of a converted page, each at the
+// place it was written.
+func (l *pageLinks) pendingFrom(report *markdown.Report) []pendingLink {
+	var out []pendingLink
+	for _, link := range append(report.Links, report.Images...) {
+		if pl, ok := l.internal[link.Dest]; ok && link.Broken == nil {
+			pl.from = bodyPos(l.page, link.Pos)
+			out = append(out, pl)
+		}
+	}
+	return out
+}
+
+var allowedSchemes = map[string]bool{"http": true, "https": true, "mailto": true, "tel": true}
+
+// Resolve implements markdown.LinkResolver. Links to other Markdown files
+// become the URL of that page; paths from the site root gain the base path;
+// an image beside the page is found in the page's own folder.
+func (l *pageLinks) Resolve(dest string, image bool) (string, *markdown.Problem) {
+	if strings.TrimSpace(dest) == "" {
+		return "", &markdown.Problem{What: "the link has no address", Fix: "put the address between the brackets: [words](/principles/)"}
+	}
+	u, err := url.Parse(dest)
+	if err != nil {
+		return "", &markdown.Problem{What: fmt.Sprintf("%q is not a web address", dest), Fix: "check the address for spaces or stray characters"}
+	}
+	if u.Scheme != "" {
+		if !allowedSchemes[strings.ToLower(u.Scheme)] {
+			return "", &markdown.Problem{What: fmt.Sprintf("links starting with %s: are not allowed", u.Scheme), Fix: "link to a web page with https:// or to an email address with mailto:"}
+		}
+		return dest, nil
+	}
+	if u.Host != "" {
+		return dest, nil // a //host/path link
+	}
+	if u.Path == "" { // "#anchor" on this page
+		l.remember(dest, l.page.URL, u.Fragment)
+		return dest, nil
+	}
+	target, problem := l.target(u.Path, image)
+	if problem != nil {
+		return "", problem
+	}
+	l.remember(dest, target, u.Fragment)
+	out := l.b.rs.RelURL(target)
+	if u.Fragment != "" {
+		out += "#" + u.Fragment
+	}
+	return out, nil
+}
+
+// target finds the site path a link's path points at.
+func (l *pageLinks) target(p string, image bool) (string, *markdown.Problem) {
+	contentDir := path.Dir(strings.TrimPrefix(l.page.File, "content/"))
+	if strings.HasSuffix(p, ".md") {
+		file := path.Clean(path.Join(contentDir, p))
+		if strings.HasPrefix(p, "/") {
+			file = path.Clean(strings.TrimPrefix(p, "/"))
+		}
+		if page := l.b.pageByFile("content/" + file); page != nil {
+			return page.URL, nil
+		}
+		return "", &markdown.Problem{
+			What: fmt.Sprintf("the link points to content/%s, which does not exist", file),
+			Fix:  "check the file name, or link to a page that exists",
+		}
+	}
+	if strings.HasPrefix(p, "/") {
+		return p, nil
+	}
+	if image || path.Ext(p) != "" {
+		return "/" + path.Clean(path.Join(contentDir, p)), nil
+	}
+	return path.Clean(path.Join(l.page.URL, p)) + "/", nil
+}
+
+// pageByFile finds a page by its file name, built lazily once per build.
+func (b *builder) pageByFile(file string) *content.Page {
+	b.fileOnce.Do(func() {
+		b.byFile = make(map[string]*content.Page, len(b.rs.Content.Pages))
+		for _, p := range b.rs.Content.Pages {
+			b.byFile[p.File] = p
+		}
+	})
+	return b.byFile[file]
+}
+
+// checkLinks reports internal links whose page, file or heading does not
+// exist in the finished output.
+func (b *builder) checkLinks(out *recorder, diags *diag.List) {
+	for _, l := range b.links {
+		if !out.Has(fileForURL(l.target)) && !out.Has(fileForURL(l.target+"/")) {
+			diags.Errorf(l.from, "check the address, or link to a page that exists", "the link to %s goes to a page that does not exist", l.target)
+			continue
+		}
+		if l.fragment == "" {
+			continue
+		}
+		ids, isPage := b.anchors[l.target]
+		if isPage && !ids[l.fragment] && !templateAnchors[l.fragment] {
+			diags.Errorf(l.from, "link to one of the page's headings, written in lower case with dashes, such as #questions-to-ask", "the page %s has no heading #%s", l.target, l.fragment)
+		}
+	}
+}
+
+// templateAnchors are ids the theme puts on every page.
+var templateAnchors = map[string]bool{"main-content": true, "top": true}

@@ -1,0 +1,138 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"path"
+	"strings"
+	"sync"
+
+	"github.com/coproduce/coproduce/internal/content"
+	"github.com/coproduce/coproduce/internal/diag"
+	"github.com/coproduce/coproduce/internal/markdown"
+	"github.com/coproduce/coproduce/internal/publish"
+	"github.com/coproduce/coproduce/internal/render"
+)
+
+// builder holds what the rendering steps share.
+type builder struct {
+	rs      *render.Site
+	tpl     *render.Templates
+	out     publish.Output // minifies on the way in
+	raw     *recorder      // for files that are already minified
+	md      *markdown.Converter
+	workers int
+
+	fileOnce sync.Once
+	byFile   map[string]*content.Page
+
+	mu      sync.Mutex
+	anchors map[string]map[string]bool // page URL -> heading ids
+	links   []pendingLink              // internal links to verify at the end
+}
+
+// pendingLink is an internal link whose target can only be checked once
+// every file is written.
+type pendingLink struct {
+	from     diag.Pos
+	target   string // path from the site root, without the fragment
+	fragment string
+}
+
+// renderPages renders every page on all workers. Each page is written as
+// soon as it is ready, so memory does not grow with the size of the site.
+func (b *builder) renderPages(diags *diag.List) {
+	b.anchors = map[string]map[string]bool{}
+	jobs := make(chan *content.Page)
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for range b.workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf, body bytes.Buffer
+			for p := range jobs {
+				pd := b.renderPage(p, &buf, &body)
+				if len(pd) > 0 {
+					mu.Lock()
+					*diags = append(*diags, pd...)
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for _, p := range b.rs.Content.Pages {
+		jobs <- p
+	}
+	close(jobs)
+	wg.Wait()
+}
+
+// renderPage converts one page's Markdown and runs its template.
+func (b *builder) renderPage(p *content.Page, buf, body *bytes.Buffer) diag.List {
+	var diags diag.List
+	body.Reset()
+	res := &pageLinks{b: b, page: p}
+	report, err := b.md.Convert(p.Body, body, res)
+	if err != nil {
+		diags.Errorf(diag.Pos{File: p.File, Line: p.BodyLine}, "check the Markdown of the page", "the page could not be converted: %v", err)
+		return diags
+	}
+	for _, l := range append(report.Links, report.Images...) {
+		if l.Broken != nil {
+			diags.Errorf(bodyPos(p, l.Pos), l.Broken.Fix, "%s", l.Broken.What)
+		}
+	}
+	b.mu.Lock()
+	b.anchors[p.URL] = report.IDs()
+	b.links = append(b.links, res.pendingFrom(report)...)
+	b.mu.Unlock()
+
+	buf.Reset()
+	data := render.NewPageData(b.rs, p, template.HTML(body.String()))
+	if err := b.tpl.Execute(buf, data, templateNames(p)...); err != nil {
+		diags.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "check the theme's template for this kind of page", "the page could not be rendered: %v", err)
+		return diags
+	}
+	if err := b.out.WriteFile(indexFile(p.URL), buf.Bytes()); err != nil {
+		diags.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "check there is space on the disk and the output folder can be written", "could not write the page: %v", err)
+	}
+	return diags
+}
+
+// bodyPos turns a place in the Markdown body into a place in the file.
+func bodyPos(p *content.Page, at markdown.Pos) diag.Pos {
+	return diag.Pos{File: p.File, Line: p.BodyLine + at.Line - 1, Col: at.Col}
+}
+
+// templateNames lists the templates a page may use, most specific first.
+func templateNames(p *content.Page) []string {
+	var names []string
+	if p.Variant == "easy" {
+		names = append(names, "easy-read.html")
+	}
+	switch p.Kind {
+	case content.KindHome:
+		return append(names, "home.html", "list.html")
+	case content.KindList:
+		return append(names, p.Section+"-list.html", "list.html")
+	}
+	return append(names, string(p.Kind)+".html", "page.html")
+}
+
+// indexFile is the file that serves a pretty URL: /a/b/ -> a/b/index.html.
+func indexFile(url string) string {
+	return path.Join(strings.Trim(url, "/"), "index.html")
+}
+
+// fileForURL is the file a link to a site path needs: index.html for a
+// folder URL, the file itself otherwise.
+func fileForURL(p string) string {
+	if p == "/" || strings.HasSuffix(p, "/") {
+		return indexFile(p)
+	}
+	return strings.TrimPrefix(p, "/")
+}
+
+func (l pendingLink) String() string { return fmt.Sprintf("%s#%s", l.target, l.fragment) }

@@ -1,0 +1,46 @@
+package site
+
+import (
+	"sort"
+	"sync"
+
+	"github.com/coproduce/coproduce/internal/publish"
+)
+
+// recorder passes files on to the real output and remembers their names,
+// so links can be checked against what was actually written.
+type recorder struct {
+	out   publish.Output
+	mu    sync.Mutex
+	names map[string]bool
+}
+
+func newRecorder(out publish.Output) *recorder {
+	return &recorder{out: out, names: map[string]bool{}}
+}
+
+func (r *recorder) WriteFile(name string, data []byte) error {
+	r.mu.Lock()
+	r.names[name] = true
+	r.mu.Unlock()
+	return r.out.WriteFile(name, data)
+}
+
+// Has reports whether a file was written.
+func (r *recorder) Has(name string) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.names[name]
+}
+
+// Names lists the written files, sorted.
+func (r *recorder) Names() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := make([]string, 0, len(r.names))
+	for n := range r.names {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
