@@ -35,6 +35,14 @@ type Config struct {
 
 	Accessibility Accessibility
 	Signing       Signing
+	QuickExit     QuickExit
+}
+
+// QuickExit is the "Leave this site" button: where it goes, and whether
+// every page has it or only pages that ask with quick_exit: true.
+type QuickExit struct {
+	URL        string
+	Everywhere bool
 }
 
 // Accessibility feeds the generated accessibility statement.
@@ -84,6 +92,7 @@ func Default() *Config {
 		Language:   "en-GB",
 		Theme:      "default",
 		ReadingAge: 9,
+		QuickExit:  QuickExit{URL: "https://www.bbc.co.uk/weather"},
 		Accessibility: Accessibility{
 			Status:      "partially compliant",
 			Enforcement: "https://www.equalityadvisoryservice.com/",
@@ -91,7 +100,8 @@ func Default() *Config {
 	}
 }
 
-var topKeys = []string{"title", "description", "base_url", "language", "theme", "organisation", "contact", "reading_age", "languages", "params", "accessibility", "signing"}
+var topKeys = []string{"title", "description", "base_url", "language", "theme", "organisation", "contact", "reading_age", "languages", "params", "accessibility", "signing", "quick_exit"}
+var quickExitKeys = []string{"url", "everywhere"}
 var accessibilityKeys = []string{"status", "tested", "method", "known_problems", "enforcement"}
 var signingKeys = []string{"how", "contact", "form"}
 
@@ -157,6 +167,8 @@ func Parse(data []byte) (*Config, diag.List) {
 			readAccessibility(r, e, &cfg.Accessibility)
 		case "signing":
 			readSigning(r, e, &cfg.Signing)
+		case "quick_exit":
+			readQuickExit(r, e, &cfg.QuickExit)
 		default:
 			r.Unknown(e, topKeys, "site.yaml")
 		}
@@ -195,6 +207,22 @@ func readSigning(r fields.Reader, e fields.Entry, s *Signing) {
 		default:
 			r.Unknown(sub, signingKeys, "signing")
 		}
+	}
+}
+
+func readQuickExit(r fields.Reader, e fields.Entry, q *QuickExit) {
+	for _, sub := range r.Entries(e.Value, "quick_exit") {
+		switch sub.Key {
+		case "url":
+			q.URL = r.HTTPURL(sub)
+		case "everywhere":
+			q.Everywhere = r.Bool(sub)
+		default:
+			r.Unknown(sub, quickExitKeys, "quick_exit")
+		}
+	}
+	if q.URL == "" {
+		q.URL = "https://www.bbc.co.uk/weather"
 	}
 }
 

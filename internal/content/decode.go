@@ -12,7 +12,7 @@ import (
 )
 
 // commonKeys may be set on any page.
-var commonKeys = []string{"title", "summary", "date", "updated", "draft", "weight", "aliases", "content_note", "params"}
+var commonKeys = []string{"title", "summary", "date", "updated", "draft", "weight", "aliases", "content_note", "quick_exit", "params"}
 
 // kindKeys are the extra keys each kind may have, as in the content model.
 var kindKeys = map[Kind][]string{
@@ -32,7 +32,7 @@ func decode(r fields.Reader, m *splitFile, p *Page) {
 	present := map[string]fields.Entry{}
 	for _, e := range r.Entries(m.matter, "the front matter") {
 		if !slices.Contains(known, e.Key) {
-			r.Unknown(e, known, kindName(p.Kind))
+			r.Unknown(e, known, "a "+kindName(p.Kind))
 			continue
 		}
 		present[e.Key] = e
@@ -59,6 +59,8 @@ func readKey(r fields.Reader, e fields.Entry, p *Page) {
 		p.Aliases, p.AliasPos = readAliases(r, e)
 	case "content_note":
 		p.ContentNote = strings.TrimSpace(r.String(e))
+	case "quick_exit":
+		p.QuickExit = r.Bool(e)
 	case "params":
 		p.Params = r.Map(e)
 	case "organisation":

@@ -64,6 +64,7 @@ type Page struct {
 	Aliases     []string
 	AliasPos    []diag.Pos // where each alias was written
 	ContentNote string
+	QuickExit   bool // show the "Leave this site" button on this page
 	Params      map[string]any
 
 	// Case studies.

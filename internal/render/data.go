@@ -7,6 +7,7 @@ import (
 
 	"github.com/coproduce/coproduce/internal/config"
 	"github.com/coproduce/coproduce/internal/content"
+	"github.com/coproduce/coproduce/internal/i18n"
 )
 
 // Site is what every template can see about the whole site.
@@ -20,6 +21,8 @@ type Site struct {
 	Now time.Time
 	// Drafts is true when draft pages are shown (serve --drafts).
 	Drafts bool
+	// Strings are the theme's own words in each language.
+	Strings *i18n.Strings
 }
 
 // PageData is the value a page template is executed with.

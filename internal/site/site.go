@@ -17,6 +17,7 @@ import (
 	"github.com/coproduce/coproduce/internal/config"
 	"github.com/coproduce/coproduce/internal/content"
 	"github.com/coproduce/coproduce/internal/diag"
+	"github.com/coproduce/coproduce/internal/i18n"
 	"github.com/coproduce/coproduce/internal/markdown"
 	"github.com/coproduce/coproduce/internal/publish"
 	"github.com/coproduce/coproduce/internal/render"
@@ -73,7 +74,12 @@ func Build(opts Options) *Result {
 		return fail()
 	}
 
-	rs := &render.Site{Config: cfg, Content: pages, Assets: assets, Now: today(opts.Now), Drafts: opts.Drafts}
+	strings, err := i18n.Load(th.Root, cfg.Language)
+	if err != nil {
+		res.Diags.Errorf(diag.Pos{File: "themes/" + th.Name + "/i18n"}, "check the theme's language files are valid YAML", "could not read the theme's words: %v", err)
+		return fail()
+	}
+	rs := &render.Site{Config: cfg, Content: pages, Assets: assets, Now: today(opts.Now), Drafts: opts.Drafts, Strings: strings}
 	tpl, tdiags := render.Load(th, render.Funcs(rs))
 	res.Diags = append(res.Diags, tdiags...)
 	if res.Diags.HasErrors() {

@@ -17,6 +17,7 @@ type Theme struct {
 	Name      string
 	Templates fs.FS // the merged templates/
 	Static    fs.FS // the theme's static/
+	Root      fs.FS // the whole theme folder, for i18n/ and the like
 }
 
 // Open finds the theme called name. A folder themes/NAME/ in the site wins;
@@ -47,7 +48,7 @@ func Open(site fs.FS, name string) (*Theme, error) {
 	if info, err := fs.Stat(site, "templates"); err == nil && info.IsDir() {
 		overrides, _ = fs.Sub(site, "templates")
 	}
-	return &Theme{Name: name, Templates: layered{top: overrides, bottom: tpl}, Static: static}, nil
+	return &Theme{Name: name, Templates: layered{top: overrides, bottom: tpl}, Static: static, Root: base}, nil
 }
 
 // layered reads a file from top when it has it, else from bottom.

@@ -4,7 +4,8 @@ package defaulttheme
 
 import "embed"
 
-// FS holds templates/ and static/ of the default theme.
+// FS holds templates/, static/ and i18n/ (the theme's words in each
+// language) of the default theme.
 //
-//go:embed templates static
+//go:embed templates static i18n
 var FS embed.FS

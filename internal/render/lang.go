@@ -1,0 +1,133 @@
+package render
+
+import (
+	"strings"
+	"time"
+
+	"github.com/coproduce/coproduce/internal/content"
+)
+
+// T returns the theme's words for key in the page's language.
+func (d *PageData) T(key string) string {
+	if d.Site.Strings == nil {
+		return key
+	}
+	return d.Site.Strings.Get(d.Lang(), key)
+}
+
+// Date writes a date in the page's language: "1 March 2024".
+func (d *PageData) Date(t time.Time) string {
+	if d.Site.Strings == nil {
+		return HumanDate(t)
+	}
+	return d.Site.Strings.Date(d.Lang(), t)
+}
+
+// MonthYear writes "March 2026" in the page's language.
+func (d *PageData) MonthYear(t time.Time) string {
+	if d.Site.Strings == nil {
+		return t.Format("January 2006")
+	}
+	return d.Site.Strings.MonthYear(d.Lang(), t)
+}
+
+// Alternate is one language version of a page, for hreflang links and the
+// language switcher.
+type Alternate struct {
+	Lang    string // BCP 47 code, such as "cy"
+	Name    string // the language's name in that language, such as "Cymraeg"
+	URL     string // path from the site root
+	Current bool   // this is the page being shown
+}
+
+// Alternates lists every language version of the page that exists, the
+// main language first. It is empty when the page has no translation.
+func (d *PageData) Alternates() []Alternate {
+	p := d.Page
+	if p == nil || p.Variant != "" {
+		return nil
+	}
+	orig := p
+	if p.Lang != "" && p.Original != nil {
+		orig = p.Original
+	}
+	if len(orig.Translations) == 0 {
+		return nil
+	}
+	out := []Alternate{{Lang: d.Site.Config.Language, Name: d.langName(d.Site.Config.Language), URL: orig.URL, Current: orig == p}}
+	for _, t := range orig.Translations {
+		out = append(out, Alternate{Lang: t.Lang, Name: d.langName(t.Lang), URL: t.URL, Current: t == p})
+	}
+	return out
+}
+
+// MissingLanguages are the site's other languages this page has no
+// version in: the switcher says so rather than linking to nothing.
+func (d *PageData) MissingLanguages() []Alternate {
+	p := d.Page
+	if p == nil || p.Variant != "" || p.Lang != "" {
+		return nil
+	}
+	have := map[string]bool{}
+	for _, t := range p.Translations {
+		have[t.Lang] = true
+	}
+	var out []Alternate
+	for _, l := range d.Site.Config.OtherLanguages() {
+		if !have[l] {
+			home := "/" + l + "/"
+			if d.Site.Content.Page(home) == nil {
+				home = ""
+			}
+			out = append(out, Alternate{Lang: l, Name: d.langName(l), URL: home})
+		}
+	}
+	return out
+}
+
+func (d *PageData) langName(lang string) string {
+	if d.Site.Strings == nil {
+		return lang
+	}
+	return d.Site.Strings.Name(lang)
+}
+
+// Link is a link target as seen from the page's language.
+type Link struct {
+	URL string
+	// Lang is set when the target is not in the page's language, so the
+	// template can mark the link with hreflang and "(in English)".
+	Lang string
+}
+
+// LinkTo finds where a link to a main-language page should go from this
+// page: its translation in the page's language when there is one, else the
+// main-language page itself, never a page that does not exist.
+func (d *PageData) LinkTo(url string) Link {
+	lang := d.Lang()
+	if d.Page == nil || d.Page.Lang == "" {
+		return Link{URL: url}
+	}
+	translated := "/" + d.Page.Lang + url
+	if d.Site.Content.Page(translated) != nil {
+		return Link{URL: translated}
+	}
+	if strings.EqualFold(lang, d.Site.Config.Language) {
+		return Link{URL: url}
+	}
+	return Link{URL: url, Lang: d.Site.Config.Language}
+}
+
+// QuickExit is where the "Leave this site" button goes, or "" when this
+// page does not show it.
+func (d *PageData) QuickExit() string {
+	q := d.Site.Config.QuickExit
+	if q.Everywhere || (d.Page != nil && (d.Page.QuickExit || hasQuickExitOriginal(d.Page))) {
+		return q.URL
+	}
+	return ""
+}
+
+func hasQuickExitOriginal(p *content.Page) bool {
+	return p.Original != nil && p.Original.QuickExit
+}
