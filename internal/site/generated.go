@@ -23,6 +23,7 @@ func (b *builder) writeGenerated(diags *diag.List) {
 		{"sitemap.xml", b.writeSitemap},
 		{"robots.txt", b.writeRobots},
 		{"feed.xml", b.writeFeed},
+		{"_headers", b.writeHeaders},
 	}
 	for _, s := range steps {
 		if err := s.fn(); err != nil {

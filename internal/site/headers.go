@@ -1,0 +1,52 @@
+package site
+
+import (
+	"sort"
+	"strings"
+)
+
+// contentSecurityPolicy allows only the site's own files: no inline script
+// or style, no plugins, no framing. The default theme is written for it
+// (no <script> without src, no style= attribute), so an injected script in
+// a page's Markdown cannot run. img-src allows data: for small inline images
+// such as a QR code.
+const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+	"font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'"
+
+// securityHeaders go on every response.
+var securityHeaders = [][2]string{
+	{"Content-Security-Policy", contentSecurityPolicy},
+	{"X-Content-Type-Options", "nosniff"},
+	{"Referrer-Policy", "strict-origin-when-cross-origin"},
+	{"Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"},
+	{"X-Frame-Options", "DENY"},
+	{"Cross-Origin-Opener-Policy", "same-origin"},
+}
+
+// immutable lets a host and every browser keep a fingerprinted file for a
+// year: a changed file gets a new name, so no reader ever sees a stale one.
+const immutable = "public, max-age=31536000, immutable"
+
+// writeHeaders writes _headers, the file Netlify and Cloudflare Pages read
+// to add HTTP headers. Paths carry the base path, because a site built for
+// https://example.org/coproduction/ is served from /coproduction/ on its
+// host. Other hosts ignore the file.
+func (b *builder) writeHeaders() error {
+	base := b.rs.Config.BasePath()
+	var s strings.Builder
+	s.WriteString("# Written by coproduce: HTTP headers for Netlify and Cloudflare Pages.\n")
+	s.WriteString(base + "*\n")
+	for _, h := range securityHeaders {
+		s.WriteString("  " + h[0] + ": " + h[1] + "\n")
+	}
+	var assets []string
+	for _, published := range b.rs.Assets {
+		assets = append(assets, published)
+	}
+	sort.Strings(assets) // the same site gives the same file
+	for _, a := range assets {
+		s.WriteString("\n" + base + strings.TrimPrefix(a, "/") + "\n")
+		s.WriteString("  Cache-Control: " + immutable + "\n")
+	}
+	return b.raw.WriteFile("_headers", []byte(s.String()))
+}
