@@ -40,6 +40,8 @@ type env struct {
 func commands() map[string]command {
 	return map[string]command{
 		"build":   {usage: "coproduce build [-s DIR] [-o DIR] [--base-url URL] [--drafts]", summary: "build the site into public/", run: runBuild},
+		"init":    {usage: "coproduce init DIR", summary: "make a new site in an empty folder", run: runInit},
+		"new":     {usage: "coproduce new KIND NAME [-s DIR]", summary: "make a new page of a kind: principle, value, case-study, pledge, signatory, page", run: runNew},
 		"version": {usage: "coproduce version", summary: "print the version of coproduce and of Go", run: runVersion},
 		"help":    {usage: "coproduce help [COMMAND]", summary: "explain a command", run: runHelp},
 	}
@@ -100,6 +102,11 @@ func runHelp(e *env, args []string) int {
 		return exitOK
 	}
 	cmds := commands()
+	if args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
+		// "help -h" and "help help" explain help itself.
+		fmt.Fprintf(e.stdout, "Usage: %s\n\n%s.\n", cmds["help"].usage, capitalise(cmds["help"].summary))
+		return exitOK
+	}
 	cmd, ok := cmds[args[0]]
 	if !ok {
 		return run(args, e) // reports the unknown command with a suggestion

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/coproduce/coproduce/internal/config"
+	"github.com/coproduce/coproduce/internal/diag"
+	"github.com/coproduce/coproduce/internal/scaffold"
+)
+
+func runNew(e *env, args []string) int {
+	c := commands()["new"]
+	fs := newFlags("new", c.usage, c.summary, e)
+	src := fs.String("s", ".", "the site folder, with site.yaml and content/")
+	kinds := strings.Join(scaffold.KindNames(), ", ")
+	rest, code := parseFlags(fs, args, c.usage, c.summary+". KIND is one of: "+kinds, e)
+	if code >= 0 {
+		return code
+	}
+	if len(rest) == 0 {
+		return usageError(e, "new", c.usage, "say what kind of page to make: %s", kinds)
+	}
+	kind, ok := scaffold.LookupKind(rest[0])
+	if !ok {
+		msg := fmt.Sprintf("%q is not a kind of page; write one of: %s", rest[0], kinds)
+		if near := diag.Nearest(rest[0], scaffold.KindNames()); near != "" {
+			msg = fmt.Sprintf("%q is not a kind of page. Did you mean %q? The kinds are: %s", rest[0], near, kinds)
+		}
+		return usageError(e, "new", c.usage, "%s", msg)
+	}
+	switch {
+	case len(rest) == 1:
+		return usageError(e, "new", c.usage, "give the %s a name, in quotes if it has spaces, such as: coproduce new %s \"Share power\"", kind.Noun, kind.Name)
+	case len(rest) > 2:
+		return usageError(e, "new", c.usage, "unexpected %q; put a name with spaces in quotes, such as \"%s\"", rest[2], strings.Join(rest[1:], " "))
+	}
+	if info, err := os.Stat(*src); err != nil || !info.IsDir() {
+		return usageError(e, "new", c.usage, "%s is not a folder", *src)
+	}
+
+	page, err := scaffold.New(*src, kind, rest[1], time.Now())
+	if err != nil { // scaffold.ErrExists among others: the message says what to do
+		fmt.Fprintf(e.stderr, "coproduce new: %v\n", err)
+		return exitContent
+	}
+	fmt.Fprintf(e.stdout, "Made %s\nIt will be at %s\n", page.File, pageAddress(*src, page.URL))
+	if page.Warning != "" {
+		fmt.Fprintf(e.stdout, "Note: %s\n", page.Warning)
+	}
+	return exitOK
+}
+
+// pageAddress is the page's full address under the site's base_url, so an
+// editor sees the same address a reader will. A site.yaml with mistakes
+// still gives an answer: build reports the mistakes.
+func pageAddress(src, url string) string {
+	cfg, _ := config.Load(os.DirFS(src))
+	return cfg.BaseURL.String() + strings.TrimPrefix(url, "/")
+}

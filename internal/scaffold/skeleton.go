@@ -1,0 +1,105 @@
+package scaffold
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Facts are what a skeleton needs to know about the site it goes into, so
+// that the page it makes builds at once.
+type Facts struct {
+	Title      string
+	Today      time.Time
+	Weight     int      // next free weight in the section
+	Pledges    []string // slugs of the site's pledges
+	Principles []string // slugs of the site's principles
+}
+
+// Skeleton returns the text of a new page of kind k: front matter with
+// every key the kind may have, each under a short comment, then a body to
+// replace. Keys the kind requires get a value that builds; the others are
+// left switched off with "#" so an editor sees them without having to
+// fill them in.
+func Skeleton(k Kind, f Facts) []byte {
+	var b strings.Builder
+	day := f.Today.Format(time.DateOnly)
+	line := func(comment, key string) {
+		fmt.Fprintf(&b, "# %s\n%s\n", comment, key)
+	}
+	b.WriteString("---\n")
+	line("The name of the "+k.Noun+". It is the main heading and shows in lists.", "title: "+quote(f.Title))
+	line("One plain sentence about it. Lists, feeds and search engines show it.", "summary: "+quote("Write one plain sentence about this "+k.Noun+" here."))
+
+	switch k.Name {
+	case "case-study":
+		line("The date the work happened or the story was written, as YYYY-MM-DD.", "date: "+day)
+		line("The organisation the story is about. Leave it out to keep it private.", `# organisation: "Name of the organisation"`)
+		line("The principles this story shows: the names of their files, without .md.", "principles: "+slugList(f.Principles, 1))
+		line("true means no one in the story can be named or recognised.", "anonymised: true")
+		line("If people agreed to be named, delete anonymised above and the # below.\n# Write the date they agreed. Keep the signed form safe.", "# consent: "+day)
+	case "pledge":
+		line("The promises an organisation makes when it signs. Write one a line.", "commitments:\n  - "+quote("We will write our first promise here."))
+		line("The date the pledge opened for signing, as YYYY-MM-DD.", "opened: "+day)
+	case "signatory":
+		line("The organisation's own website. Change it to the real address.", "website: "+quote("https://example.org/"))
+		line("The date the organisation signed, as YYYY-MM-DD.", "signed: "+day)
+		pledges := slugList(f.Pledges, 1)
+		if len(f.Pledges) == 0 {
+			pledges = "[write-the-pledge-file-name-here]"
+		}
+		line("The pledges it signed: the names of their files, without .md.", "pledges: "+pledges)
+		line("The kind of work it does, such as Housing or Health.", `# sector: "Housing"`)
+		line("Where it works, such as a town or a county.", `# region: "Bristol"`)
+		line("How big it is: micro, small, medium or large.", `# size: "small"`)
+		line("The date to check how it is keeping its promises, as YYYY-MM-DD.", "# review: "+f.Today.AddDate(3, 0, 0).Format(time.DateOnly))
+		line("A picture of its logo, saved beside this file.", `# logo: "logo.svg"`)
+		line("What the logo says, for people who cannot see it. Needed with a logo.", `# logo_alt: "`+strings.ReplaceAll(f.Title, `"`, `'`)+` logo"`)
+		line("Its own extra promises, one a line.", "# commitments:\n#   - \"We will add our own promise here.\"")
+	}
+
+	if k.Name != "case-study" {
+		line("The date it was first published, as YYYY-MM-DD.", "# date: "+day)
+	}
+	line("The date of the last big change, as YYYY-MM-DD.", "# updated: "+day)
+	line("Delete the # below to hide the page until it is ready.", "# draft: true")
+	if k.Name == "principle" || k.Name == "value" {
+		line("Where it comes in the list. Lower numbers come first.", "weight: "+strconv.Itoa(f.Weight))
+	} else {
+		line("Where it comes in its list. Lower numbers come first.", "# weight: 1")
+	}
+	line("Old web addresses of this page that must keep working.", "# aliases: [/old-address/]")
+	line("A warning shown before the page if it talks about something upsetting.", `# content_note: "mentions of self-harm"`)
+	line("Delete the # below to add a \"Leave this site\" button, for pages about abuse.", "# quick_exit: true")
+	line("Your own settings, for templates you write yourself.", "# params:\n#   colour: \"green\"")
+	b.WriteString("---\n\n")
+	b.WriteString(bodyFor(k))
+	return []byte(b.String())
+}
+
+func bodyFor(k Kind) string {
+	switch k.Name {
+	case "case-study":
+		return "Write the story here. Say who took part, what they did and what changed.\n\n## What happened\n\nWrite what happened here.\n\n## What changed\n\nWrite what changed here.\n"
+	case "signatory":
+		return "Write a few sentences about the organisation here. Say why it signed.\n"
+	case "pledge":
+		return "Write here why the pledge matters and who wrote it.\n"
+	}
+	return "Write the " + k.Noun + " here. Use short sentences and common words.\n"
+}
+
+// slugList writes up to n slugs as a YAML flow list.
+func slugList(slugs []string, n int) string {
+	if len(slugs) > n {
+		slugs = slugs[:n]
+	}
+	return "[" + strings.Join(slugs, ", ") + "]"
+}
+
+// quote writes s as a YAML double-quoted string. YAML's escapes are a
+// superset of the ones strconv uses for printable text.
+func quote(s string) string {
+	return strconv.Quote(s)
+}
