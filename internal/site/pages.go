@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/coproduce/coproduce/internal/check"
 	"github.com/coproduce/coproduce/internal/content"
 	"github.com/coproduce/coproduce/internal/diag"
 	"github.com/coproduce/coproduce/internal/markdown"
@@ -84,6 +85,7 @@ func (b *builder) renderPage(p *content.Page, buf, body *bytes.Buffer) diag.List
 			diags.Errorf(bodyPos(p, l.Pos), l.Broken.Fix, "%s", l.Broken.What)
 		}
 	}
+	diags = append(diags, check.Page(p, report, check.Options{ReadingAge: b.rs.Config.ReadingAge})...)
 	b.mu.Lock()
 	b.anchors[p.URL] = report.IDs()
 	b.links = append(b.links, res.pendingFrom(report)...)

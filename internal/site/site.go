@@ -14,6 +14,7 @@ import (
 	"runtime"
 	"time"
 
+	"github.com/coproduce/coproduce/internal/check"
 	"github.com/coproduce/coproduce/internal/config"
 	"github.com/coproduce/coproduce/internal/content"
 	"github.com/coproduce/coproduce/internal/diag"
@@ -56,6 +57,7 @@ func Build(opts Options) *Result {
 
 	pages := loadContent(opts, cfg, &res.Diags)
 	res.Site = pages
+	res.Diags = append(res.Diags, check.Site(pages, check.Options{ReadingAge: cfg.ReadingAge})...)
 
 	th, err := theme.Open(opts.Source, cfg.Theme)
 	if err != nil {
@@ -63,6 +65,7 @@ func Build(opts Options) *Result {
 		return fail()
 	}
 	if res.Diags.HasErrors() {
+		res.Diags = append(res.Diags, check.Bodies(pages, check.Options{ReadingAge: cfg.ReadingAge})...) // every problem in one run
 		return fail()
 	}
 

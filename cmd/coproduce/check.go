@@ -1,0 +1,68 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+
+	"github.com/coproduce/coproduce/internal/diag"
+	"github.com/coproduce/coproduce/internal/publish"
+	"github.com/coproduce/coproduce/internal/site"
+)
+
+// runCheck builds the site in memory, so every check runs exactly as in a
+// build, and reports what it found without writing anything.
+func runCheck(e *env, args []string) int {
+	c := commands()["check"]
+	fs := newFlags("check", c.usage, c.summary, e)
+	src := fs.String("s", ".", "the site folder, with site.yaml and content/")
+	format := fs.String("format", "text", "text: one problem a line, for people; json: an array, for other tools")
+	drafts := fs.Bool("drafts", false, "check pages marked draft: true as well")
+	rest, code := parseFlags(fs, args, c.usage, c.summary, e)
+	if code >= 0 {
+		return code
+	}
+	if len(rest) > 0 {
+		return usageError(e, "check", c.usage, "unexpected %q", rest[0])
+	}
+	if *format != "text" && *format != "json" {
+		return usageError(e, "check", c.usage, "--format must be text or json, not %q", *format)
+	}
+	if info, err := os.Stat(*src); err != nil || !info.IsDir() {
+		return usageError(e, "check", c.usage, "%s is not a folder", *src)
+	}
+
+	res := site.Build(site.Options{Source: os.DirFS(*src), Output: publish.NewMemory(), Drafts: *drafts})
+	res.Diags.Sort()
+	pages := 0
+	if res.Site != nil {
+		pages = len(res.Site.Pages)
+	}
+	if *format == "json" {
+		if err := writeJSON(e, res.Diags); err != nil {
+			fmt.Fprintf(e.stderr, "coproduce check: %v\n", err)
+			return exitContent
+		}
+	} else if len(res.Diags) == 0 {
+		fmt.Fprintf(e.stdout, "No problems found in %d pages.\n", pages)
+	} else {
+		printDiags(e.stderr, res.Diags)
+	}
+	if res.Diags.HasErrors() {
+		return exitContent
+	}
+	return exitOK
+}
+
+// writeJSON prints the diagnostics as one JSON array, [] when there are none.
+func writeJSON(e *env, diags diag.List) error {
+	if diags == nil {
+		diags = diag.List{}
+	}
+	out, err := json.MarshalIndent(diags, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(e.stdout, "%s\n", out)
+	return err
+}

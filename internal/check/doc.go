@@ -1,0 +1,58 @@
+// Package check holds the rules an editor's content is checked against,
+// beyond what reading the front matter already reports, and their messages.
+//
+// It promises that every problem is one diag.Diagnostic with the file, line
+// and column where the editor can fix it, a plain statement of what is
+// wrong and what to write instead; that it never panics on any body; and
+// that the same content always gives the same messages.
+//
+// # Rules
+//
+// [Page] checks one page's body, from the markdown.Report of its
+// conversion and the body itself:
+//
+//   - an image without alt text (error);
+//   - a link with no words (error); link text that does not say where the
+//     link goes, such as "click here", "here", "read more", "more", "this
+//     page" or "link", or a bare web address as text (warning);
+//   - a level 1 heading (#) in the body, since the page title is the one
+//     main heading, and a heading that skips a level, such as ### straight
+//     after the title (warning);
+//   - plain English (warnings): sentences over 25 words, paragraphs over 80
+//     words, and a reading age above the site's target.
+//
+// [Site] checks across pages: two files whose addresses differ only in
+// capital letters (error), and file names with capitals, spaces or other
+// characters that make awkward addresses (warning).
+//
+// Broken links, links to missing .md files and anchors are checked by the
+// build itself, which knows every file it wrote; front matter is checked
+// as it is read, by package content.
+//
+// # Reading age
+//
+// The reading age of a page is the Automated Readability Index (ARI), the
+// US school grade that can read the text, plus five, since US grade 1 starts
+// at about age 6:
+//
+//	grade = 4.71 × letters/words + 0.5 × words/sentences − 21.43
+//	age   = round(grade + 5), at least 5
+//
+// ARI counts letters rather than syllables, so it needs no dictionary and
+// works the same on every word. Only running text counts: paragraphs and
+// list items, not headings, tables, code or image alt text. Each list item
+// ends a sentence, as a reader takes it in as one. Hyphens, dashes and
+// slashes separate words ("lived-experience" is two words). A code span or
+// a bare web address counts as one short word.
+//
+// Two adjustments keep the estimate honest for the sites this tool makes:
+// names (capitalised words inside a sentence, such as "Greater Manchester")
+// are left out of letters per word, because readers take a name in whole;
+// and a page is only flagged when its age is more than [Margin] years above
+// the target, because formulas like this one are only good to about two
+// years either way. Pages with fewer than [MinWordsForAge] words are not
+// given an age at all, and pages in another language than the site's are
+// not measured, since the formula is for English.
+//
+// The target is reading_age in site.yaml, default 9, the GOV.UK target.
+package check

@@ -1,0 +1,156 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/coproduce/coproduce/internal/content"
+	"github.com/coproduce/coproduce/internal/diag"
+	"github.com/coproduce/coproduce/internal/markdown"
+)
+
+// Options are the site's settings that the checks follow.
+type Options struct {
+	// ReadingAge is the plain English target; 0 means DefaultReadingAge.
+	ReadingAge int
+}
+
+func (o Options) target() int {
+	if o.ReadingAge <= 0 {
+		return DefaultReadingAge
+	}
+	return o.ReadingAge
+}
+
+// Page checks one page's body, as the Markdown converter reported it. Pages
+// in another language than the site's are spared the plain English checks,
+// whose formula is for English.
+func Page(p *content.Page, r *markdown.Report, opts Options) diag.List {
+	var diags diag.List
+	if r == nil {
+		return diags
+	}
+	at := func(pos markdown.Pos) diag.Pos {
+		return diag.Pos{File: p.File, Line: p.BodyLine + pos.Line - 1, Col: pos.Col}
+	}
+	checkHeadings(r.Headings, at, &diags)
+	checkLinks(r.Links, func(l markdown.Link) diag.Pos { return at(refine(p.Body, l)) }, &diags)
+	checkImages(r.Images, at, &diags)
+	if p.Lang == "" {
+		plainEnglish(p.File, p.BodyLine, p.Body, opts.target(), &diags)
+	}
+	return diags
+}
+
+// checkHeadings warns about a heading level 1 in the body (the page title is
+// the one h1) and about headings that skip a level, which leave screen
+// reader users wondering what they missed.
+func checkHeadings(hs []markdown.Heading, at func(markdown.Pos) diag.Pos, diags *diag.List) {
+	prev := 1 // the page title
+	for _, h := range hs {
+		h.Pos.Col = 1 // point at the # signs, not the words
+		switch {
+		case strings.TrimSpace(h.Text) == "":
+			diags.Warnf(at(h.Pos), "write the words of the heading after the # signs, or delete the line", "the heading has no words")
+		case h.Level == 1:
+			diags.Warnf(at(h.Pos), "start headings in the body with ## (the page title is the main heading), or move this text to title:",
+				"the heading %q is a main heading, but the page title is already the main heading", h.Text)
+			prev = 1
+			continue
+		case h.Level > prev+1:
+			diags.Warnf(at(h.Pos), fmt.Sprintf("write %s %s, or add the missing level above it", strings.Repeat("#", prev+1), h.Text),
+				"the heading %q skips from level %d to level %d", h.Text, prev, h.Level)
+		}
+		prev = h.Level
+	}
+}
+
+// vague are link texts that say nothing about where a link goes. Screen
+// reader users often list the links of a page, and "here" tells them nothing.
+var vague = map[string]bool{
+	"click here": true, "here": true, "read more": true, "more": true, "this page": true,
+	"link": true, "this link": true, "click": true, "click this link": true, "this": true,
+	"find out more": true, "more info": true, "more information": true, "go here": true, "learn more": true,
+}
+
+func checkLinks(links []markdown.Link, where func(markdown.Link) diag.Pos, diags *diag.List) {
+	for _, l := range links {
+		at := func(markdown.Pos) diag.Pos { return where(l) }
+		text := normaliseLinkText(l.Text)
+		switch {
+		case l.Bare:
+			diags.Warnf(at(l.Pos), fmt.Sprintf("write words that say where it goes instead, such as [the name of the page](%s)", l.Dest),
+				"the link text is a bare web address, which is hard to read and to listen to")
+		case text == "":
+			diags.Errorf(at(l.Pos), "put words that say where the link goes between the brackets: [words](address)",
+				"the link to %s has no words, so screen readers read out the address", l.Dest)
+		case vague[text]:
+			diags.Warnf(at(l.Pos), fmt.Sprintf("write words that say where it goes instead, such as [what the page is about](%s)", l.Dest),
+				"the link text %q does not say where the link goes", l.Text)
+		case looksLikeURL(text):
+			diags.Warnf(at(l.Pos), fmt.Sprintf("write words that say where it goes instead, such as [the name of the page](%s)", l.Dest),
+				"the link text is a web address, which is hard to read and to listen to")
+		}
+	}
+}
+
+func checkImages(images []markdown.Link, at func(markdown.Pos) diag.Pos, diags *diag.List) {
+	for _, img := range images {
+		if strings.TrimSpace(img.Text) == "" {
+			diags.Errorf(at(img.Pos), fmt.Sprintf("say what the picture shows between the brackets: ![A group of people around a table](%s)", img.Dest),
+				"the image %s has no alt text, so blind readers will not know what it shows", img.Dest)
+		}
+	}
+}
+
+// normaliseLinkText lowers the case and drops the punctuation around a
+// link's words, so "Click here!" and "click here" are the same.
+func normaliseLinkText(s string) string {
+	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+	return strings.Trim(s, ".,:;!?…\"'“”‘’()[]")
+}
+
+func looksLikeURL(s string) bool {
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "www.")
+}
+
+// Bodies checks the body of every page without building the site, for when
+// the front matter has errors and the build stops before rendering: the
+// editor still learns every problem in one run. Links are not followed
+// here; the build checks them once the front matter is fixed.
+func Bodies(s *content.Site, opts Options) diag.List {
+	var diags diag.List
+	if s == nil {
+		return diags
+	}
+	md := markdown.New()
+	for _, p := range s.Pages {
+		_, report, err := md.ConvertString(string(p.Body))
+		if err != nil {
+			continue // the build reports pages that cannot be converted
+		}
+		diags = append(diags, Page(p, report, opts)...)
+	}
+	return diags
+}
+
+// refine finds the column of a link the converter could only place at the
+// start of its line: a bare address, or a link with no words.
+func refine(body []byte, l markdown.Link) markdown.Pos {
+	if l.Pos.Col != 1 || (!l.Bare && strings.TrimSpace(l.Text) != "") {
+		return l.Pos
+	}
+	lines := strings.Split(string(body), "\n")
+	if l.Pos.Line < 1 || l.Pos.Line > len(lines) {
+		return l.Pos
+	}
+	line := lines[l.Pos.Line-1]
+	needle := l.Dest
+	if !l.Bare {
+		needle = "[](" + l.Dest
+	}
+	if i := strings.Index(line, needle); i > 0 {
+		return markdown.Pos{Line: l.Pos.Line, Col: len([]rune(line[:i])) + 1}
+	}
+	return l.Pos
+}

@@ -1,0 +1,234 @@
+package check
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/coproduce/coproduce/internal/diag"
+	"github.com/coproduce/coproduce/internal/markdown"
+)
+
+// The plain English limits, from the GOV.UK style guide and the site's
+// accessibility notes.
+const (
+	// DefaultReadingAge is the target when site.yaml sets none.
+	DefaultReadingAge = 9
+	// MaxSentenceWords is the longest sentence GOV.UK advises.
+	MaxSentenceWords = 25
+	// MaxParagraphWords is the longest paragraph before it is flagged;
+	// a paragraph should hold one idea, usually in two to four sentences.
+	MaxParagraphWords = 80
+	// Margin is how far, in years, a page may read above the target before
+	// it is flagged, because the estimate itself is only good to about
+	// two years either way.
+	Margin = 2
+	// MinWordsForAge is the fewest words a page needs for its reading age
+	// to be judged; on shorter pages one long word swings the estimate.
+	MinWordsForAge = 100
+)
+
+// Prose is what the plain English checks found in one body.
+type Prose struct {
+	Stats
+	// NameChars and NameWords are the letters and words of names
+	// (capitalised words inside a sentence), left out of word length.
+	NameChars, NameWords int
+	Long                 []LongSentence
+	LongParas            []LongParagraph
+	// hardest are the sentences with the longest words, to point at when
+	// the page reads too old.
+	hardest []markdown.Pos
+	first   markdown.Pos // where the prose starts
+}
+
+// LongSentence is a sentence over MaxSentenceWords words.
+type LongSentence struct {
+	Pos   markdown.Pos
+	Words int
+	// SplitAfter is the text up to a good place to split, "" when none
+	// was found.
+	SplitAfter string
+}
+
+// LongParagraph is a paragraph over MaxParagraphWords words.
+type LongParagraph struct {
+	Pos   markdown.Pos
+	Words int
+}
+
+// Grade is the Automated Readability Index of the page, with names left
+// out of the letters per word.
+func (p Prose) Grade() float64 {
+	s := p.Stats
+	s.Chars -= p.NameChars
+	s.Words -= p.NameWords
+	if s.Words <= 0 {
+		return 0
+	}
+	g := s.Grade()
+	// Sentence length is measured over every word, names included.
+	return g - 0.5*float64(s.Words)/float64(s.Sentences) + 0.5*float64(p.Words)/float64(p.Sentences)
+}
+
+// ReadingAge is the grade plus five, never below 5; 0 for a page with no
+// prose.
+func (p Prose) ReadingAge() int {
+	if p.Words == 0 {
+		return 0
+	}
+	return max(5, int(roundHalfUp(p.Grade()+5)))
+}
+
+func roundHalfUp(f float64) float64 {
+	if f < 0 {
+		return -roundHalfUp(-f)
+	}
+	return float64(int(f + 0.5))
+}
+
+// Measure reads a Markdown body for the plain English checks.
+func Measure(body []byte) Prose {
+	var p Prose
+	type scored struct {
+		pos   markdown.Pos
+		score float64
+	}
+	var hard []scored
+	for i, b := range proseBlocks(body) {
+		if i == 0 {
+			p.first = b.pos
+		}
+		paraWords := 0
+		for _, s := range sentences(b.text) {
+			p.add(s)
+			paraWords += len(s.words)
+			chars, names := 0, 0
+			for i, w := range s.words {
+				if i > 0 && isName(b.text[w.start:w.end]) {
+					p.NameChars += w.chars
+					p.NameWords++
+					names++
+					continue
+				}
+				chars += w.chars
+			}
+			at := posAt(body, b.src[s.start])
+			if n := len(s.words); n > MaxSentenceWords {
+				p.Long = append(p.Long, LongSentence{Pos: at, Words: n, SplitAfter: splitPoint(b.text, s)})
+			}
+			if n := len(s.words) - names; n >= 5 {
+				hard = append(hard, scored{at, 4.71*float64(chars)/float64(n) + 0.5*float64(len(s.words))})
+			}
+		}
+		if paraWords > MaxParagraphWords {
+			p.LongParas = append(p.LongParas, LongParagraph{Pos: b.pos, Words: paraWords})
+		}
+	}
+	// Keep the three hardest sentences, in the order they are written.
+	for range 3 {
+		best := -1
+		for i, h := range hard {
+			if best < 0 || h.score > hard[best].score {
+				best = i
+			}
+		}
+		if best < 0 {
+			break
+		}
+		p.hardest = append(p.hardest, hard[best].pos)
+		hard = append(hard[:best], hard[best+1:]...)
+	}
+	sortPos(p.hardest)
+	return p
+}
+
+func sortPos(ps []markdown.Pos) {
+	for i := 1; i < len(ps); i++ {
+		for j := i; j > 0 && (ps[j].Line < ps[j-1].Line || ps[j].Line == ps[j-1].Line && ps[j].Col < ps[j-1].Col); j-- {
+			ps[j], ps[j-1] = ps[j-1], ps[j]
+		}
+	}
+}
+
+// isName reports whether a word inside a sentence starts with a capital
+// letter: a name such as "Greater Manchester", which readers take in
+// whole however long it is.
+func isName(w []byte) bool {
+	t := strings.TrimLeft(string(w), "\"'“‘([*_")
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsUpper(r)
+}
+
+// conjunctions start a new clause: a sentence can be split before them.
+var conjunctions = map[string]bool{
+	"and": true, "but": true, "so": true, "because": true, "which": true, "who": true,
+	"while": true, "when": true, "or": true, "where": true, "although": true, "then": true,
+}
+
+// splitPoint finds the place nearest the middle of a long sentence where it
+// could become two: after a comma, colon, semicolon or dash, or before a
+// word like "and" or "because". It returns the text up to that place.
+func splitPoint(text []byte, s sentence) string {
+	best, bestDist := -1, len(s.words)
+	mid := len(s.words) / 2
+	for i := 3; i < len(s.words)-3; i++ {
+		w := s.words[i]
+		raw := strings.TrimRight(string(text[w.start:w.end]), "\"'”’)]*_")
+		next := strings.ToLower(strings.Trim(string(text[s.words[i+1].start:s.words[i+1].end]), "\"'“‘(*_,"))
+		good := strings.HasSuffix(raw, ",") || strings.HasSuffix(raw, ";") || strings.HasSuffix(raw, ":") ||
+			strings.HasSuffix(raw, "-") || strings.HasSuffix(raw, "—") || strings.HasSuffix(raw, "–") || conjunctions[next]
+		if good && abs(i-mid) < bestDist {
+			best, bestDist = i, abs(i-mid)
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	from := s.words[max(0, best-3)].start
+	return strings.Join(strings.Fields(string(text[from:s.words[best].end])), " ")
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// plainEnglish adds the plain English warnings of one page body.
+func plainEnglish(file string, bodyLine int, body []byte, target int, diags *diag.List) Prose {
+	p := Measure(body)
+	at := func(pos markdown.Pos) diag.Pos {
+		return diag.Pos{File: file, Line: bodyLine + pos.Line - 1, Col: pos.Col}
+	}
+	for _, s := range p.Long {
+		fix := "split this sentence into two or more, each of 25 words or fewer"
+		if s.SplitAfter != "" {
+			fix = fmt.Sprintf("split this sentence after %q, so each part has 25 words or fewer", s.SplitAfter)
+		}
+		diags.Warnf(at(s.Pos), fix, "this sentence has %d words, more than %d", s.Words, MaxSentenceWords)
+	}
+	for _, para := range p.LongParas {
+		diags.Warnf(at(para.Pos), fmt.Sprintf("split it into shorter paragraphs of one idea each, of %d words or fewer", MaxParagraphWords),
+			"this paragraph has %d words, more than %d", para.Words, MaxParagraphWords)
+	}
+	if age := p.ReadingAge(); p.Words >= MinWordsForAge && age > target+Margin {
+		var lines []string
+		for _, h := range p.hardest {
+			if l := fmt.Sprint(at(h).Line); !slices.Contains(lines, l) {
+				lines = append(lines, l)
+			}
+		}
+		where := "line "
+		if len(lines) > 1 {
+			where = "lines "
+		}
+		diags.Warnf(at(p.first),
+			"use shorter sentences and everyday words; start with the hardest sentences, on "+where+strings.Join(lines, ", "),
+			"the page reads at about age %d, above the site's target of %d", age, target)
+	}
+	return p
+}

@@ -1,0 +1,71 @@
+package check
+
+import (
+	"fmt"
+	"path"
+	"strings"
+	"unicode"
+
+	"github.com/coproduce/coproduce/internal/content"
+	"github.com/coproduce/coproduce/internal/diag"
+)
+
+// Site checks what no single page can show: two files whose addresses
+// differ only in capital letters (they overwrite each other on Windows and
+// macOS, and on most web hosts), and file names that make awkward addresses.
+func Site(s *content.Site, opts Options) diag.List {
+	var diags diag.List
+	if s == nil {
+		return diags
+	}
+	seen := map[string]*content.Page{}
+	for _, p := range s.Pages {
+		key := strings.ToLower(p.URL)
+		if other := seen[key]; other != nil && other.URL != p.URL {
+			diags.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "rename one of them: use only lower-case letters, numbers and dashes in file names",
+				"this page and %s have the same name apart from capital letters", other.File)
+			continue
+		}
+		seen[key] = p
+		if bad := awkwardName(p.File); bad != "" {
+			diags.Warnf(diag.Pos{File: p.File, Line: 1, Col: 1}, fmt.Sprintf("rename the file to %s", suggestName(p.File)),
+				"the file name has %s, which makes its web address hard to type and to share", bad)
+		}
+	}
+	return diags
+}
+
+// awkwardName says what is wrong with a file name as part of an address:
+// capitals, spaces or other characters people cannot easily type.
+func awkwardName(file string) string {
+	base := strings.TrimSuffix(path.Base(file), ".md")
+	for _, r := range base {
+		switch {
+		case r == ' ':
+			return "a space in it"
+		case unicode.IsUpper(r):
+			return "capital letters"
+		case r > unicode.MaxASCII || !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' || r == '.'):
+			return fmt.Sprintf("the character %q", r)
+		}
+	}
+	return ""
+}
+
+// suggestName is the file name in lower case with dashes for anything else.
+func suggestName(file string) string {
+	dir, base := path.Split(file)
+	base = strings.TrimSuffix(base, ".md")
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(base) {
+		if r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '.') {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return dir + strings.Trim(b.String(), "-") + ".md"
+}
