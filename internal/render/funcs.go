@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/coproduce/coproduce/internal/content"
+	"github.com/coproduce/coproduce/internal/register"
 )
 
 // Funcs are the functions templates can call. They close over the site so
@@ -23,6 +24,18 @@ func Funcs(s *Site) template.FuncMap {
 		"year":        func(t time.Time) int { return t.Year() },
 		"reviewDue":   func(p *content.Page) bool { return p.ReviewDue(s.Now) },
 		"contactHref": s.Config.ContactHref,
+		// The signatory register: directory pages, badges and sharing.
+		"signatoryListing": register.Lookup(s.Content),
+		"badge":            register.BadgeFor,
+		"badgeURL":         register.BadgeURL,
+		"qrURL":            register.QRURL,
+		"linkSnippet":      func(p *content.Page) string { return register.Snippet(p, s.AbsURL) },
+		"sizeLabel":        register.SizeLabel,
+		"facetSlug":        register.Slug,
+		"contactLink":      register.ContactHref,
+		"jsonLD": func(p *content.Page) any {
+			return register.JSONLD(p, register.Site{Name: s.Config.Title, Organisation: s.Config.Organisation, Abs: s.AbsURL})
+		},
 	}
 }
 

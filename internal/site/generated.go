@@ -23,6 +23,10 @@ func (b *builder) writeGenerated(diags *diag.List) {
 		{"sitemap.xml", b.writeSitemap},
 		{"robots.txt", b.writeRobots},
 		{"feed.xml", b.writeFeed},
+		{"signatory directory and filter pages", b.writeSignatoryDirectory},
+		{"signatories.json, signatories.csv and signatories/index.json", b.writeSignatoryData},
+		{"signatory badges and QR codes", b.writeBadges},
+		{"_redirects", b.writeRedirects},
 		{"_headers", b.writeHeaders},
 	}
 	for _, s := range steps {

@@ -1,0 +1,125 @@
+package register
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"strconv"
+	"strings"
+
+	"github.com/coproduce/coproduce/internal/content"
+)
+
+// The badge is a plain box with the pledge's name and the year signed:
+// dark text (#0b0c0c) on white, 19.8:1, far above the 4.5:1 that WCAG asks
+// for, with a 16px bold name so it reads at the size the snippet sets.
+// Lines are broken here, since SVG text does not wrap by itself.
+const (
+	badgeWidth    = 240
+	badgeLineLen  = 24 // characters of 16px bold text that fit in the width
+	badgeMaxLines = 3
+	badgeLineGap  = 20
+	badgeTop      = 28
+	badgeBottom   = 34 // room for the "Signed 2024" line and the margin
+	badgeTextX    = 22
+	badgeText     = "#0b0c0c"
+	badgeAccent   = "#1d56a3"
+)
+
+// Badge is a signatory's badge: what it says, and its size.
+type Badge struct {
+	Lines  []string // the pledge name, broken into lines
+	Signed string   // "Signed 2024"
+	Alt    string   // who signed what, for alt and <title>
+	Width  int
+	Height int
+}
+
+// BadgeFor lays out the badge of a signatory.
+func BadgeFor(p *content.Page) Badge {
+	b := Badge{Lines: wrap(PledgeNames(p), badgeLineLen, badgeMaxLines), Alt: BadgeAlt(p), Width: badgeWidth}
+	if !p.Signed.IsZero() {
+		b.Signed = "Signed " + strconv.Itoa(p.Signed.Year())
+	}
+	b.Height = badgeTop + (len(b.Lines)-1)*badgeLineGap + badgeBottom
+	return b
+}
+
+// PledgeNames names the pledges a signatory signed: "A", "A and B",
+// "A, B and C".
+func PledgeNames(p *content.Page) string {
+	names := make([]string, 0, len(p.Pledges))
+	for _, pl := range p.Pledges {
+		names = append(names, pl.Title)
+	}
+	switch len(names) {
+	case 0:
+		return "Pledge"
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// BadgeAlt says who signed what and when, as the badge's alt text:
+// "Kite Youth Arts signed The two-way pledge in 2026".
+func BadgeAlt(p *content.Page) string {
+	alt := p.Title + " signed " + PledgeNames(p)
+	if !p.Signed.IsZero() {
+		alt += " in " + strconv.Itoa(p.Signed.Year())
+	}
+	return alt
+}
+
+// SVG is the badge as an SVG file, with role="img" and a <title> so
+// screen readers announce it as one image when it is opened on its own.
+func (b Badge) SVG() []byte {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" role="img" aria-labelledby="badge-title">`+"\n", b.Width, b.Height, b.Width, b.Height)
+	fmt.Fprintf(&buf, "<title id=\"badge-title\">%s</title>\n", html.EscapeString(b.Alt))
+	fmt.Fprintf(&buf, `<rect x="1" y="1" width="%d" height="%d" rx="4" fill="#ffffff" stroke="%s" stroke-width="2"/>`+"\n", b.Width-2, b.Height-2, badgeText)
+	fmt.Fprintf(&buf, `<rect x="2" y="2" width="10" height="%d" fill="%s"/>`+"\n", b.Height-4, badgeAccent)
+	buf.WriteString(`<g font-family="Arial, Helvetica, sans-serif" fill="` + badgeText + `">` + "\n")
+	for i, line := range b.Lines {
+		fmt.Fprintf(&buf, `<text x="%d" y="%d" font-size="16" font-weight="700">%s</text>`+"\n", badgeTextX, badgeTop+i*badgeLineGap, html.EscapeString(line))
+	}
+	if b.Signed != "" {
+		fmt.Fprintf(&buf, `<text x="%d" y="%d" font-size="15">%s</text>`+"\n", badgeTextX, b.Height-12, html.EscapeString(b.Signed))
+	}
+	buf.WriteString("</g>\n</svg>\n")
+	return buf.Bytes()
+}
+
+// wrap breaks text into lines of at most width characters at spaces. Text
+// beyond the last line is cut with "…"; the full name is in the title.
+func wrap(text string, width, lines int) []string {
+	var out []string
+	var cur string
+	for _, w := range strings.Fields(text) {
+		switch {
+		case cur == "":
+			cur = w
+		case len([]rune(cur))+1+len([]rune(w)) <= width:
+			cur += " " + w
+		default:
+			out = append(out, cur)
+			cur = w
+		}
+	}
+	if cur != "" || len(out) == 0 {
+		out = append(out, cur)
+	}
+	for i, l := range out {
+		if r := []rune(l); len(r) > width {
+			out[i] = string(r[:width-1]) + "…"
+		}
+	}
+	if len(out) > lines {
+		last := []rune(out[lines-1])
+		if len(last) > width-1 {
+			last = last[:width-1]
+		}
+		out = append(out[:lines-1], string(last)+"…")
+	}
+	return out
+}

@@ -1,0 +1,124 @@
+package register
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/coproduce/coproduce/internal/content"
+)
+
+// Record is one signatory in the open data. docs/open-data.md documents
+// every field; a change here is a change to a published format.
+type Record struct {
+	Slug        string   `json:"slug"`
+	Name        string   `json:"name"`
+	Summary     string   `json:"summary"`
+	URL         string   `json:"url"`
+	Website     string   `json:"website"`
+	Signed      string   `json:"signed"`
+	Review      string   `json:"review"`
+	Sector      string   `json:"sector"`
+	Region      string   `json:"region"`
+	Size        string   `json:"size"`
+	Pledges     []string `json:"pledges"`
+	Commitments []string `json:"commitments"`
+	Logo        string   `json:"logo"`
+	LogoAlt     string   `json:"logo_alt"`
+	Badge       string   `json:"badge"`
+}
+
+// csvHeader names the CSV columns, in the order of Record's fields.
+var csvHeader = []string{"slug", "name", "summary", "url", "website", "signed", "review", "sector", "region", "size", "pledges", "commitments", "logo", "logo_alt", "badge"}
+
+// PledgeRecord describes a pledge named in the records.
+type PledgeRecord struct {
+	Slug  string `json:"slug"`
+	Title string `json:"title"`
+	URL   string `json:"url"`
+}
+
+// OpenData is the whole of /signatories.json.
+type OpenData struct {
+	Title       string         `json:"title"`
+	URL         string         `json:"url"`
+	Count       int            `json:"count"`
+	Pledges     []PledgeRecord `json:"pledges"`
+	Signatories []Record       `json:"signatories"`
+}
+
+// Records lists every signatory by slug, the order that changes least as
+// people sign, so two downloads can be compared line by line. abs makes a
+// site path into a full URL.
+func (r *Register) Records(abs func(string) string) []Record {
+	out := make([]Record, 0, len(r.All))
+	for _, p := range r.All {
+		rec := Record{
+			Slug: p.Slug, Name: p.Title, Summary: p.Summary, URL: abs(p.URL), Website: p.Website,
+			Signed: isoDate(p.Signed), Review: isoDate(p.Review),
+			Sector: strings.TrimSpace(p.Sector), Region: strings.TrimSpace(p.Region), Size: p.Size,
+			Pledges: make([]string, 0, len(p.Pledges)), Commitments: append([]string{}, p.Commitments...),
+			LogoAlt: p.LogoAlt, Badge: abs(BadgeURL(p)),
+		}
+		for _, pl := range p.Pledges {
+			rec.Pledges = append(rec.Pledges, pl.Slug)
+		}
+		if p.Logo != "" {
+			rec.Logo = abs(p.Logo)
+		}
+		out = append(out, rec)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Slug < out[j].Slug })
+	return out
+}
+
+// JSON is the text of /signatories.json.
+func (r *Register) JSON(site *content.Site, title string, abs func(string) string) ([]byte, error) {
+	d := OpenData{Title: title, URL: abs("/" + Section + "/"), Count: len(r.All), Pledges: []PledgeRecord{}, Signatories: r.Records(abs)}
+	for _, pl := range site.Section("pledges") {
+		d.Pledges = append(d.Pledges, PledgeRecord{Slug: pl.Slug, Title: pl.Title, URL: abs(pl.URL)})
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", " ")
+	err := enc.Encode(d)
+	return buf.Bytes(), err
+}
+
+// CSV is the text of /signatories.csv: RFC 4180, with a header row and
+// CRLF line ends. Pledge slugs are separated by ";" and commitments by line
+// breaks inside the quoted cell.
+func (r *Register) CSV(abs func(string) string) ([]byte, error) {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	w.UseCRLF = true
+	if err := w.Write(csvHeader); err != nil {
+		return nil, err
+	}
+	for _, rec := range r.Records(abs) {
+		row := []string{rec.Slug, rec.Name, rec.Summary, rec.URL, rec.Website, rec.Signed, rec.Review,
+			rec.Sector, rec.Region, rec.Size, strings.Join(rec.Pledges, ";"), strings.Join(rec.Commitments, "\n"),
+			rec.Logo, rec.LogoAlt, rec.Badge}
+		if err := w.Write(row); err != nil {
+			return nil, err
+		}
+	}
+	w.Flush()
+	return buf.Bytes(), w.Error()
+}
+
+// BadgeURL is the site path of a signatory's badge.
+func BadgeURL(p *content.Page) string { return p.URL + "badge.svg" }
+
+// QRURL is the site path of the QR code on a signatory's certificate.
+func QRURL(p *content.Page) string { return p.URL + "qr.svg" }
+
+func isoDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}

@@ -1,0 +1,153 @@
+package site
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/coproduce/coproduce/internal/content"
+	"github.com/coproduce/coproduce/internal/register"
+)
+
+// The signatory register is written from the signatories as a whole: the
+// directory's further pages and its filter pages (so it works with no
+// JavaScript), the search index its script reads, and the open data.
+
+// filterKind is the data-kind of a filter page, so the browser tests treat
+// it as a page type of its own.
+const filterKind = "signatories-filter"
+
+// writeSignatoryDirectory writes every page of the directory and of its
+// filters, except the directory's first page when content/signatories/_index.md
+// has made it already.
+func (b *builder) writeSignatoryDirectory() error {
+	reg := register.New(b.rs.Content)
+	listings := reg.Listings()
+	return b.parallel(len(listings), func(i int) error {
+		l := listings[i]
+		if l.URL == "/"+register.Section+"/" && b.rs.Content.Page(l.URL) != nil {
+			return nil
+		}
+		p := listingPage(b.rs.Content, l)
+		tmpl, kind := "signatories-list.html", string(content.KindList)
+		if l.Value != nil {
+			tmpl, kind = "signatories-filter.html", filterKind
+		}
+		return b.writeSpecial(indexFile(l.URL), tmpl, kind, p)
+	})
+}
+
+// listingPage is the page a listing is rendered as: it has no Markdown file,
+// so its title and summary are made here.
+func listingPage(site *content.Site, l *register.Listing) *content.Page {
+	p := &content.Page{Kind: content.KindList, Section: register.Section, Slug: register.Section, URL: l.URL,
+		Title: "Signatories", Summary: "Every organisation that has signed, with its sector, region, size and the date it signed."}
+	if dir := site.Page("/" + register.Section + "/"); dir != nil {
+		p.Title, p.Summary = dir.Title, dir.Summary
+	}
+	if v := l.Value; v != nil {
+		p.Slug = v.Slug
+		p.Title = filterTitle(v)
+		p.Summary = filterSummary(v)
+	}
+	if l.Of > 1 {
+		p.Title += fmt.Sprintf(" (page %d of %d)", l.Number, l.Of)
+	}
+	return p
+}
+
+// filterTitle names a filter page: "Signatories by region: Bristol".
+func filterTitle(v *register.Value) string {
+	if v.Facet.Key == "pledge" {
+		return "Signatories of " + v.Label
+	}
+	return "Signatories by " + strings.ToLower(v.Facet.Label) + ": " + v.Label
+}
+
+// filterSummary says in a sentence what a filter page lists.
+func filterSummary(v *register.Value) string {
+	n := v.Count()
+	orgs := fmt.Sprintf("%d %s", n, plural(n, "organisation", "organisations"))
+	have := plural(n, "has", "have")
+	switch v.Facet.Key {
+	case "region":
+		return fmt.Sprintf("%s in %s %s signed.", orgs, v.Label, have)
+	case "sector":
+		return fmt.Sprintf("%s in the sector %s %s signed.", orgs, v.Label, have)
+	case "size":
+		return fmt.Sprintf("%d %s %s %s signed.", n, strings.ToLower(v.Label), plural(n, "organisation", "organisations"), have)
+	case "year":
+		return fmt.Sprintf("%s signed in %s.", orgs, v.Label)
+	}
+	return fmt.Sprintf("%s %s signed %s.", orgs, have, v.Label)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// writeSignatoryData writes the search index and the open data.
+func (b *builder) writeSignatoryData() error {
+	reg := register.New(b.rs.Content)
+	index, err := reg.Index()
+	if err != nil {
+		return err
+	}
+	// Already compact: the raw output skips a minifier pass over a large file.
+	if err := b.raw.WriteFile(register.Section+"/index.json", index); err != nil {
+		return err
+	}
+	data, err := reg.JSON(b.rs.Content, b.rs.Config.Title, b.rs.AbsURL)
+	if err != nil {
+		return err
+	}
+	if err := b.raw.WriteFile("signatories.json", data); err != nil {
+		return err
+	}
+	csv, err := reg.CSV(b.rs.AbsURL)
+	if err != nil {
+		return err
+	}
+	return b.raw.WriteFile("signatories.csv", csv)
+}
+
+// parallel runs fn for 0..n-1 on the build's workers and returns the first
+// error. The work is spread by a shared counter, so no goroutine idles
+// while another has a queue.
+func (b *builder) parallel(n int, fn func(i int) error) error {
+	var (
+		mu    sync.Mutex
+		next  int
+		first error
+		wg    sync.WaitGroup
+	)
+	take := func() (int, bool) {
+		mu.Lock()
+		defer mu.Unlock()
+		if next >= n || first != nil {
+			return 0, false
+		}
+		next++
+		return next - 1, true
+	}
+	for range min(b.workers, max(n, 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i, ok := take(); ok; i, ok = take() {
+				if err := fn(i); err != nil {
+					mu.Lock()
+					if first == nil {
+						first = err
+					}
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return first
+}
