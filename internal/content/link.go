@@ -31,6 +31,10 @@ func (s *Site) link(diags *diag.List) {
 		}
 	}
 	for _, p := range s.Pages {
+		// Listed in the same order as their section's own list: newest
+		// first, not in the order of their file names.
+		sortSection("case-studies", p.CaseStudies)
+		sortSection("signatories", p.Signatories)
 		switch p.Kind {
 		case KindHome:
 			// The home page shows sections through templates, not children.

@@ -207,7 +207,15 @@ func resolveAsset(pageName, ref string) string {
 // index files the pages by URL and section, reporting two files that want
 // one URL, and orders each section as its list shows it.
 func (s *Site) index(diags *diag.List) {
-	sort.Slice(s.Pages, func(i, j int) bool { return s.Pages[i].URL < s.Pages[j].URL })
+	// Two files may claim one URL; ordering them by file name too keeps
+	// the report the same from run to run.
+	sort.Slice(s.Pages, func(i, j int) bool {
+		a, b := s.Pages[i], s.Pages[j]
+		if a.URL != b.URL {
+			return a.URL < b.URL
+		}
+		return a.File < b.File
+	})
 	for _, p := range s.Pages {
 		if other, ok := s.byURL[p.URL]; ok {
 			diags.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "rename one of the two files", "this page would have the same address %s as %s", p.URL, other.File)

@@ -2,8 +2,8 @@ package content
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -78,10 +78,11 @@ func split(file string, data []byte, diags *diag.List) (splitFile, bool) {
 	var out splitFile
 	out.lineOffset = startLine
 	var parseErr error
+	var matterText []byte
 	yamlFormat := frontmatter.NewFormat("---", "---", func(b []byte, _ any) error {
 		var doc yaml.Node
 		if err := yaml.Unmarshal(b, &doc); err != nil {
-			parseErr = err
+			parseErr, matterText = err, b
 			return nil
 		}
 		if len(doc.Content) > 0 {
@@ -106,10 +107,15 @@ func split(file string, data []byte, diags *diag.List) (splitFile, bool) {
 	}
 	if parseErr != nil {
 		line, col, msg := fields.YAMLErrorPos(parseErr)
+		if tl, tc := tabIndent(matterText); tl > 0 && strings.Contains(msg, "tab character") {
+			line, col = tl, tc // yaml.v3 names the line before the tab
+		}
+		fix := "each line should be key: value, with a space after the colon; put text with a colon in quotes"
 		if isTOML {
 			line, col, msg = tomlErrorPos(parseErr)
+			fix = "each line should be key = value, with text in double quotes and dates as YYYY-MM-DD"
 		}
-		diags.Errorf(diag.Pos{File: file, Line: line + startLine, Col: col}, "each line should be key: value, with a space after the colon; put text with a colon in quotes", "the front matter is not valid: %s", msg)
+		diags.Errorf(diag.Pos{File: file, Line: line + startLine, Col: col}, fix, "the front matter is not valid: %s", msg)
 		return out, false
 	}
 	if out.matter == nil {
@@ -146,16 +152,16 @@ func firstLine(data []byte) (int, string) {
 	return line, ""
 }
 
-var tomlLineRE = regexp.MustCompile(`line (\d+)`)
-
+// tomlErrorPos places a TOML syntax error at its line and column inside
+// the front matter. The parser's own "toml: line N (last key ...)" prefix
+// is dropped: its line counts from the front matter, not the file, and
+// would contradict the position the message is printed with.
 func tomlErrorPos(err error) (int, int, string) {
-	msg := err.Error()
-	if m := tomlLineRE.FindStringSubmatch(msg); m != nil {
-		var line int
-		fmt.Sscan(m[1], &line)
-		return line, 1, msg
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		return max(pe.Position.Line, 1), max(pe.Position.Col, 1), pe.Message
 	}
-	return 1, 1, msg
+	return 1, 1, err.Error()
 }
 
 // tomlToNode decodes TOML front matter into the same YAML node tree as YAML
@@ -210,4 +216,20 @@ func setLine(n *yaml.Node, line, col int) {
 	for _, c := range n.Content {
 		setLine(c, line, col)
 	}
+}
+
+// tabIndent finds the first tab in the indentation of a line of YAML, the
+// one thing YAML forbids that editors type without seeing it.
+func tabIndent(b []byte) (line, col int) {
+	for i, l := range strings.Split(string(b), "\n") {
+		for j, c := range l {
+			if c == '\t' {
+				return i + 1, j + 1
+			}
+			if c != ' ' {
+				break
+			}
+		}
+	}
+	return 0, 0
 }

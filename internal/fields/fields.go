@@ -67,6 +67,11 @@ func (r Reader) Entries(m *yaml.Node, what string) []Entry {
 			continue
 		}
 		seen[k.Value] = true
+		if v.Kind == yaml.AliasNode && v.Alias != nil {
+			// "summary: *intro" reuses the value anchored as &intro; read
+			// that value rather than calling the alias a wrong type.
+			v = v.Alias
+		}
 		out = append(out, Entry{Key: k.Value, KeyNode: k, Value: v})
 	}
 	return out

@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"bytes"
 	"sort"
 	"sync"
 )
@@ -21,6 +22,9 @@ func (m *Memory) WriteFile(name string, data []byte) error {
 	if !ok {
 		return nil
 	}
+	// Callers reuse their buffers once WriteFile returns, as with
+	// io.Writer, so the bytes are copied rather than kept.
+	data = bytes.Clone(data)
 	m.mu.Lock()
 	m.files[clean] = data
 	m.mu.Unlock()

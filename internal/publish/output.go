@@ -13,7 +13,8 @@ import (
 
 // Output receives the files of a build. Names are slash-separated paths
 // from the site root, such as "principles/equal-voice/index.html".
-// Implementations are safe for concurrent use.
+// Implementations are safe for concurrent use, and do not keep data after
+// WriteFile returns: the caller may reuse its buffer at once.
 type Output interface {
 	WriteFile(name string, data []byte) error
 }
