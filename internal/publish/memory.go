@@ -57,3 +57,31 @@ func (m *Memory) Names() []string {
 	sort.Strings(names)
 	return names
 }
+
+// Apply writes and removes files in one step, so a reader sees the site
+// either before or after an incremental rebuild, never half of it.
+func (m *Memory) Apply(writes map[string][]byte, removes []string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, name := range removes {
+		delete(m.files, name)
+	}
+	for name, data := range writes {
+		if clean, ok := CleanName(name); ok {
+			m.files[clean] = data
+		}
+	}
+}
+
+// Replace swaps the whole content for files in one step.
+func (m *Memory) Replace(files map[string][]byte) {
+	fresh := make(map[string][]byte, len(files))
+	for name, data := range files {
+		if clean, ok := CleanName(name); ok {
+			fresh[clean] = data
+		}
+	}
+	m.mu.Lock()
+	m.files = fresh
+	m.mu.Unlock()
+}

@@ -1,0 +1,104 @@
+package content
+
+import (
+	"errors"
+	"io/fs"
+	"sort"
+	"strings"
+
+	"github.com/coproduce/coproduce/internal/diag"
+)
+
+// Reload returns the site as Load would read it after the files or folders
+// named in changed (paths under fsys) were saved, created or deleted. Only
+// those are read again; every other page is copied from old, so a save in a
+// site of ten thousand pages costs one file's parse plus the cheap
+// cross-referencing of the whole site. old is not modified, so a caller can
+// keep serving it when the new one has errors.
+//
+// The diagnostics are those of the changed files and of cross-referencing;
+// the problems of unchanged files were reported when they were read.
+func Reload(old *Site, fsys fs.FS, changed []string, opts Options) (*Site, diag.List) {
+	var diags diag.List
+	site := &Site{byURL: map[string]*Page{}, bySection: map[string][]*Page{}}
+	under := func(name string) bool {
+		for _, c := range changed {
+			if c == "." || name == c || strings.HasPrefix(name, c+"/") {
+				return true
+			}
+		}
+		return false
+	}
+	for _, p := range old.Pages {
+		if under(strings.TrimPrefix(p.File, opts.Dir+"/")) {
+			continue
+		}
+		cp := *p
+		cp.clearLinks()
+		site.Pages = append(site.Pages, &cp)
+	}
+	for _, a := range old.Assets {
+		if !under(a) {
+			site.Assets = append(site.Assets, a)
+		}
+	}
+	seen := map[string]bool{}
+	for _, c := range changed {
+		err := fs.WalkDir(fsys, c, func(name string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if errors.Is(err, fs.ErrNotExist) {
+					return nil // deleted: already left out above
+				}
+				diags.Errorf(diag.Pos{File: displayName(opts.Dir, name)}, "check that the file or folder can be read", "could not read: %v", err)
+				return nil
+			}
+			if hidden(name) {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() || !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 || seen[name] {
+				return nil
+			}
+			seen[name] = true
+			if !strings.HasSuffix(name, ".md") {
+				site.Assets = append(site.Assets, name)
+				return nil
+			}
+			if p := loadPage(fsys, name, opts, &diags); p != nil && (!p.Draft || opts.Drafts) {
+				site.Pages = append(site.Pages, p)
+			}
+			return nil
+		})
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			diags.Errorf(diag.Pos{File: displayName(opts.Dir, c)}, "check that the file or folder can be read", "could not read: %v", err)
+		}
+	}
+	sort.Strings(site.Assets)
+	site.index(&diags)
+	site.link(&diags)
+	return site, diags
+}
+
+// hidden reports whether Load skips a path: any part of it starts with a
+// dot or ends with "~", as editors' backup and lock files do.
+func hidden(name string) bool {
+	if name == "." {
+		return false
+	}
+	for _, part := range strings.Split(name, "/") {
+		if strings.HasPrefix(part, ".") || strings.HasSuffix(part, "~") {
+			return true
+		}
+	}
+	return false
+}
+
+// clearLinks empties what cross-referencing fills in, so that link can fill
+// a copied page afresh. A field added to that part of Page must be cleared
+// here too; TestReloadEqualsLoad fails otherwise.
+func (p *Page) clearLinks() {
+	p.Principles, p.CaseStudies, p.Pledges, p.Signatories = nil, nil, nil, nil
+	p.Children, p.EasyRead, p.Original, p.Translations = nil, nil, nil, nil
+}

@@ -1,0 +1,548 @@
+package site
+
+import (
+	"bytes"
+	"io/fs"
+	"maps"
+	"path"
+	"reflect"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/coproduce/coproduce/internal/check"
+	"github.com/coproduce/coproduce/internal/content"
+	"github.com/coproduce/coproduce/internal/diag"
+	"github.com/coproduce/coproduce/internal/publish"
+	"github.com/coproduce/coproduce/internal/render"
+	"github.com/coproduce/coproduce/internal/theme"
+)
+
+// Incremental keeps a site built in memory for the development server and
+// brings it up to date after files are saved. A change to content/
+// re-reads only the changed files and re-renders only the pages that show
+// them: the page itself and, when its front matter changed, its list pages,
+// the pages it cross-references or that cross-reference it, pages that
+// link to it, pages whose templates look pages up by section or address,
+// and the generated files. A change to site.yaml, templates/ or themes/
+// rebuilds everything with Build.
+//
+// It promises that after any sequence of saves the output equals a clean
+// Build of the files as they are now, and that a save that makes the site
+// invalid leaves the output at the last good build. A step added to Build
+// that writes files from content must be mirrored in update.
+type Incremental struct {
+	opts Options
+	out  *publish.Memory
+	mf   *publish.Minifier
+
+	b         *builder                   // the last good build
+	names     map[string]bool            // every file in out
+	anchors   map[string]map[string]bool // page URL -> heading ids
+	links     map[string][]pendingLink   // page file -> its internal links
+	generated map[string]bool            // files written by writeGenerated
+	global    map[string]bool            // templates that call section or page
+	diags     diag.List                  // warnings of the last good build
+
+	pending map[string]bool // paths changed since the last good build
+	full    bool            // the next update must rebuild everything
+}
+
+// Change reports what one update did.
+type Change struct {
+	// Diags are every known problem of the site as saved now. When any is
+	// an error the output still holds the last good build.
+	Diags   diag.List
+	Full    bool // everything was rebuilt
+	Pages   int  // pages rendered
+	Written int  // files written
+	Removed int  // files removed
+}
+
+// NewIncremental prepares to build opts.Source into out; opts.Output is
+// ignored. Call Update(nil) for the first build.
+func NewIncremental(opts Options, out *publish.Memory) *Incremental {
+	return &Incremental{opts: opts, out: out, mf: publish.NewMinifier(), pending: map[string]bool{}, full: true}
+}
+
+// Assets maps a theme file name, such as "style.css", to the link the
+// last good build gives it, so a stylesheet can be swapped in place.
+func (inc *Incremental) Assets() map[string]string {
+	out := map[string]string{}
+	if inc.b != nil {
+		for name := range inc.b.rs.Assets {
+			out[name] = inc.b.rs.Asset(name)
+		}
+	}
+	return out
+}
+
+// BasePath is the path the site is served under, such as "/" or
+// "/coproduction/", from the last build that read site.yaml.
+func (inc *Incremental) BasePath() string {
+	if inc.b == nil {
+		return "/"
+	}
+	return inc.b.rs.Config.BasePath()
+}
+
+// Update brings the output up to date after the files or folders in changed
+// (slash-separated paths from the site folder) were saved, created or
+// deleted. Changes that arrive while the site is invalid add up, so the
+// next good save rebuilds everything they touched.
+func (inc *Incremental) Update(changed []string) *Change {
+	for _, c := range changed {
+		c = path.Clean(c)
+		inc.pending[c] = true
+		if c == "." || c == "site.yaml" || c == "content" || !strings.HasPrefix(c, "content/") {
+			inc.full = true
+		}
+	}
+	var ch *Change
+	if inc.full || inc.b == nil {
+		ch = inc.rebuild()
+	} else {
+		var names []string
+		for c := range inc.pending {
+			names = append(names, strings.TrimPrefix(c, "content/"))
+		}
+		sort.Strings(names)
+		ch = inc.update(names)
+	}
+	ch.Diags.Sort()
+	if !ch.Diags.HasErrors() {
+		inc.pending, inc.full = map[string]bool{}, false
+		inc.diags = ch.Diags
+	}
+	return ch
+}
+
+// rebuild runs a whole Build and keeps what later updates start from.
+func (inc *Incremental) rebuild() *Change {
+	st := newStage()
+	opts := inc.opts
+	opts.Output = st
+	res := Build(opts)
+	ch := &Change{Diags: res.Diags, Full: true}
+	if res.Diags.HasErrors() || res.state == nil {
+		return ch
+	}
+	b := res.state
+	th, err := theme.Open(opts.Source, b.rs.Config.Theme)
+	if err != nil {
+		ch.Diags.Errorf(diag.Pos{File: "site.yaml", Line: 1, Col: 1}, "set theme: default, or add the theme under themes/", "%v", err)
+		return ch
+	}
+	inc.b, inc.anchors, inc.links = b, b.anchors, groupLinks(b.links)
+	gen := newRecorder(discard{})
+	inc.derive(b.rs, b.tpl, gen).writeGenerated(&diag.List{})
+
+	inc.out.Replace(st.files)
+	inc.names, inc.generated = set(res.Files), set(gen.Names())
+	inc.global = globalTemplates(th)
+	ch.Pages, ch.Written = len(res.Site.Pages), len(res.Files)
+	return ch
+}
+
+// derive makes a builder that renders with rs and tpl into rec.
+func (inc *Incremental) derive(rs *render.Site, tpl *render.Templates, rec *recorder) *builder {
+	return &builder{rs: rs, tpl: tpl, out: publish.Minified(rec, inc.mf), raw: rec, md: inc.b.md, workers: inc.b.workers, anchors: map[string]map[string]bool{}}
+}
+
+// update re-reads the named content files and re-renders what they affect.
+func (inc *Incremental) update(names []string) *Change {
+	old := inc.b
+	cfg := old.rs.Config
+	ch := &Change{}
+	touched := map[string]bool{}
+	for _, n := range names {
+		touched[path.Join("content", n)] = true
+	}
+	finish := func(diags diag.List) *Change { ch.Diags = inc.carry(diags, touched); return ch }
+
+	contentFS, err := fs.Sub(inc.opts.Source, "content")
+	if err != nil {
+		inc.full = true
+		return inc.rebuild()
+	}
+	pages, diags := content.Reload(old.rs.Content, contentFS, names, content.Options{Drafts: inc.opts.Drafts, Dir: "content", Languages: cfg.OtherLanguages()})
+	diags = append(diags, check.Site(pages, check.Options{ReadingAge: cfg.ReadingAge})...)
+	if diags.HasErrors() {
+		return finish(diags)
+	}
+	rs := *old.rs
+	rs.Content = pages
+	th, err := theme.Open(inc.opts.Source, cfg.Theme)
+	if err != nil {
+		diags.Errorf(diag.Pos{File: "site.yaml", Line: 1, Col: 1}, "set theme: default, or add the theme under themes/", "%v", err)
+		return finish(diags)
+	}
+	tpl, tdiags := render.Load(th, render.Funcs(&rs))
+	diags = append(diags, tdiags...)
+	if diags.HasErrors() {
+		return finish(diags)
+	}
+
+	st := newStage()
+	rec := newRecorder(st)
+	b := inc.derive(&rs, tpl, rec)
+	p := inc.plan(old.rs.Content, pages, names, tpl)
+	for _, pg := range p.render {
+		touched[pg.File] = true
+	}
+	b.renderList(p.render, &diags)
+	var removes []string
+	inc.copyAssets(b, old.rs.Content, names, &diags, &removes)
+	for _, pg := range p.removed {
+		touched[pg.File] = true
+		removes = append(removes, indexFile(pg.URL))
+	}
+	generated := inc.generated
+	if p.meta {
+		gen := newRecorder(st)
+		g := inc.derive(&rs, tpl, gen)
+		g.writeGenerated(&diags)
+		generated = set(gen.Names())
+		for n := range inc.generated {
+			if !generated[n] {
+				removes = append(removes, n)
+			}
+		}
+	}
+	removes = slicesFilter(removes, func(n string) bool { _, rewritten := st.files[n]; return !rewritten })
+
+	anchors, links := maps.Clone(inc.anchors), maps.Clone(inc.links)
+	for _, pg := range p.removed {
+		delete(anchors, pg.URL)
+		delete(links, pg.File)
+	}
+	fresh := groupLinks(b.links)
+	for _, pg := range p.render {
+		anchors[pg.URL] = b.anchors[pg.URL]
+		links[pg.File] = fresh[pg.File]
+	}
+	all := maps.Clone(inc.names)
+	for _, n := range removes {
+		delete(all, n)
+	}
+	for n := range st.files {
+		all[n] = true
+	}
+	checker := &builder{anchors: anchors}
+	for _, ls := range links {
+		checker.links = append(checker.links, ls...)
+	}
+	checker.checkLinks(&recorder{names: all}, &diags)
+	ch.Pages, ch.Written, ch.Removed = len(p.render), len(st.files), len(removes)
+	if diags.HasErrors() {
+		return finish(diags)
+	}
+
+	inc.out.Apply(st.files, removes)
+	b.anchors, b.links = nil, nil
+	inc.b, inc.anchors, inc.links, inc.names, inc.generated = b, anchors, links, all, generated
+	return finish(diags)
+}
+
+// copyAssets copies the changed files kept beside the pages and removes
+// those that were deleted.
+func (inc *Incremental) copyAssets(b *builder, old *content.Site, names []string, diags *diag.List, removes *[]string) {
+	now := set(b.rs.Content.Assets)
+	for _, a := range old.Assets {
+		if !now[a] {
+			*removes = append(*removes, a)
+		}
+	}
+	keep := b.rs.Content.Assets
+	b.rs.Content.Assets = nil
+	for _, a := range keep {
+		if underAny(a, names) {
+			b.rs.Content.Assets = append(b.rs.Content.Assets, a)
+		}
+	}
+	b.copyContentAssets(inc.opts.Source, diags)
+	b.rs.Content.Assets = keep
+}
+
+// carry adds the warnings of the last good build about files this update
+// did not look at again, so the report stays complete.
+func (inc *Incremental) carry(diags diag.List, touched map[string]bool) diag.List {
+	seen := map[string]bool{}
+	for _, d := range diags {
+		seen[d.String()] = true
+	}
+	dirs := keys(touched)
+	for _, d := range inc.diags {
+		if !touched[d.File] && !seen[d.String()] && !underAny(strings.TrimPrefix(d.File, "content/"), dirs) {
+			diags = append(diags, d)
+			seen[d.String()] = true
+		}
+	}
+	return diags
+}
+
+// renderList renders the given pages on all workers.
+func (b *builder) renderList(pages []*content.Page, diags *diag.List) {
+	jobs := make(chan *content.Page)
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for range b.workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf, body bytes.Buffer
+			for p := range jobs {
+				if pd := b.renderPage(p, &buf, &body); len(pd) > 0 {
+					mu.Lock()
+					*diags = append(*diags, pd...)
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for _, p := range pages {
+		jobs <- p
+	}
+	close(jobs)
+	wg.Wait()
+}
+
+// plan is what one content update must redo.
+type plan struct {
+	render  []*content.Page // pages of the new site to render
+	removed []*content.Page // pages of the old site that are gone
+	meta    bool            // some front matter changed: regenerate lists
+}
+
+// plan compares the pages read again with their old selves. A change to
+// the body alone re-renders the page alone; any other change also
+// re-renders every page that shows the page's title, summary or place.
+func (inc *Incremental) plan(old, now *content.Site, names []string, tpl *render.Templates) plan {
+	var pl plan
+	want := map[*content.Page]bool{}
+	var moved []*content.Page // old and new versions of pages whose front matter changed
+	for _, p := range now.Pages {
+		if !underAny(strings.TrimPrefix(p.File, "content/"), names) {
+			continue
+		}
+		op := old.Page(p.URL)
+		switch {
+		case op == nil || op.File != p.File || !sameFrontMatter(op, p):
+			want[p] = true
+			pl.meta = true
+			moved = append(moved, p)
+			if op != nil {
+				moved = append(moved, op)
+			}
+		case !bytes.Equal(op.Body, p.Body) || op.BodyLine != p.BodyLine:
+			want[p] = true
+		}
+	}
+	for _, op := range old.Pages {
+		if underAny(strings.TrimPrefix(op.File, "content/"), names) && (now.Page(op.URL) == nil || now.Page(op.URL).File != op.File) {
+			if now.Page(op.URL) == nil {
+				pl.removed = append(pl.removed, op)
+			}
+			pl.meta = true
+			moved = append(moved, op)
+		}
+	}
+	if pl.meta {
+		urls := map[string]bool{}
+		for _, m := range moved {
+			neighbours(m, urls)
+		}
+		byFile := map[string]*content.Page{}
+		for _, p := range now.Pages {
+			byFile[p.File] = p
+			if urls[p.URL] || inc.usesGlobal(p, tpl) {
+				want[p] = true
+			}
+			for _, m := range moved {
+				if m.IsList() && strings.HasPrefix(p.URL, m.URL) {
+					want[p] = true // its breadcrumbs show the list's title
+				}
+			}
+		}
+		for file, ls := range inc.links {
+			for _, l := range ls {
+				if urls[l.target] && byFile[file] != nil {
+					want[byFile[file]] = true
+				}
+			}
+		}
+	}
+	for p := range want {
+		pl.render = append(pl.render, p)
+	}
+	sort.Slice(pl.render, func(i, j int) bool { return pl.render[i].URL < pl.render[j].URL })
+	return pl
+}
+
+// neighbours adds the URLs of the pages that show p: the lists above it,
+// the pages it is cross-referenced with, and its twins and translations.
+func neighbours(p *content.Page, urls map[string]bool) {
+	urls[p.URL] = true
+	parts := strings.Split(strings.Trim(p.URL, "/"), "/")
+	for i := range parts {
+		urls["/"+strings.Join(parts[:i], "/")+strings.Repeat("/", min(i, 1))] = true
+	}
+	var related []*content.Page
+	for _, list := range [][]*content.Page{p.Principles, p.CaseStudies, p.Pledges, p.Signatories, p.Children, p.Translations} {
+		related = append(related, list...)
+	}
+	related = append(related, p.EasyRead, p.Original)
+	if p.Original != nil {
+		related = append(related, p.Original.EasyRead)
+		related = append(related, p.Original.Translations...)
+	}
+	for _, r := range related {
+		if r != nil {
+			urls[r.URL] = true
+		}
+	}
+}
+
+// sameFrontMatter reports whether two versions of a page differ at most in
+// their Markdown body, which no other page shows.
+func sameFrontMatter(a, b *content.Page) bool {
+	x, y := *a, *b
+	for _, p := range []*content.Page{&x, &y} {
+		p.Body, p.BodyLine = nil, 0
+		p.Principles, p.CaseStudies, p.Pledges, p.Signatories = nil, nil, nil, nil
+		p.Children, p.EasyRead, p.Original, p.Translations = nil, nil, nil, nil
+	}
+	return reflect.DeepEqual(x, y)
+}
+
+// usesGlobal reports whether the template a page is rendered with can show
+// any page of the site, through the section or page functions.
+func (inc *Incremental) usesGlobal(p *content.Page, tpl *render.Templates) bool {
+	if inc.global["baseof.html"] {
+		return true
+	}
+	for _, name := range templateNames(p) {
+		if tpl.Has(name) {
+			return inc.global[name]
+		}
+	}
+	return false
+}
+
+var (
+	actionRE   = regexp.MustCompile(`(?s)\{\{(.*?)\}\}`)
+	stringRE   = regexp.MustCompile("\"(?:[^\"\\\\]|\\\\.)*\"|`[^`]*`")
+	callRE     = regexp.MustCompile(`(?:^|[\s(|])(section|page)(?:$|[\s)|])`)
+	templateRE = regexp.MustCompile(`(?:template|block)\s+"([^"]+)"`)
+)
+
+// globalTemplates finds the templates that call section or page, directly
+// or through the templates they include.
+func globalTemplates(th *theme.Theme) map[string]bool {
+	names, _ := theme.Files(th)
+	direct, calls := map[string]bool{}, map[string][]string{}
+	for _, name := range names {
+		src, err := fs.ReadFile(th.Templates, name)
+		if err != nil {
+			direct[name] = true
+			continue
+		}
+		for _, m := range actionRE.FindAllStringSubmatch(string(src), -1) {
+			for _, t := range templateRE.FindAllStringSubmatch(m[1], -1) {
+				calls[name] = append(calls[name], t[1])
+			}
+			if callRE.MatchString(stringRE.ReplaceAllString(m[1], `""`)) {
+				direct[name] = true
+			}
+		}
+	}
+	global := map[string]bool{}
+	var visit func(name string, seen map[string]bool) bool
+	visit = func(name string, seen map[string]bool) bool {
+		if direct[name] {
+			return true
+		}
+		if seen[name] {
+			return false
+		}
+		seen[name] = true
+		for _, c := range calls[name] {
+			if visit(c, seen) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, name := range names {
+		global[name] = visit(name, map[string]bool{})
+	}
+	return global
+}
+
+// stage collects the files of an update until it is known to be good.
+type stage struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+func newStage() *stage { return &stage{files: map[string][]byte{}} }
+
+func (s *stage) WriteFile(name string, data []byte) error {
+	clean, ok := publish.CleanName(name)
+	if !ok {
+		return fs.ErrInvalid
+	}
+	s.mu.Lock()
+	s.files[clean] = bytes.Clone(data)
+	s.mu.Unlock()
+	return nil
+}
+
+type discard struct{}
+
+func (discard) WriteFile(string, []byte) error { return nil }
+
+func groupLinks(ls []pendingLink) map[string][]pendingLink {
+	out := map[string][]pendingLink{}
+	for _, l := range ls {
+		out[l.from.File] = append(out[l.from.File], l)
+	}
+	return out
+}
+
+func set(names []string) map[string]bool {
+	out := make(map[string]bool, len(names))
+	for _, n := range names {
+		out[n] = true
+	}
+	return out
+}
+
+func keys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, strings.TrimPrefix(k, "content/"))
+	}
+	return out
+}
+
+// underAny reports whether name is one of dirs or inside one of them.
+func underAny(name string, dirs []string) bool {
+	for _, d := range dirs {
+		if d == "." || name == d || strings.HasPrefix(name, d+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+func slicesFilter(s []string, keep func(string) bool) []string {
+	var out []string
+	for _, v := range s {
+		if keep(v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}

@@ -1,0 +1,100 @@
+package site
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/coproduce/coproduce/internal/publish"
+	"github.com/coproduce/coproduce/internal/sitegen"
+)
+
+// sameAsClean fails unless out holds exactly what a clean build of fsys
+// writes.
+func sameAsClean(t *testing.T, step string, fsys fstest.MapFS, out *publish.Memory, now time.Time) {
+	t.Helper()
+	clean := publish.NewMemory()
+	res := Build(Options{Source: fsys, Output: clean, Now: now})
+	if res.Diags.HasErrors() {
+		t.Fatalf("%s: the clean build has errors: %v", step, res.Diags)
+	}
+	got, want := out.Names(), clean.Names()
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("%s: files differ from a clean build:\n got %d files, want %d", step, len(got), len(want))
+		wantSet := set(want)
+		for _, n := range got {
+			if !wantSet[n] {
+				t.Errorf("  extra %s", n)
+			}
+		}
+		gotSet := set(got)
+		for _, n := range want {
+			if !gotSet[n] {
+				t.Errorf("  missing %s", n)
+			}
+		}
+		return
+	}
+	for _, n := range want {
+		a, _ := out.Get(n)
+		b, _ := clean.Get(n)
+		if !bytes.Equal(a, b) {
+			i := 0
+			for i < len(a) && i < len(b) && a[i] == b[i] {
+				i++
+			}
+			t.Errorf("%s: %s differs from a clean build at byte %d:\n got  %q\n want %q", step, n, i, a[max(0, i-80):min(len(a), i+80)], b[max(0, i-80):min(len(b), i+80)])
+		}
+	}
+}
+
+func TestIncrementalEqualsCleanBuild(t *testing.T) {
+	opts := sitegen.Options{Signatories: 30, Seed: 3}
+	fsys := sitegen.MapFS(opts)
+	now := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
+	out := publish.NewMemory()
+	inc := NewIncremental(Options{Source: fsys, Now: now, Workers: 2}, out)
+	if ch := inc.Update(nil); ch.Diags.HasErrors() {
+		t.Fatal(ch.Diags)
+	}
+	sameAsClean(t, "first build", fsys, out, now)
+
+	sig := sitegen.SignatoryFile(4)
+	orig := string(fsys[sig].Data)
+	steps := []struct {
+		name    string
+		file    string
+		data    string // "" deletes
+		wantErr bool
+		maxPage int // most pages an update may render; 0: no limit
+	}{
+		{"body edit", sig, string(sitegen.Signatory(opts, 4, 1)), false, 1},
+		{"title edit", sig, strings.Replace(orig, "title: ", "title: Renamed ", 1), false, 0},
+		{"broken front matter", sig, strings.Replace(orig, "signed:", "signed 2024", 1), true, 0},
+		{"fixed again", sig, orig, false, 0},
+		{"new page in a new folder", "content/guides/start/index-page.md", "---\ntitle: Start\nsummary: Where to start.\n---\n\nHello.\n", false, 0},
+		{"delete the new page", "content/guides/start/index-page.md", "", false, 0},
+		{"unknown pledge", sig, strings.Replace(orig, "pledges: [two-way-pledge", "pledges: [no-such-pledge", 1), true, 0},
+		{"body edit while broken", sitegen.SignatoryFile(8), string(sitegen.Signatory(opts, 8, 2)), true, 0},
+		{"fixed with a body edit", sig, string(sitegen.Signatory(opts, 4, 3)), false, 0},
+	}
+	for _, s := range steps {
+		if s.data == "" {
+			delete(fsys, s.file)
+		} else {
+			fsys[s.file] = &fstest.MapFile{Data: []byte(s.data), Mode: 0o644}
+		}
+		ch := inc.Update([]string{s.file})
+		if ch.Diags.HasErrors() != s.wantErr {
+			t.Fatalf("%s: errors = %v, want errors %v", s.name, ch.Diags, s.wantErr)
+		}
+		if s.maxPage > 0 && ch.Pages > s.maxPage {
+			t.Errorf("%s: rendered %d pages, want at most %d", s.name, ch.Pages, s.maxPage)
+		}
+		if !s.wantErr {
+			sameAsClean(t, s.name, fsys, out, now)
+		}
+	}
+}
