@@ -41,6 +41,8 @@ type Result struct {
 	Site   *content.Site
 	Files  []string // every file written, sorted
 	Diags  diag.List
+
+	state *builder // what an Incremental rebuild starts from
 }
 
 // Build makes the whole site. It returns every problem found; when any is
@@ -90,6 +92,7 @@ func Build(opts Options) *Result {
 	}
 
 	b := &builder{rs: rs, tpl: tpl, out: publish.Minified(out, minifier), raw: out, md: markdown.New(), workers: workers(opts.Workers)}
+	res.state = b
 	b.renderPages(&res.Diags)
 	b.copyContentAssets(opts.Source, &res.Diags)
 	b.writeGenerated(&res.Diags)
