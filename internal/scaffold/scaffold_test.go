@@ -1,4 +1,4 @@
-package scaffold
+package scaffold_test
 
 import (
 	"errors"
@@ -11,6 +11,7 @@ import (
 	"github.com/coproduce/coproduce/internal/config"
 	"github.com/coproduce/coproduce/internal/content"
 	"github.com/coproduce/coproduce/internal/publish"
+	"github.com/coproduce/coproduce/internal/scaffold"
 	"github.com/coproduce/coproduce/internal/site"
 )
 
@@ -26,7 +27,7 @@ func TestSlug(t *testing.T) {
 		{"!!!", ""},
 		{"日本", ""},
 	} {
-		if got := Slug(tc.in); got != tc.want {
+		if got := scaffold.Slug(tc.in); got != tc.want {
 			t.Errorf("Slug(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
@@ -37,7 +38,7 @@ func FuzzSlug(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, name string) {
-		s := Slug(name)
+		s := scaffold.Slug(name)
 		for _, r := range s {
 			if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
 				t.Fatalf("Slug(%q) = %q has %q", name, s, r)
@@ -61,7 +62,7 @@ func build(t *testing.T, dir string) *site.Result {
 
 func TestStarterBuildsWithoutProblems(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "site")
-	files, err := Init(dir)
+	files, err := scaffold.Init(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,8 +123,8 @@ func TestInitRefusesAFolderWithFiles(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("mine"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Init(dir); !errors.Is(err, ErrNotEmpty) {
-		t.Fatalf("Init into a folder with files: err = %v, want ErrNotEmpty", err)
+	if _, err := scaffold.Init(dir); !errors.Is(err, scaffold.ErrNotEmpty) {
+		t.Fatalf("Init into a folder with files: err = %v, want scaffold.ErrNotEmpty", err)
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("Init wrote into a folder with files: it now has %d entries", len(entries))
@@ -132,12 +133,12 @@ func TestInitRefusesAFolderWithFiles(t *testing.T) {
 
 func TestNewPageOfEveryKindBuilds(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "site")
-	if _, err := Init(dir); err != nil {
+	if _, err := scaffold.Init(dir); err != nil {
 		t.Fatal(err)
 	}
 	today := time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)
-	for _, k := range Kinds {
-		p, err := New(dir, k, "Café Bristol & Co", today)
+	for _, k := range scaffold.Kinds {
+		p, err := scaffold.New(dir, k, "Café Bristol & Co", today)
 		if err != nil {
 			t.Fatalf("new %s: %v", k.Name, err)
 		}
@@ -149,7 +150,7 @@ func TestNewPageOfEveryKindBuilds(t *testing.T) {
 		}
 	}
 	res := build(t, dir)
-	for _, k := range Kinds {
+	for _, k := range scaffold.Kinds {
 		url := "/" + strings.TrimPrefix(k.Section+"/cafe-bristol-co/", "/")
 		pg := res.Site.Page(url)
 		if pg == nil {
@@ -176,8 +177,8 @@ func TestNewPageOfEveryKindBuilds(t *testing.T) {
 // The skeleton names every key its kind may have, so editors can see them.
 func TestSkeletonHasEveryKey(t *testing.T) {
 	kindOf := map[string]content.Kind{"principle": content.KindPrinciple, "value": content.KindValue, "case-study": content.KindCaseStudy, "pledge": content.KindPledge, "signatory": content.KindSignatory, "page": content.KindPage}
-	for _, k := range Kinds {
-		text := string(Skeleton(k, Facts{Title: "X", Today: time.Now(), Weight: 1}))
+	for _, k := range scaffold.Kinds {
+		text := string(scaffold.Skeleton(k, scaffold.Facts{Title: "X", Today: time.Now(), Weight: 1}))
 		for _, key := range content.KnownKeys(kindOf[k.Name]) {
 			if !strings.Contains(text, "\n"+key+":") && !strings.Contains(text, "\n# "+key+":") {
 				t.Errorf("the %s skeleton does not show %s", k.Name, key)
@@ -188,13 +189,13 @@ func TestSkeletonHasEveryKey(t *testing.T) {
 
 func TestNewNeverOverwrites(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "site")
-	if _, err := Init(dir); err != nil {
+	if _, err := scaffold.Init(dir); err != nil {
 		t.Fatal(err)
 	}
-	k, _ := LookupKind("principle")
+	k, _ := scaffold.LookupKind("principle")
 	before, _ := os.ReadFile(filepath.Join(dir, "content/principles/share-power.md"))
-	if _, err := New(dir, k, "Share Power", time.Now()); !errors.Is(err, ErrExists) {
-		t.Fatalf("New over an existing page: err = %v, want ErrExists", err)
+	if _, err := scaffold.New(dir, k, "Share Power", time.Now()); !errors.Is(err, scaffold.ErrExists) {
+		t.Fatalf("New over an existing page: err = %v, want scaffold.ErrExists", err)
 	}
 	after, _ := os.ReadFile(filepath.Join(dir, "content/principles/share-power.md"))
 	if string(before) != string(after) {
@@ -207,8 +208,8 @@ func TestNewSignatoryWithoutPledgeSaysWhatToDo(t *testing.T) {
 	if err := os.Mkdir(filepath.Join(dir, "content"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	k, _ := LookupKind("signatory")
-	p, err := New(dir, k, "Kite Arts", time.Now())
+	k, _ := scaffold.LookupKind("signatory")
+	p, err := scaffold.New(dir, k, "Kite Arts", time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -218,8 +219,8 @@ func TestNewSignatoryWithoutPledgeSaysWhatToDo(t *testing.T) {
 }
 
 func TestNewRefusesAFolderThatIsNotASite(t *testing.T) {
-	k, _ := LookupKind("page")
-	if _, err := New(t.TempDir(), k, "About", time.Now()); err == nil || !strings.Contains(err.Error(), "-s") {
+	k, _ := scaffold.LookupKind("page")
+	if _, err := scaffold.New(t.TempDir(), k, "About", time.Now()); err == nil || !strings.Contains(err.Error(), "-s") {
 		t.Errorf("New outside a site: err = %v, want advice about -s", err)
 	}
 }
