@@ -1,0 +1,203 @@
+package register
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/coproduce/coproduce/internal/content"
+)
+
+// load builds a content site from files, failing on any error.
+func load(t *testing.T, files map[string]string) *content.Site {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for name, text := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	site, diags := content.Load(fsys, content.Options{})
+	if diags.HasErrors() {
+		t.Fatalf("the test site has errors: %v", diags)
+	}
+	return site
+}
+
+const pledgeFile = "---\ntitle: The two-way pledge\nsummary: A promise.\ncommitments: [We will listen.]\n---\n"
+
+func signatory(name, extra string) string {
+	return fmt.Sprintf("---\ntitle: %q\nsummary: An organisation.\nwebsite: https://example.org/\npledges: [two-way]\n%s---\n", name, extra)
+}
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"Bristol":              "bristol",
+		"  Criminal justice ":  "criminal-justice",
+		"Health & social care": "health-social-care",
+		"Ynys Môn":             "ynys-môn",
+		"2024":                 "2024",
+		"!!!":                  "",
+	} {
+		if got := Slug(in); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSpellingsOfOneRegionAreOneFilter(t *testing.T) {
+	site := load(t, map[string]string{
+		"pledges/two-way.md": pledgeFile,
+		"signatories/a.md":   signatory("A", "signed: 2024-01-01\nregion: Bristol\n"),
+		"signatories/b.md":   signatory("B", "signed: 2024-01-02\nregion: Bristol\n"),
+		"signatories/c.md":   signatory("C", "signed: 2024-01-03\nregion: \"bristol \"\n"),
+	})
+	region := New(site).Facet("region")
+	if len(region.Values) != 1 {
+		t.Fatalf("three spellings of Bristol made %d filters, want 1", len(region.Values))
+	}
+	v := region.Values[0]
+	if v.Label != "Bristol" || v.Count() != 3 || v.URL() != "/signatories/region/bristol/" {
+		t.Errorf("the filter is %q with %d at %s, want Bristol with 3 at /signatories/region/bristol/", v.Label, v.Count(), v.URL())
+	}
+}
+
+func TestListingsSplitIntoPagesOfAHundred(t *testing.T) {
+	files := map[string]string{"pledges/two-way.md": pledgeFile}
+	for i := range 250 {
+		files[fmt.Sprintf("signatories/s%03d.md", i)] = signatory(fmt.Sprintf("Org %03d", i), fmt.Sprintf("signed: 2020-01-01\nsize: %s\n", content.Sizes[i%2]))
+	}
+	reg := New(load(t, files))
+	byURL := map[string]*Listing{}
+	for _, l := range reg.Listings() {
+		byURL[l.URL] = l
+	}
+	third := byURL["/signatories/page/3/"]
+	if third == nil || len(third.Items) != 50 || third.First != 201 || third.Last() != 250 || third.Of != 3 {
+		t.Fatalf("page 3 of 250 signatories = %+v, want items 201 to 250 of 3 pages", third)
+	}
+	if third.Prev() != "/signatories/page/2/" || third.Next() != "" {
+		t.Errorf("page 3 links back to %q and on to %q", third.Prev(), third.Next())
+	}
+	if byURL["/signatories/page/2/"].Prev() != "/signatories/" {
+		t.Errorf("page 2 should link back to /signatories/, the first page, not /page/1/")
+	}
+	small := byURL["/signatories/size/small/page/2/"]
+	if small == nil || small.Total != 125 || len(small.Items) != 25 {
+		t.Fatalf("the second page of small organisations = %+v, want 25 of 125", small)
+	}
+	for _, it := range small.Items {
+		if it.Size != "small" {
+			t.Errorf("%s is %s, but is listed as small", it.Title, it.Size)
+		}
+	}
+}
+
+func TestPagerShowsFirstLastAndNeighbours(t *testing.T) {
+	l := &Listing{Base: "/signatories/", Number: 50, Of: 100}
+	var got []string
+	for _, it := range l.Pager() {
+		if it.Number == 0 {
+			got = append(got, "…")
+			continue
+		}
+		s := fmt.Sprint(it.Number)
+		if it.Current {
+			s = "[" + s + "]"
+		}
+		got = append(got, s)
+	}
+	want := []string{"1", "…", "49", "[50]", "51", "…", "100"}
+	if !slices.Equal(got, want) {
+		t.Errorf("the pager on page 50 of 100 shows %v, want %v", got, want)
+	}
+	if (&Listing{Number: 1, Of: 1}).Pager() != nil {
+		t.Errorf("a list of one page should show no page numbers")
+	}
+}
+
+func TestCSVQuotesByRFC4180(t *testing.T) {
+	site := load(t, map[string]string{
+		"pledges/two-way.md": pledgeFile,
+		"signatories/q.md": signatory(`Smith, Jones & "Partners"`,
+			"signed: 2024-05-01\ncommitments:\n  - \"We will pay, on time.\"\n  - \"We will say \\\"thank you\\\".\"\n"),
+	})
+	abs := func(p string) string { return "https://example.org" + p }
+	data, err := New(site).CSV(abs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(data, []byte("\r\n")) || bytes.Count(data, []byte("\n")) != bytes.Count(data, []byte("\r\n")) {
+		t.Errorf("lines should end in CRLF, as RFC 4180 says:\n%q", data)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		t.Fatalf("the CSV does not parse: %v\n%s", err, data)
+	}
+	if len(rows) != 2 || rows[1][1] != `Smith, Jones & "Partners"` || rows[1][11] != "We will pay, on time.\nWe will say \"thank you\"." {
+		t.Errorf("the CSV did not keep the name and commitments whole: %q", rows)
+	}
+	if rows[0][0] != "slug" || rows[1][0] != "q" || rows[1][5] != "2024-05-01" || rows[1][10] != "two-way" {
+		t.Errorf("unexpected columns: %q", rows)
+	}
+}
+
+func TestJSONAndIndexAreStable(t *testing.T) {
+	site := load(t, map[string]string{
+		"pledges/two-way.md": pledgeFile,
+		"signatories/b.md":   signatory("Bee", "signed: 2024-01-01\nsector: Arts\nregion: Leeds\nsize: micro\n"),
+		"signatories/a.md":   signatory("Ant", "signed: 2025-01-01\nsector: Health\n"),
+	})
+	abs := func(p string) string { return "https://example.org" + p }
+	reg := New(site)
+	first, _ := reg.JSON(site, "Site", abs)
+	second, _ := New(site).JSON(site, "Site", abs)
+	if !bytes.Equal(first, second) {
+		t.Errorf("two builds of the same register gave different JSON")
+	}
+	var d OpenData
+	if err := json.Unmarshal(first, &d); err != nil {
+		t.Fatal(err)
+	}
+	if d.Count != 2 || d.Signatories[0].Slug != "a" || d.Signatories[1].Slug != "b" {
+		t.Errorf("records should be in slug order: %+v", d.Signatories)
+	}
+	if d.Signatories[0].Pledges == nil || d.Signatories[0].Commitments == nil {
+		t.Errorf("empty lists should be [] in JSON, not null")
+	}
+	index, _ := reg.Index()
+	for _, want := range []string{`["Ant","a","2025-01-01",1,-1,-1,0,[0]]`, `["Bee","b","2024-01-01",0,0,0,1,[0]]`} {
+		if !strings.Contains(string(index), want) {
+			t.Errorf("the index has no %s:\n%s", want, index)
+		}
+	}
+}
+
+func TestBadgeWrapsLongNamesAndSaysWhoSignedWhat(t *testing.T) {
+	got := wrap("The very long pledge of the Greater Northern Coproduction Partnership for Fair Pay", 24, 3)
+	if len(got) != 3 || !strings.HasSuffix(got[2], "…") {
+		t.Errorf("wrap gave %q, want three lines, the last cut with …", got)
+	}
+	for _, l := range got {
+		if n := len([]rune(l)); n > 24 {
+			t.Errorf("line %q has %d characters, more than fit the badge", l, n)
+		}
+	}
+	site := load(t, map[string]string{
+		"pledges/two-way.md":  pledgeFile,
+		"signatories/kite.md": signatory("Kite Youth Arts", "signed: 2026-05-18\n"),
+	})
+	p := site.Page("/signatories/kite/")
+	b := BadgeFor(p)
+	if b.Alt != "Kite Youth Arts signed The two-way pledge in 2026" || b.Signed != "Signed 2026" {
+		t.Errorf("badge alt %q and year %q", b.Alt, b.Signed)
+	}
+	snippet := Snippet(p, func(s string) string { return "https://example.org" + s })
+	want := `<a href="https://example.org/signatories/kite/"><img src="https://example.org/signatories/kite/badge.svg" alt="Kite Youth Arts signed The two-way pledge in 2026"`
+	if !strings.HasPrefix(snippet, want) {
+		t.Errorf("the snippet is\n%s\nwant it to start\n%s", snippet, want)
+	}
+}
