@@ -66,6 +66,10 @@ func Load(fsys fs.FS, opts Options) (*Site, diag.List) {
 	var diags diag.List
 	site := &Site{byURL: map[string]*Page{}, bySection: map[string][]*Page{}}
 	walkErr := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil && name == "." && errors.Is(err, fs.ErrNotExist) {
+			diags.Errorf(diag.Pos{File: displayName(opts.Dir, ".")}, "make a folder called content beside site.yaml, with one Markdown file for each page, or point -s at the site folder", "there is no content folder")
+			return fs.SkipAll
+		}
 		if err != nil {
 			diags.Errorf(diag.Pos{File: displayName(opts.Dir, name)}, "check that the file or folder can be read", "could not read: %v", err)
 			return nil

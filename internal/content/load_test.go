@@ -1,8 +1,10 @@
 package content
 
 import (
+	"io/fs"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 )
 
@@ -167,4 +169,12 @@ func urls(ps []*Page) string {
 		s = append(s, p.URL)
 	}
 	return strings.Join(s, ", ")
+}
+
+func TestNoContentFolder(t *testing.T) {
+	sub, _ := fs.Sub(fstest.MapFS{"site.yaml": {Data: []byte("title: x\n")}}, "content")
+	_, diags := Load(sub, Options{Dir: "content"})
+	if len(diags) != 1 || diags[0].String() != "content:1:1: error: there is no content folder; make a folder called content beside site.yaml, with one Markdown file for each page, or point -s at the site folder" {
+		t.Errorf("got %v", diags)
+	}
 }
