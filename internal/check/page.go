@@ -34,7 +34,13 @@ func Page(p *content.Page, r *markdown.Report, opts Options) diag.List {
 		return diag.Pos{File: p.File, Line: p.BodyLine + pos.Line - 1, Col: pos.Col}
 	}
 	checkHeadings(r.Headings, at, &diags)
-	checkLinks(r.Links, func(l markdown.Link) diag.Pos { return at(refine(p.Body, l)) }, &diags)
+	var ix *lineIndex // made only when a link needs it
+	checkLinks(r.Links, func(l markdown.Link) diag.Pos {
+		if ix == nil {
+			ix = newLineIndex(p.Body)
+		}
+		return at(refine(ix, l))
+	}, &diags)
 	checkImages(r.Images, at, &diags)
 	if p.Lang == "" {
 		plainEnglish(p.File, p.BodyLine, p.Body, opts.target(), &diags)
@@ -136,15 +142,11 @@ func Bodies(s *content.Site, opts Options) diag.List {
 
 // refine finds the column of a link the converter could only place at the
 // start of its line: a bare address, or a link with no words.
-func refine(body []byte, l markdown.Link) markdown.Pos {
+func refine(ix *lineIndex, l markdown.Link) markdown.Pos {
 	if l.Pos.Col != 1 || (!l.Bare && strings.TrimSpace(l.Text) != "") {
 		return l.Pos
 	}
-	lines := strings.Split(string(body), "\n")
-	if l.Pos.Line < 1 || l.Pos.Line > len(lines) {
-		return l.Pos
-	}
-	line := lines[l.Pos.Line-1]
+	line := ix.line(l.Pos.Line)
 	needle := l.Dest
 	if !l.Bare {
 		needle = "[](" + l.Dest

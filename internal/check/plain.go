@@ -97,7 +97,8 @@ func Measure(body []byte) Prose {
 		score float64
 	}
 	var hard []scored
-	for i, b := range proseBlocks(body) {
+	ix := newLineIndex(body)
+	for i, b := range proseBlocks(body, ix) {
 		if i == 0 {
 			p.first = b.pos
 		}
@@ -115,7 +116,7 @@ func Measure(body []byte) Prose {
 				}
 				chars += w.chars
 			}
-			at := posAt(body, b.src[s.start])
+			at := ix.pos(b.src[s.start])
 			if n := len(s.words); n > MaxSentenceWords {
 				p.Long = append(p.Long, LongSentence{Pos: at, Words: n, SplitAfter: splitPoint(b.text, s)})
 			}
@@ -228,7 +229,15 @@ func plainEnglish(file string, bodyLine int, body []byte, target int, diags *dia
 		}
 		diags.Warnf(at(p.first),
 			"use shorter sentences and everyday words; start with the hardest sentences, on "+where+strings.Join(lines, ", "),
-			"the page reads at about age %d, above the site's target of %d", age, target)
+			"the page reads at %s, above the site's target of %d", describeAge(age), target)
 	}
 	return p
+}
+
+// describeAge words an age; past 18 the formula only says "adult".
+func describeAge(age int) string {
+	if age >= 18 {
+		return "an adult level (age 18 or older)"
+	}
+	return fmt.Sprintf("about age %d", age)
 }

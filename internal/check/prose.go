@@ -2,6 +2,8 @@ package check
 
 import (
 	"bytes"
+	"sort"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -26,7 +28,7 @@ type block struct {
 // proseBlocks returns the paragraphs and list items of a Markdown body: the
 // text a reader reads as sentences. Headings, tables, code and raw HTML are
 // left out, and so are images (their alt text is not part of the prose).
-func proseBlocks(body []byte) []block {
+func proseBlocks(body []byte, ix *lineIndex) []block {
 	doc := proseParser.Parse(text.NewReader(body))
 	var out []block
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -35,7 +37,7 @@ func proseBlocks(body []byte) []block {
 		}
 		switch n.Kind() {
 		case ast.KindParagraph, ast.KindTextBlock:
-			if b := collect(n, body); len(bytes.TrimSpace(b.text)) > 0 {
+			if b := collect(n, body, ix); len(bytes.TrimSpace(b.text)) > 0 {
 				out = append(out, b)
 			}
 			return ast.WalkSkipChildren, nil
@@ -52,7 +54,7 @@ func proseBlocks(body []byte) []block {
 
 // collect gathers the words of one block. A code span or a bare address
 // stands for one word, since a reader takes it in at a glance or skips it.
-func collect(n ast.Node, body []byte) block {
+func collect(n ast.Node, body []byte, ix *lineIndex) block {
 	var b block
 	start := -1
 	add := func(s []byte, at int, spread bool) {
@@ -100,16 +102,44 @@ func collect(n ast.Node, body []byte) block {
 	if start < 0 {
 		start = 0
 	}
-	b.pos = posAt(body, start)
+	b.pos = ix.pos(start)
 	return b
 }
 
-// posAt turns a byte offset of the body into a line and column, the column
-// counted in characters so it matches what an editor shows.
-func posAt(body []byte, offset int) markdown.Pos {
-	offset = min(max(offset, 0), len(body))
-	before := body[:offset]
-	line := bytes.Count(before, []byte("\n")) + 1
-	lineStart := bytes.LastIndexByte(before, '\n') + 1
-	return markdown.Pos{Line: line, Col: len([]rune(string(before[lineStart:]))) + 1}
+// lineIndex finds the line and column of a byte offset of a body quickly,
+// so a large page with many sentences is measured in linear time.
+type lineIndex struct {
+	body   []byte
+	starts []int // offset of the first byte of each line
+}
+
+func newLineIndex(body []byte) *lineIndex {
+	ix := &lineIndex{body: body, starts: []int{0}}
+	for i, c := range body {
+		if c == '\n' {
+			ix.starts = append(ix.starts, i+1)
+		}
+	}
+	return ix
+}
+
+// pos turns a byte offset into a line and column, the column counted in
+// characters so it matches what an editor shows.
+func (ix *lineIndex) pos(offset int) markdown.Pos {
+	offset = min(max(offset, 0), len(ix.body))
+	line := sort.SearchInts(ix.starts, offset+1) // lines starting at or before offset
+	start := ix.starts[line-1]
+	return markdown.Pos{Line: line, Col: utf8.RuneCount(ix.body[start:offset]) + 1}
+}
+
+// line returns the text of line n, counted from 1.
+func (ix *lineIndex) line(n int) string {
+	if n < 1 || n > len(ix.starts) {
+		return ""
+	}
+	end := len(ix.body)
+	if n < len(ix.starts) {
+		end = ix.starts[n] - 1
+	}
+	return string(ix.body[ix.starts[n-1]:end])
 }

@@ -93,8 +93,8 @@ func endsSentence(w string) bool {
 	case '!', '?', '…':
 		return true
 	case '.':
-		stem := strings.ToLower(strings.TrimLeft(strings.TrimSuffix(t, "."), "\"'“‘([*_"))
-		if abbreviations[stem] {
+		stem := strings.TrimLeft(strings.TrimSuffix(t, "."), "\"'“‘([*_")
+		if abbreviations[strings.ToLower(stem)] {
 			return false
 		}
 		// A single capital letter is an initial, as in "J. Smith".

@@ -8,6 +8,7 @@ import (
 
 	"github.com/coproduce/coproduce/internal/content"
 	"github.com/coproduce/coproduce/internal/diag"
+	"github.com/coproduce/coproduce/internal/scaffold"
 )
 
 // Site checks what no single page can show: two files whose addresses
@@ -36,13 +37,14 @@ func Site(s *content.Site, opts Options) diag.List {
 }
 
 // awkwardName says what is wrong with a file name as part of an address:
-// capitals, spaces or other characters people cannot easily type.
+// spaces, capitals or other characters people cannot easily type.
 func awkwardName(file string) string {
 	base := strings.TrimSuffix(path.Base(file), ".md")
+	if strings.Contains(base, " ") {
+		return "a space in it"
+	}
 	for _, r := range base {
 		switch {
-		case r == ' ':
-			return "a space in it"
 		case unicode.IsUpper(r):
 			return "capital letters"
 		case r > unicode.MaxASCII || !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' || r == '.'):
@@ -52,20 +54,17 @@ func awkwardName(file string) string {
 	return ""
 }
 
-// suggestName is the file name in lower case with dashes for anything else.
+// suggestName folds each part of the file name as "coproduce new" would,
+// keeping _index and the .easy or language suffix.
 func suggestName(file string) string {
 	dir, base := path.Split(file)
-	base = strings.TrimSuffix(base, ".md")
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(base) {
-		if r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '.') {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash {
-			b.WriteByte('-')
-			dash = true
+	parts := strings.Split(strings.TrimSuffix(base, ".md"), ".")
+	for i, part := range parts {
+		if part != "_index" {
+			if slug := scaffold.Slug(part); slug != "" {
+				parts[i] = slug
+			}
 		}
 	}
-	return dir + strings.Trim(b.String(), "-") + ".md"
+	return dir + strings.Join(parts, ".") + ".md"
 }
