@@ -40,6 +40,7 @@ type env struct {
 func commands() map[string]command {
 	return map[string]command{
 		"build":   {usage: "coproduce build [-s DIR] [-o DIR] [--base-url URL] [--drafts]", summary: "build the site into public/", run: runBuild},
+		"serve":   {usage: "coproduce serve [-s DIR] [--addr 127.0.0.1:1313] [--drafts]", summary: "preview the site, rebuilding and reloading the browser on every save", run: runServe},
 		"check":   {usage: "coproduce check [-s DIR] [--format text|json] [--drafts]", summary: "check the content for problems, without writing anything", run: runCheck},
 		"init":    {usage: "coproduce init DIR", summary: "make a new site in an empty folder", run: runInit},
 		"new":     {usage: "coproduce new KIND NAME [-s DIR]", summary: "make a new page of a kind: principle, value, case-study, pledge, signatory, page", run: runNew},
