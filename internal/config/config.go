@@ -50,6 +50,7 @@ type Accessibility struct {
 	Status        string // "fully compliant", "partially compliant" or "not compliant"
 	Tested        time.Time
 	Method        string
+	CheckedByHand []string // what people checked themselves: tools find only about half of the problems
 	KnownProblems []string
 	Enforcement   string
 }
@@ -102,7 +103,7 @@ func Default() *Config {
 
 var topKeys = []string{"title", "description", "base_url", "language", "theme", "organisation", "contact", "reading_age", "languages", "params", "accessibility", "signing", "quick_exit"}
 var quickExitKeys = []string{"url", "everywhere"}
-var accessibilityKeys = []string{"status", "tested", "method", "known_problems", "enforcement"}
+var accessibilityKeys = []string{"status", "tested", "method", "checked_by_hand", "known_problems", "enforcement"}
 var signingKeys = []string{"how", "contact", "form"}
 
 // Load reads site.yaml from the top of fsys. A missing file gives the
@@ -185,6 +186,8 @@ func readAccessibility(r fields.Reader, e fields.Entry, a *Accessibility) {
 			a.Tested = r.Date(sub)
 		case "method":
 			a.Method = r.String(sub)
+		case "checked_by_hand":
+			a.CheckedByHand = r.StringList(sub)
 		case "known_problems":
 			a.KnownProblems = r.StringList(sub)
 		case "enforcement":
