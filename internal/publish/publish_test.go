@@ -1,0 +1,164 @@
+package publish
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// tree lists every file under dir with its content, for comparing folders.
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func writeAll(t *testing.T, d *Dir, files map[string]string) {
+	t.Helper()
+	for name, text := range files {
+		if err := d.WriteFile(name, []byte(text)); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestDirCommitReplacesTheWholeFolder(t *testing.T) {
+	parent := t.TempDir()
+	public := filepath.Join(parent, "public")
+	d, err := NewDir(public)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeAll(t, d, map[string]string{"index.html": "one", "old/index.html": "gone soon"})
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	d, _ = NewDir(public)
+	writeAll(t, d, map[string]string{"index.html": "two", "new/index.html": "new"})
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	got := tree(t, public)
+	if len(got) != 2 || got["index.html"] != "two" || got["new/index.html"] != "new" {
+		t.Errorf("public = %v; want only the second build", got)
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 1 {
+		t.Errorf("left beside public: %v", names(entries))
+	}
+}
+
+func TestDirAbortLeavesTheOldFolderAsItWas(t *testing.T) {
+	parent := t.TempDir()
+	public := filepath.Join(parent, "public")
+	before := map[string]string{"index.html": "<p>before</p>", "about/index.html": "about", "hand-made.txt": "keep"}
+	for name, text := range before {
+		os.MkdirAll(filepath.Dir(filepath.Join(public, name)), 0o755)
+		os.WriteFile(filepath.Join(public, name), []byte(text), 0o644)
+	}
+	d, err := NewDir(public)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeAll(t, d, map[string]string{"index.html": "<p>half</p>", "principles/index.html": "x"})
+	d.Abort()
+	got := tree(t, public)
+	if len(got) != len(before) {
+		t.Errorf("public = %v, want %v", got, before)
+	}
+	for name, text := range before {
+		if got[name] != text {
+			t.Errorf("%s = %q, want %q", name, got[name], text)
+		}
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 1 {
+		t.Errorf("left beside public: %v", names(entries))
+	}
+}
+
+func TestWritesStayInsideTheOutput(t *testing.T) {
+	parent := t.TempDir()
+	d, err := NewDir(filepath.Join(parent, "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"..", "", "/", `a\..\b`} {
+		if err := d.WriteFile(bad, []byte("x")); err == nil {
+			t.Errorf("WriteFile(%q) was allowed", bad)
+		}
+	}
+	// A name that climbs is held at the top of the output.
+	for _, climb := range []string{"../escape.html", "a/../../escape.html"} {
+		if err := d.WriteFile(climb, []byte("x")); err != nil {
+			t.Error(err)
+		}
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 1 {
+		t.Errorf("written beside public: %v", names(entries))
+	}
+	if got := tree(t, filepath.Join(parent, "public")); len(got) != 1 || got["escape.html"] != "x" {
+		t.Errorf("public = %v", got)
+	}
+	for in, want := range map[string]string{"/index.html": "index.html", "a/./b/../c.html": "a/c.html", "../x": "x"} {
+		if got, ok := CleanName(in); !ok || got != want {
+			t.Errorf("CleanName(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+}
+
+func TestMemoryKeepsItsOwnCopy(t *testing.T) {
+	m := NewMemory()
+	buf := []byte("first")
+	m.WriteFile("/a.html", buf)
+	copy(buf, "XXXXX")
+	if got, _ := m.Get("a.html"); string(got) != "first" {
+		t.Errorf("after the caller reused its buffer the file reads %q", got)
+	}
+	m.WriteFile("..", []byte("no"))
+	if strings.Join(m.Names(), ",") != "a.html" {
+		t.Errorf("names = %v", m.Names())
+	}
+}
+
+func TestMinifier(t *testing.T) {
+	mf := NewMinifier()
+	cases := []struct{ name, in, want string }{
+		{"a.html", "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<title>T</title>\n</head>\n<body>\n<p class=\"x\">  Hello   there </p>\n</body>\n</html>\n",
+			`<!doctype html><html lang="en"><head><title>T</title></head><body><p class="x">Hello there</p></body></html>`},
+		{"a.css", "body {\n  color : red ;\n}\n", "body{color:red}"},
+		{"a.json", "{ \"a\" : [1, 2] }\n", `{"a":[1,2]}`},
+		{"a.xml", "<?xml version=\"1.0\"?>\n<a>\n  <b>x</b>\n</a>\n", `<?xml version="1.0"?><a><b>x</b></a>`},
+		{"a.txt", "  kept  as  is \n", "  kept  as  is \n"},
+		{"broken.json", "{ not json", "{ not json"},
+	}
+	for _, tc := range cases {
+		if got := string(mf.Bytes(tc.name, []byte(tc.in))); got != tc.want {
+			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func names(entries []os.DirEntry) []string {
+	var out []string
+	for _, e := range entries {
+		out = append(out, e.Name())
+	}
+	sort.Strings(out)
+	return out
+}

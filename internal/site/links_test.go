@@ -1,0 +1,169 @@
+package site_test
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/coproduce/coproduce/internal/publish"
+	"github.com/coproduce/coproduce/internal/site"
+)
+
+// build builds a site made of files into memory.
+func build(files map[string]string, base string, drafts bool) (*site.Result, *publish.Memory) {
+	fsys := fstest.MapFS{}
+	for name, text := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	var u *url.URL
+	if base != "" {
+		u, _ = url.Parse(base)
+	}
+	out := publish.NewMemory()
+	res := site.Build(site.Options{Source: fsys, Output: out, BaseURL: u, Drafts: drafts, Workers: 2,
+		Now: time.Date(2024, 7, 1, 0, 0, 0, 0, time.UTC)})
+	return res, out
+}
+
+func errorLines(res *site.Result) []string {
+	var lines []string
+	for _, d := range res.Diags {
+		if d.Severity == 0 {
+			lines = append(lines, d.Pos.String()+": "+d.Problem)
+		}
+	}
+	return lines
+}
+
+var linkSite = map[string]string{
+	"content/_index.md":                 "---\ntitle: Home\nsummary: x\n---\nHello.\n",
+	"content/principles/equal-voice.md": "---\ntitle: Equal voice\nsummary: x\n---\n## Who speaks\n\n![A panel](panel.png)\n",
+	"content/principles/panel.png":      "PNG",
+	"content/guides/deep/start.md":      "---\ntitle: Start\nsummary: x\n---\nSee [the principle](../../principles/equal-voice.md#who-speaks), [home](/), [mail](mailto:a@example.org), [top](#top).\n",
+}
+
+func with(extra map[string]string) map[string]string {
+	files := map[string]string{}
+	for k, v := range linkSite {
+		files[k] = v
+	}
+	for k, v := range extra {
+		files[k] = v
+	}
+	return files
+}
+
+func TestMarkdownLinkErrorsArePlacedInTheFile(t *testing.T) {
+	cases := []struct {
+		name string
+		page string // content/about.md; its body starts on line 5
+		want string
+	}{
+		{"missing Markdown file", "Intro.\n\nRead [this](missing.md) now.\n",
+			"content/about.md:7:6: the link points to content/missing.md, which does not exist"},
+		{"missing page by path", "Go [there](/nowhere/).\n",
+			"content/about.md:5:4: the link to /nowhere/ goes to a page that does not exist"},
+		{"missing heading", "Read [who](principles/equal-voice.md#who-listens).\n",
+			"content/about.md:5:6: the page /principles/equal-voice/ has no heading #who-listens"},
+		{"missing image beside the page", "Look:\n\n![A chart](chart.png)\n",
+			"content/about.md:7:1: the link to /chart.png goes to a page that does not exist"},
+		{"javascript link", "[Click](javascript:alert(1))\n",
+			"content/about.md:5:1: links starting with javascript: are not allowed"},
+		{"empty link", "[Click]()\n",
+			"content/about.md:5:1: the link has no address"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			res, _ := build(with(map[string]string{"content/about.md": "---\ntitle: About\nsummary: x\n---\n" + tc.page}), "", false)
+			got := errorLines(res)
+			if len(got) != 1 || got[0] != tc.want {
+				t.Errorf("got %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestMarkdownLinksResolveUnderTheBasePath(t *testing.T) {
+	res, out := build(with(nil), "https://example.org/co/", false)
+	if errs := errorLines(res); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	page, _ := out.Get("guides/deep/start/index.html")
+	for _, want := range []string{
+		`<a href="/co/principles/equal-voice/#who-speaks">the principle</a>`,
+		`<a href="/co/">home</a>`,
+		`<a href="mailto:a@example.org">mail</a>`,
+		`<a href="#top">top</a>`,
+	} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("start page lacks %s", want)
+		}
+	}
+	principle, _ := out.Get("principles/equal-voice/index.html")
+	if !strings.Contains(string(principle), `src="/co/principles/panel.png"`) {
+		t.Error("the image beside the page is not linked under the base path")
+	}
+	if _, ok := out.Get("principles/panel.png"); !ok {
+		t.Error("the image beside the page was not copied")
+	}
+}
+
+func TestRawHTMLNeverReachesAPage(t *testing.T) {
+	res, out := build(with(map[string]string{
+		"content/signatories/evil.md": "---\ntitle: Evil <script>alert(1)</script>\nsummary: \"<img src=x onerror=alert(1)>\"\nwebsite: https://example.org/\nsigned: 2024-01-01\npledges: [p]\ncommitments: [\"<script>alert(2)</script>\"]\n---\n<script>alert(3)</script>\n\n<img src=x onerror=alert(4)>\n",
+		"content/pledges/p.md":        "---\ntitle: P\nsummary: x\ncommitments: [one]\n---\n",
+	}), "", false)
+	if errs := errorLines(res); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	for _, name := range out.Names() {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		data, _ := out.Get(name)
+		// Text may show the words, escaped; what must never appear is a
+		// tag the editor wrote: a script with their code, or an event
+		// handler attribute.
+		for _, at := range tagRE.FindAllStringIndex(string(data), -1) {
+			tag := string(data[at[0]:at[1]])
+			// JSON-LD carries the title as data, with "<" written \u003c so
+			// it cannot close the script; any other script is the theme's.
+			if strings.HasPrefix(tag, "<script") && !strings.Contains(tag, "ld+json") && scriptRE.Match(data[at[0]:]) {
+				t.Errorf("%s runs the editor's script: %.80s", name, data[at[0]:])
+			}
+			if unquoted := quotedRE.ReplaceAllString(tag, `""`); strings.Contains(unquoted, "onerror") {
+				t.Errorf("%s has the tag %s", name, tag)
+			}
+		}
+	}
+	page, _ := out.Get("signatories/evil/index.html")
+	if !strings.Contains(string(page), "<p>&lt;script>alert(3)&lt;/script></p>") {
+		t.Error("the script in the body is not shown as text")
+	}
+}
+
+var (
+	scriptRE = regexp.MustCompile(`<script[^>]*>[^<]*alert`)
+	quotedRE = regexp.MustCompile(`"[^"]*"|'[^']*'`)
+)
+
+func TestDraftsOnlyWithDrafts(t *testing.T) {
+	files := with(map[string]string{"content/news.md": "---\ntitle: News\nsummary: x\ndraft: true\naliases: [/old-news/]\n---\n"})
+	_, out := build(files, "", false)
+	for _, f := range []string{"news/index.html", "old-news/index.html"} {
+		if _, ok := out.Get(f); ok {
+			t.Errorf("%s was written from a draft", f)
+		}
+	}
+	sitemap, _ := out.Get("sitemap.xml")
+	if strings.Contains(string(sitemap), "/news/") {
+		t.Error("the sitemap lists a draft")
+	}
+	_, out = build(files, "", true)
+	if _, ok := out.Get("news/index.html"); !ok {
+		t.Error("--drafts did not write the draft")
+	}
+}
