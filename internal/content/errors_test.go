@@ -139,6 +139,12 @@ var errorCases = []errorCase{
 		fix:   `did you mean "two-way-pledge"?`,
 	},
 	{
+		name:  "pledge name unlike any pledge lists the pledges there are",
+		files: map[string]string{"signatories/b.md": "---\n" + strings.Replace(validSignatory, "[two-way-pledge]", "[nope]", 1) + "---\n"},
+		want:  []string{`content/signatories/b.md:6:11: error: there is no pledge called "nope"`},
+		fix:   "write the file name (without .md) of a pledge in content/pledges/, such as two-way-pledge",
+	},
+	{
 		name:  "case study names a principle that does not exist, in a list",
 		files: map[string]string{"case-studies/c.md": "---\ntitle: C\nsummary: x\ndate: 2023-01-01\nanonymised: true\nprinciples:\n  - equal-voice\n  - kindness\n---\n"},
 		want:  []string{`content/case-studies/c.md:8:5: error: there is no principle called "kindness"`},

@@ -3,7 +3,9 @@ package diag
 // Nearest returns the candidate closest to word by edit distance, or "" when
 // none is close enough to be a likely typo. It powers "did you mean" advice.
 func Nearest(word string, candidates []string) string {
-	best, bestDist := "", len(word)/2+2
+	// A third of the word may be wrong: enough for a slip or two of the
+	// fingers ("wieght", "sumary"), not so much that "nope" suggests "p".
+	best, bestDist := "", len([]rune(word))/3+2
 	for _, c := range candidates {
 		if d := editDistance(word, c); d < bestDist {
 			best, bestDist = c, d
