@@ -45,6 +45,14 @@ func Page(p *content.Page, r *markdown.Report, opts Options) diag.List {
 	if p.Lang == "" {
 		plainEnglish(p.File, p.BodyLine, p.Body, opts.target(), &diags)
 	}
+	if len(diags) > 0 {
+		if ix == nil {
+			ix = newLineIndex(p.Body)
+		}
+		for i := range diags { // the line itself, for the live preview to show
+			diags[i].Source = ix.line(diags[i].Line - p.BodyLine + 1)
+		}
+	}
 	return diags
 }
 
