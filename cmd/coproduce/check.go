@@ -56,13 +56,17 @@ func runCheck(e *env, args []string) int {
 
 // writeJSON prints the diagnostics as one JSON array, [] when there are none.
 func writeJSON(e *env, diags diag.List) error {
-	if diags == nil {
-		diags = diag.List{}
+	out := make(diag.List, len(diags))
+	for i, d := range diags {
+		// The same place the text report shows: line and column 1 when
+		// the problem is with a whole file or folder.
+		d.Line, d.Col = max(d.Line, 1), max(d.Col, 1)
+		out[i] = d
 	}
-	out, err := json.MarshalIndent(diags, "", "  ")
+	js, err := json.MarshalIndent(out, "", "  ")
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(e.stdout, "%s\n", out)
+	_, err = fmt.Fprintf(e.stdout, "%s\n", js)
 	return err
 }
