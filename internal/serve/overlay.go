@@ -25,7 +25,7 @@ func problems(src fs.FS, diags diag.List) []problem {
 	var out []problem
 	for _, d := range diags {
 		p := problem{Diagnostic: d, Where: d.Pos.String(), Line: d.Source}
-		if p.Line == "" && d.Line > 0 && d.File != "" {
+		if p.Line == "" && src != nil && d.Line > 0 && d.File != "" {
 			lines, ok := files[d.File]
 			if !ok {
 				if data, err := fs.ReadFile(src, d.File); err == nil && len(data) < 4<<20 {

@@ -212,37 +212,90 @@ func (inc *Incremental) update(names []string) *Change {
 	}
 	removes = slicesFilter(removes, func(n string) bool { _, rewritten := st.files[n]; return !rewritten })
 
-	anchors, links := maps.Clone(inc.anchors), maps.Clone(inc.links)
-	for _, pg := range p.removed {
-		delete(anchors, pg.URL)
-		delete(links, pg.File)
-	}
+	removed := set(removes)
 	fresh := groupLinks(b.links)
-	for _, pg := range p.render {
-		anchors[pg.URL] = b.anchors[pg.URL]
-		links[pg.File] = fresh[pg.File]
-	}
-	all := maps.Clone(inc.names)
-	for _, n := range removes {
-		delete(all, n)
-	}
-	for n := range st.files {
-		all[n] = true
-	}
-	checker := &builder{anchors: anchors}
-	for _, ls := range links {
-		checker.links = append(checker.links, ls...)
-	}
-	checker.checkLinks(&recorder{names: all}, &diags)
+	inc.checkLinks(b, p, st, removed, fresh, &diags)
 	ch.Pages, ch.Written, ch.Removed = len(p.render), len(st.files), len(removes)
 	if diags.HasErrors() {
 		return finish(diags)
 	}
 
 	inc.out.Apply(st.files, removes)
+	for _, pg := range p.removed {
+		delete(inc.anchors, pg.URL)
+		delete(inc.links, pg.File)
+	}
+	for _, pg := range p.render {
+		inc.anchors[pg.URL] = b.anchors[pg.URL]
+		inc.links[pg.File] = fresh[pg.File]
+	}
+	for _, n := range removes {
+		delete(inc.names, n)
+	}
+	for n := range st.files {
+		inc.names[n] = true
+	}
 	b.anchors, b.links = nil, nil
-	inc.b, inc.anchors, inc.links, inc.names, inc.generated = b, anchors, links, all, generated
+	inc.b, inc.generated = b, generated
 	return finish(diags)
+}
+
+// checkLinks checks the links an update may have broken: those of the
+// pages it rendered, and, when files went away or headings changed, every
+// link to them. The last good build had no broken link, so no other link
+// can be broken now. It reads the new state without changing inc, which
+// keeps the last good build if a link is broken.
+func (inc *Incremental) checkLinks(b *builder, p plan, st *stage, removed map[string]bool, fresh map[string][]pendingLink, diags *diag.List) {
+	exists := func(n string) bool {
+		if _, ok := st.files[n]; ok {
+			return true
+		}
+		return !removed[n] && inc.names[n]
+	}
+	rendered, renderedFile := map[string]bool{}, map[string]bool{}
+	for _, pg := range p.render {
+		rendered[pg.URL], renderedFile[pg.File] = true, true
+	}
+	gone := map[string]bool{} // targets whose file or headings changed
+	for _, pg := range p.removed {
+		if !rendered[pg.URL] {
+			gone[pg.URL] = true
+		}
+	}
+	for _, pg := range p.render {
+		if !maps.Equal(inc.anchors[pg.URL], b.anchors[pg.URL]) {
+			gone[pg.URL] = true
+		}
+	}
+	checker := &builder{anchors: map[string]map[string]bool{}}
+	for _, pg := range p.render {
+		checker.links = append(checker.links, fresh[pg.File]...)
+	}
+	if len(gone) > 0 || len(removed) > 0 {
+		for file, ls := range inc.links {
+			for _, l := range ls {
+				if gone[l.target] || removed[fileForURL(l.target)] || removed[fileForURL(l.target+"/")] {
+					if !renderedFile[file] {
+						checker.links = append(checker.links, l)
+					}
+				}
+			}
+		}
+	}
+	names := map[string]bool{}
+	for _, l := range checker.links {
+		for _, f := range []string{fileForURL(l.target), fileForURL(l.target + "/")} {
+			if exists(f) {
+				names[f] = true
+			}
+		}
+		if ids, ok := b.anchors[l.target]; ok {
+			checker.anchors[l.target] = ids
+		} else if ids, ok := inc.anchors[l.target]; ok && !removed[indexFile(l.target)] {
+			checker.anchors[l.target] = ids
+		}
+	}
+	checker.checkLinks(&recorder{names: names}, diags)
 }
 
 // copyAssets copies the changed files kept beside the pages and removes
@@ -268,16 +321,16 @@ func (inc *Incremental) copyAssets(b *builder, old *content.Site, names []string
 // carry adds the warnings of the last good build about files this update
 // did not look at again, so the report stays complete.
 func (inc *Incremental) carry(diags diag.List, touched map[string]bool) diag.List {
-	seen := map[string]bool{}
+	seen, seenFile := map[string]bool{}, map[string]bool{}
 	for _, d := range diags {
-		seen[d.String()] = true
+		seen[d.String()], seenFile[d.File] = true, true
 	}
 	dirs := keys(touched)
 	for _, d := range inc.diags {
-		if !touched[d.File] && !seen[d.String()] && !underAny(strings.TrimPrefix(d.File, "content/"), dirs) {
-			diags = append(diags, d)
-			seen[d.String()] = true
+		if touched[d.File] || seenFile[d.File] && seen[d.String()] || underAny(strings.TrimPrefix(d.File, "content/"), dirs) {
+			continue
 		}
+		diags = append(diags, d)
 	}
 	return diags
 }

@@ -63,6 +63,8 @@ func TestIncrementalEqualsCleanBuild(t *testing.T) {
 
 	sig := sitegen.SignatoryFile(4)
 	orig := string(fsys[sig].Data)
+	linked := sitegen.SignatoryFile(7) // other pages link to it
+	linkedData := string(fsys[linked].Data)
 	steps := []struct {
 		name    string
 		file    string
@@ -76,6 +78,8 @@ func TestIncrementalEqualsCleanBuild(t *testing.T) {
 		{"fixed again", sig, orig, false, 0},
 		{"new page in a new folder", "content/guides/start/index-page.md", "---\ntitle: Start\nsummary: Where to start.\n---\n\nHello.\n", false, 0},
 		{"delete the new page", "content/guides/start/index-page.md", "", false, 0},
+		{"delete a page others link to", linked, "", true, 0},
+		{"put it back", linked, linkedData, false, 0},
 		{"unknown pledge", sig, strings.Replace(orig, "pledges: [two-way-pledge", "pledges: [no-such-pledge", 1), true, 0},
 		{"body edit while broken", sitegen.SignatoryFile(8), string(sitegen.Signatory(opts, 8, 2)), true, 0},
 		{"fixed with a body edit", sig, string(sitegen.Signatory(opts, 4, 3)), false, 0},
