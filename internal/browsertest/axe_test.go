@@ -25,6 +25,15 @@ const axeRunScript = `axe.run(document, {
 	})),
 })))`
 
+// settleScript waits until the page has painted the new colour scheme and
+// its transitions have ended (at most 2 s), so axe measures the final colours.
+const settleScript = `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))
+	.then(() => Promise.race([
+		Promise.all(document.getAnimations().map(a => a.finished.catch(() => null))),
+		new Promise(r => setTimeout(r, 2000)),
+	]))
+	.then(() => true)`
+
 type axeViolation struct {
 	ID     string `json:"id"`
 	Impact string `json:"impact"`
@@ -71,6 +80,7 @@ func TestAxe(t *testing.T) {
 					if err := chromedp.Do(ctx, emulate(tabSetup{colorScheme: scheme, bypassCSP: true})); err != nil {
 						t.Fatalf("switching to the %s scheme: %v", scheme, err)
 					}
+					eval[bool](t, ctx, settleScript)
 					for _, v := range eval[[]axeViolation](t, ctx, axeRunScript) {
 						sum.add(v.ID, v.Help, scheme+" "+p.path)
 						t.Errorf("%s", formatViolation(v, p.path, scheme))

@@ -23,7 +23,7 @@ import (
 // tabTimeout bounds opening a tab, and everything a test does with one page
 // (load, checks, screenshots), so a page that never finishes loading fails
 // its test instead of hanging the suite until go test's own timeout.
-const tabTimeout = 60 * time.Second
+const tabTimeout = 2 * time.Minute
 
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "coproduce-browsertest-")
@@ -106,7 +106,7 @@ func startBrowser() {
 	browser.cancel = func() { cancelCtx(); cancelAlloc() }
 	// The context of the first call must not have a deadline (the deadline
 	// would stop the browser later), so a timer stops a start that hangs.
-	timer := time.AfterFunc(time.Minute, cancelCtx)
+	timer := time.AfterFunc(2*time.Minute, cancelCtx)
 	defer timer.Stop()
 	if err := chromedp.Do(ctx); err != nil {
 		browser.err = err
