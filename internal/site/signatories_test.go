@@ -77,6 +77,10 @@ func (b *bigBuild) file(t *testing.T, name string) []byte {
 func TestBigRegisterEverySignatoryHasPageBadgeAndQR(t *testing.T) {
 	b := buildBig(t)
 	t.Logf("built %d signatories (%d files) in %v", len(b.signatories()), len(b.res.Files), b.took.Round(time.Millisecond))
+	index, _ := b.out.Get("signatories/index.json")
+	dir, _ := b.out.Get("signatories/index.html")
+	js, _ := b.out.Get("signatories.json")
+	t.Logf("signatories/index.json %d KB, the directory's first page %d KB, signatories.json %d KB", len(index)>>10, len(dir)>>10, len(js)>>10)
 	if n := len(b.signatories()); n != bigCount {
 		t.Fatalf("the site has %d signatories, want %d", n, bigCount)
 	}
