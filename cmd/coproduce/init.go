@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"syscall"
 
 	"github.com/coproduce/coproduce/internal/scaffold"
 )
@@ -25,6 +26,10 @@ func runInit(e *env, args []string) int {
 	files, err := scaffold.Init(dir)
 	if errors.Is(err, scaffold.ErrNotEmpty) {
 		fmt.Fprintf(e.stderr, "coproduce init: %s already has files in it, and init never writes over them. Give the name of a new or empty folder.\n", dir)
+		return exitContent
+	}
+	if errors.Is(err, syscall.ENOTDIR) {
+		fmt.Fprintf(e.stderr, "coproduce init: %s is a file, not a folder. Give the name of a new or empty folder.\n", dir)
 		return exitContent
 	}
 	if err != nil {

@@ -40,6 +40,12 @@ func New(site string, k Kind, name string, today time.Time) (*Page, error) {
 	rel := path.Join("content", k.Section, slug+".md")
 	url := "/" + path.Join(k.Section, slug) + "/"
 	target := filepath.Join(site, filepath.FromSlash(rel))
+	if k.Section == "" {
+		// content/NAME/ would have the same address as content/NAME.md.
+		if info, err := os.Stat(filepath.Join(site, "content", slug)); err == nil && info.IsDir() {
+			return nil, fmt.Errorf("content/%s/ is a folder with the address %s already; choose another name, or add the page inside that folder", slug, url)
+		}
+	}
 	if _, err := os.Stat(target); err == nil {
 		return nil, fmt.Errorf("%s: %w; edit that file, or choose another name", rel, ErrExists)
 	}

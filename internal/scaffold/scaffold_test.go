@@ -224,3 +224,19 @@ func TestNewRefusesAFolderThatIsNotASite(t *testing.T) {
 		t.Errorf("New outside a site: err = %v, want advice about -s", err)
 	}
 }
+
+// A plain page must not take the address of a section's list page.
+func TestNewPageRefusesASectionAddress(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	if _, err := scaffold.Init(dir); err != nil {
+		t.Fatal(err)
+	}
+	k, _ := scaffold.LookupKind("page")
+	_, err := scaffold.New(dir, k, "Principles", time.Now())
+	if err == nil || !strings.Contains(err.Error(), "choose another name") {
+		t.Fatalf("new page Principles: err = %v, want advice to choose another name", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "content", "principles.md")); err == nil {
+		t.Error("new page wrote content/principles.md over the principles list address")
+	}
+}
