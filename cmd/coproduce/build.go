@@ -40,7 +40,7 @@ func runBuild(e *env, args []string) int {
 		*out = filepath.Join(*src, "public")
 	}
 
-	dir, err := publish.NewDir(*out)
+	dir, err := publish.NewDir(*out, *src, filepath.Join(*src, "content"), filepath.Join(*src, "templates"), filepath.Join(*src, "themes"))
 	if err != nil {
 		fmt.Fprintf(e.stderr, "coproduce build: %v\n", err)
 		return exitContent

@@ -17,11 +17,24 @@ type Dir struct {
 	dirs map[string]bool // folders already made
 }
 
-// NewDir starts a build that will replace the folder final.
-func NewDir(final string) (*Dir, error) {
+// NewDir starts a build that will replace the folder final. Since the
+// old folder is deleted on Commit, final may not be, or hold, any of the
+// folders in keep (the site folder first, then its sources): "-o ." or
+// "-o content" must never wipe out an editor's work.
+func NewDir(final string, keep ...string) (*Dir, error) {
 	final, err := filepath.Abs(final)
 	if err != nil {
 		return nil, err
+	}
+	for _, k := range keep {
+		k, err := filepath.Abs(k)
+		if err != nil {
+			return nil, err
+		}
+		if rel, err := filepath.Rel(final, k); err == nil && (rel == "." || filepath.IsLocal(rel)) {
+			site, _ := filepath.Abs(keep[0])
+			return nil, fmt.Errorf("a build replaces its whole output folder %s, which would delete %s; choose an output folder of its own, such as %s", final, k, filepath.Join(site, "public"))
+		}
 	}
 	parent := filepath.Dir(final)
 	if err := os.MkdirAll(parent, 0o755); err != nil {

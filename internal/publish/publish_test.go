@@ -162,3 +162,20 @@ func names(entries []os.DirEntry) []string {
 	sort.Strings(out)
 	return out
 }
+
+func TestDirRefusesToReplaceTheSources(t *testing.T) {
+	site := t.TempDir()
+	content := filepath.Join(site, "content")
+	os.MkdirAll(content, 0o755)
+	for _, out := range []string{site, content, filepath.Dir(site)} {
+		if d, err := NewDir(out, site, content); err == nil {
+			d.Abort()
+			t.Errorf("NewDir(%s) would replace the sources", out)
+		}
+	}
+	d, err := NewDir(filepath.Join(site, "public"), site, content)
+	if err != nil {
+		t.Fatalf("the default output folder was refused: %v", err)
+	}
+	d.Abort()
+}
