@@ -69,7 +69,7 @@ func checkPagesWorkflow(t *testing.T, name string, data []byte) {
 			if s.Uses == "actions/upload-pages-artifact@v3" && s.With["path"] != "public" {
 				t.Errorf("%s uploads %v, want public", name, s.With["path"])
 			}
-			if strings.Contains(s.Run, "coproduce build") && strings.Contains(s.Run, `--base-url "$BASE_URL/"`) &&
+			if strings.Contains(s.Run, "coproduce build") && strings.Contains(s.Run, `--base-url "$BASE_URL"`) &&
 				s.Env["BASE_URL"] == "${{ steps.pages.outputs.base_url }}" {
 				baseFromPages = true
 			}
