@@ -16,7 +16,8 @@ func runNew(e *env, args []string) int {
 	fs := newFlags("new", c.usage, c.summary, e)
 	src := fs.String("s", ".", "the site folder, with site.yaml and content/")
 	kinds := strings.Join(scaffold.KindNames(), ", ")
-	rest, code := parseFlags(fs, args, c.usage, c.summary+". KIND is one of: "+kinds, e)
+	more := c.summary + ".\n\nNAME is the title of the page: put it in quotes if it has spaces. The file name is made from it, so \"Café Bristol & Co\" makes cafe-bristol-co.md. A file that is already there is never written over"
+	rest, code := parseFlags(fs, args, c.usage, more, e)
 	if code >= 0 {
 		return code
 	}
