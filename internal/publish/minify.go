@@ -44,16 +44,31 @@ func NewMinifier() *Minifier {
 // Bytes minifies data by the extension of name. A file the minifier cannot
 // read is written as it was: a publishable file matters more than bytes.
 func (mf *Minifier) Bytes(name string, data []byte) []byte {
-	mt, ok := mediaTypes[path.Ext(name)]
-	if !ok {
+	if _, ok := mediaTypes[path.Ext(name)]; !ok {
 		return data
 	}
 	var buf bytes.Buffer
 	buf.Grow(len(data))
-	if err := mf.m.Minify(mt, &buf, bytes.NewReader(data)); err != nil {
-		return data
-	}
+	mf.Into(&buf, name, data)
 	return buf.Bytes()
+}
+
+// Into appends data, minified by the extension of name, to dst. A worker
+// that keeps its dst from page to page minifies without allocating a new
+// buffer each time.
+func (mf *Minifier) Into(dst *bytes.Buffer, name string, data []byte) {
+	mt, ok := mediaTypes[path.Ext(name)]
+	if !ok {
+		dst.Write(data)
+		return
+	}
+	start := dst.Len()
+	// A bytes.Buffer, unlike a bytes.Reader, lets the minifier read data
+	// in place instead of copying it first.
+	if err := mf.m.Minify(mt, dst, bytes.NewBuffer(data)); err != nil {
+		dst.Truncate(start)
+		dst.Write(data)
+	}
 }
 
 // Minified wraps an output so every file is minified on its way in.

@@ -25,6 +25,9 @@ type builder struct {
 	md      *markdown.Converter
 	workers int
 
+	minifier *publish.Minifier // set for a full build, whose pages go through writer
+	writer   *pageWriter       // nil outside renderPages: pages are written at once
+
 	fileOnce sync.Once
 	byFile   map[string]*content.Page
 
@@ -48,6 +51,10 @@ func (b *builder) renderPages(diags *diag.List) {
 	jobs := make(chan *content.Page)
 	var mu sync.Mutex
 	var wg sync.WaitGroup
+	if b.minifier != nil {
+		b.writer = newPageWriter(b.raw, b.minifier, b.workers)
+		defer func() { *diags = append(*diags, b.writer.close()...); b.writer = nil }()
+	}
 	for range b.workers {
 		wg.Add(1)
 		go func() {
@@ -97,10 +104,7 @@ func (b *builder) renderPage(p *content.Page, buf, body *bytes.Buffer) diag.List
 		diags.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "check the theme's template for this kind of page", "the page could not be rendered: %v", err)
 		return diags
 	}
-	if err := b.out.WriteFile(indexFile(p.URL), buf.Bytes()); err != nil {
-		diags.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "check there is space on the disk and the output folder can be written", "could not write the page: %v", err)
-	}
-	return diags
+	return append(diags, b.writePage(p, indexFile(p.URL), buf.Bytes())...)
 }
 
 // bodyPos turns a place in the Markdown body into a place in the file.

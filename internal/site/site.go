@@ -91,7 +91,7 @@ func Build(opts Options) *Result {
 		return fail()
 	}
 
-	b := &builder{rs: rs, tpl: tpl, out: publish.Minified(out, minifier), raw: out, md: markdown.New(), workers: workers(opts.Workers)}
+	b := &builder{rs: rs, tpl: tpl, out: publish.Minified(out, minifier), raw: out, md: markdown.New(), workers: workers(opts.Workers), minifier: minifier}
 	res.state = b
 	b.renderPages(&res.Diags)
 	b.copyContentAssets(opts.Source, &res.Diags)

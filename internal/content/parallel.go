@@ -1,0 +1,57 @@
+package content
+
+import (
+	"io/fs"
+	"runtime"
+	"sync"
+	"sync/atomic"
+
+	"github.com/coproduce/coproduce/internal/diag"
+)
+
+// loadFile is a Markdown file found by the walk, with where its problems
+// go among the walk's own, so the report reads in the same order however
+// many files are read at once.
+type loadFile struct {
+	name  string
+	at    int // len(diags) when the walk found the file
+	page  *Page
+	diags diag.List
+}
+
+// loadPages reads and decodes files on every core: on a large site reading
+// and parsing front matter one file after another would leave all but one
+// core idle for the first part of every build. It returns walkDiags with
+// each file's problems put back at the place the walk found the file, and
+// adds the pages to site in walk order.
+func loadPages(fsys fs.FS, files []loadFile, opts Options, walkDiags diag.List, site *Site) diag.List {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(files) {
+					return
+				}
+				f := &files[i]
+				f.page = loadPage(fsys, f.name, opts, &f.diags)
+			}
+		}()
+	}
+	wg.Wait()
+
+	var diags diag.List
+	from := 0
+	for _, f := range files {
+		diags = append(diags, walkDiags[from:f.at]...)
+		from = f.at
+		diags = append(diags, f.diags...)
+		if p := f.page; p != nil && (!p.Draft || opts.Drafts) {
+			site.Pages = append(site.Pages, p)
+		}
+	}
+	return append(diags, walkDiags[from:]...)
+}

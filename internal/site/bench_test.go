@@ -1,0 +1,269 @@
+package site
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/metrics"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+
+	"github.com/coproduce/coproduce/internal/publish"
+	"github.com/coproduce/coproduce/internal/sitegen"
+)
+
+// The 100,000-page build writes about a gigabyte and takes a minute or
+// more, so it runs only when asked for:
+//
+//	go test ./internal/site/ -run '^$' -bench 'Build/signatories=100000' -benchtime 1x -huge
+var hugeBench = flag.Bool("huge", os.Getenv("COPRODUCE_BENCH_HUGE") != "", "also run the 100,000-signatory benchmarks")
+
+var benchSizes = []int{1000, 10000, 100000}
+
+// BenchmarkBuild builds a generated site from disk into a fresh output
+// folder, as `coproduce build` does. Every iteration also runs the floor
+// (read the same files, convert them with a plain goldmark on the same
+// number of workers), so the ratio build/floor is measured on the same
+// machine in the same minute; on a shared machine that ratio is the figure
+// to trust, not the absolute times.
+func BenchmarkBuild(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("signatories=%d", n), func(b *testing.B) {
+			if n > 10000 && !*hugeBench {
+				b.Skip("run with -huge or COPRODUCE_BENCH_HUGE=1")
+			}
+			dir := generated(b, n)
+			opts := sitegen.Options{Signatories: n}
+			pages := sitegen.Pages(opts)
+			files := markdownFiles(b, dir)
+			workers := runtime.GOMAXPROCS(0)
+			floor(b, files, workers) // warm the page cache for both
+			var buildTime, floorTime, buildCPU, floorCPU time.Duration
+			peak := newPeakHeap()
+			b.ReportAllocs()
+			b.ResetTimer()
+			for range b.N {
+				b.StopTimer()
+				start, cpu := time.Now(), cpuTime()
+				floor(b, files, workers)
+				floorTime += time.Since(start)
+				floorCPU += cpuTime() - cpu
+				out, err := publish.NewDir(filepath.Join(b.TempDir(), "public"))
+				if err != nil {
+					b.Fatal(err)
+				}
+				runtime.GC()
+				peak.start()
+				b.StartTimer()
+
+				start, cpu = time.Now(), cpuTime()
+				res := Build(Options{Source: os.DirFS(dir), Output: out, Workers: workers})
+				buildTime += time.Since(start)
+				buildCPU += cpuTime() - cpu
+
+				b.StopTimer()
+				peak.stop()
+				if res.Diags.HasErrors() {
+					b.Fatalf("the generated site has errors:\n%v", res.Diags[0])
+				}
+				if len(res.Site.Pages) != pages {
+					b.Fatalf("built %d pages, want %d", len(res.Site.Pages), pages)
+				}
+				out.Abort()
+				b.StartTimer()
+			}
+			b.StopTimer()
+			b.ReportMetric(float64(pages)*float64(b.N)/buildTime.Seconds(), "pages/s")
+			b.ReportMetric(float64(buildTime)/float64(floorTime), "ratio")
+			// On a machine shared with other work, wall time depends on
+			// what else runs; the processor time each side used is steadier.
+			b.ReportMetric(float64(buildCPU)/float64(floorCPU), "cpu-ratio")
+			b.ReportMetric(float64(floorTime.Milliseconds())/float64(b.N), "floor-ms")
+			b.ReportMetric(float64(peak.max())/(1<<20), "peak-heap-MB")
+		})
+	}
+}
+
+// BenchmarkFloor is the floor on its own: what reading the files and
+// converting them with goldmark costs, with nothing of ours around it.
+func BenchmarkFloor(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("signatories=%d", n), func(b *testing.B) {
+			if n > 10000 && !*hugeBench {
+				b.Skip("run with -huge or COPRODUCE_BENCH_HUGE=1")
+			}
+			files := markdownFiles(b, generated(b, n))
+			workers := runtime.GOMAXPROCS(0)
+			floor(b, files, workers)
+			peak := newPeakHeap()
+			b.ReportAllocs()
+			b.ResetTimer()
+			peak.start()
+			for range b.N {
+				floor(b, files, workers)
+			}
+			peak.stop()
+			b.ReportMetric(float64(len(files))*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+			b.ReportMetric(float64(peak.max())/(1<<20), "peak-heap-MB")
+		})
+	}
+}
+
+// cpuTime is the processor time, user and system, the process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// floor reads every file and converts it with one goldmark per worker, the
+// same extensions as the build, writing the HTML nowhere.
+func floor(b *testing.B, files []string, workers int) {
+	jobs := make(chan string)
+	var wg sync.WaitGroup
+	var failed atomic.Value
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Typographer))
+			var out bytes.Buffer
+			for name := range jobs {
+				src, err := os.ReadFile(name)
+				if err == nil {
+					out.Reset()
+					err = md.Convert(src, &out)
+				}
+				if err != nil {
+					failed.Store(err)
+				}
+			}
+		}()
+	}
+	for _, f := range files {
+		jobs <- f
+	}
+	close(jobs)
+	wg.Wait()
+	if err, _ := failed.Load().(error); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// generated writes the site with n signatories once per machine, under the
+// temporary folder, and reuses it on later runs: writing 100,000 files
+// takes longer than building them.
+func generated(b testing.TB, n int) string {
+	b.Helper()
+	dir := filepath.Join(os.TempDir(), fmt.Sprintf("coproduce-bench-v1-%d", n))
+	done := filepath.Join(dir, ".complete")
+	if _, err := os.Stat(done); err == nil {
+		return dir
+	}
+	os.RemoveAll(dir)
+	if err := sitegen.Write(dir, sitegen.Options{Signatories: n}); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(done, nil, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+func markdownFiles(b testing.TB, dir string) []string {
+	var files []string
+	err := filepath.WalkDir(filepath.Join(dir, "content"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".md") {
+			files = append(files, p)
+		}
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return files
+}
+
+// peakHeap samples the heap in use (as runtime.MemStats.HeapInuse counts
+// it) every few milliseconds from its own goroutine, without stopping the
+// world, and keeps the highest value seen.
+type peakHeap struct {
+	peak    atomic.Uint64
+	quit    chan struct{}
+	stopped sync.WaitGroup
+}
+
+func newPeakHeap() *peakHeap { return &peakHeap{} }
+
+func (p *peakHeap) start() {
+	p.quit = make(chan struct{})
+	p.stopped.Add(1)
+	go func() {
+		defer p.stopped.Done()
+		samples := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/memory/classes/heap/unused:bytes"}}
+		tick := time.NewTicker(2 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			metrics.Read(samples)
+			if v := samples[0].Value.Uint64() + samples[1].Value.Uint64(); v > p.peak.Load() {
+				p.peak.Store(v)
+			}
+			select {
+			case <-p.quit:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+}
+
+func (p *peakHeap) stop() {
+	close(p.quit)
+	p.stopped.Wait()
+}
+
+func (p *peakHeap) max() uint64 { return p.peak.Load() }
+
+// BenchmarkIncremental is what `serve` does when an editor saves one
+// signatory's page on a large site: re-read that file, re-render what shows
+// it, and update the in-memory output.
+func BenchmarkIncremental(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("signatories=%d", n), func(b *testing.B) {
+			opts := sitegen.Options{Signatories: n}
+			src := sitegen.MapFS(opts)
+			inc := NewIncremental(Options{Source: src}, publish.NewMemory())
+			if ch := inc.Update(nil); ch.Diags.HasErrors() {
+				b.Fatalf("the generated site has errors:\n%v", ch.Diags[0])
+			}
+			file := sitegen.SignatoryFile(n / 2)
+			pages := 0
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := range b.N {
+				src[file] = &fstest.MapFile{Data: sitegen.Signatory(opts, n/2, i+1), Mode: 0o644}
+				ch := inc.Update([]string{file})
+				if ch.Diags.HasErrors() || ch.Full {
+					b.Fatalf("the edit gave a full rebuild or an error: %v", ch.Diags)
+				}
+				pages += ch.Pages
+			}
+			b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/edit")
+			b.ReportMetric(float64(pages)/float64(b.N), "pages/edit")
+		})
+	}
+}
