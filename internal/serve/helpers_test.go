@@ -20,7 +20,7 @@ var testNow = time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
 
 // running is a server on a loopback port with one browser's reload stream.
 type running struct {
-	t      *testing.T
+	t      testing.TB
 	srv    *Server
 	dir    string
 	base   string // http://127.0.0.1:PORT
@@ -33,7 +33,7 @@ type sse struct{ name, data string }
 
 // start writes a small generated site into a temporary folder (plus any
 // extra files) and serves it.
-func start(t *testing.T, signatories int, extra map[string]string) *running {
+func start(t testing.TB, signatories int, extra map[string]string) *running {
 	t.Helper()
 	dir := t.TempDir()
 	if err := sitegen.Write(dir, sitegen.Options{Signatories: signatories, Seed: 11}); err != nil {
@@ -45,9 +45,15 @@ func start(t *testing.T, signatories int, extra map[string]string) *running {
 	return startIn(t, dir, false)
 }
 
-func startIn(t *testing.T, dir string, drafts bool) *running {
+func startIn(t testing.TB, dir string, drafts bool) *running {
+	return startWith(t, Options{Dir: dir, Quiet: 20 * time.Millisecond, Drafts: drafts})
+}
+
+func startWith(t testing.TB, opts Options) *running {
 	t.Helper()
-	srv, err := New(Options{Dir: dir, Addr: "127.0.0.1:0", Quiet: 20 * time.Millisecond, Now: testNow, Drafts: drafts})
+	dir := opts.Dir
+	opts.Addr, opts.Now = "127.0.0.1:0", testNow
+	srv, err := New(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,7 +64,9 @@ func startIn(t *testing.T, dir string, drafts bool) *running {
 	ctx, cancel := context.WithCancel(context.Background())
 	r := &running{t: t, srv: srv, dir: dir, base: "http://" + ln.Addr().String(), events: make(chan sse, 64), cancel: cancel, done: make(chan error, 1)}
 	go func() { r.done <- srv.Serve(ctx, ln) }()
-	t.Cleanup(r.stop)
+	if _, bench := t.(*testing.B); !bench {
+		t.Cleanup(r.stop)
+	}
 	r.listen(ctx)
 	return r
 }
@@ -161,7 +169,7 @@ func (r *running) get(path string) (int, string) {
 	return resp.StatusCode, string(data)
 }
 
-func write(t *testing.T, dir, name, data string) {
+func write(t testing.TB, dir, name, data string) {
 	t.Helper()
 	p := filepath.Join(dir, filepath.FromSlash(name))
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -172,7 +180,7 @@ func write(t *testing.T, dir, name, data string) {
 	}
 }
 
-func read(t *testing.T, dir, name string) string {
+func read(t testing.TB, dir, name string) string {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
 	if err != nil {
@@ -193,7 +201,7 @@ func lineOf(text, s string) int {
 
 // renameSave saves like vim with backupcopy=no: rename the old file away,
 // write a new one, remove the backup.
-func renameSave(t *testing.T, dir, name, data string) {
+func renameSave(t testing.TB, dir, name, data string) {
 	t.Helper()
 	p := filepath.Join(dir, filepath.FromSlash(name))
 	if err := os.Rename(p, p+"~"); err != nil {
