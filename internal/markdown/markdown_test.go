@@ -122,3 +122,20 @@ func TestConverterIsReusable(t *testing.T) {
 		}
 	}
 }
+
+func TestHeadingIDsKeepEveryLanguage(t *testing.T) {
+	for src, want := range map[string]string{
+		"## Pwy ŷm ni?\n":            "pwy-ŷm-ni",
+		"## Café & co\n":             "café--co",
+		"## Q&amp;A\n":               "qa",
+		"# [Our pledge](a.md) now\n": "our-pledge-now",
+		"## **Bold** `code` words\n": "bold-code-words",
+		"## snake_case\n":            "snake-case",
+		"## ???\n":                   "heading",
+	} {
+		html, r := convert(t, src, nil)
+		if len(r.Headings) != 1 || r.Headings[0].ID != want || !strings.Contains(html, `id="`+want+`"`) {
+			t.Errorf("%q: id %v in %s, want %s", src, r.Headings, html, want)
+		}
+	}
+}

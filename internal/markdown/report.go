@@ -111,7 +111,8 @@ func plainText(n ast.Node, src []byte) string {
 		}
 		switch t := c.(type) {
 		case *ast.Text:
-			b.Write(t.Segment.Value(src))
+			// Entities are kept raw in the tree: "&amp;" reads as "&".
+			b.WriteString(html.UnescapeString(string(t.Segment.Value(src))))
 			if t.SoftLineBreak() || t.HardLineBreak() {
 				b.WriteByte(' ')
 			}
