@@ -47,10 +47,12 @@
 //
 // Two adjustments keep the estimate honest for the sites this tool makes:
 // names (capitalised words inside a sentence, such as "Greater Manchester")
-// are left out of letters per word, because readers take a name in whole;
-// and a page is only flagged when its age is more than [Margin] years above
-// the target, because formulas like this one are only good to about two
-// years either way. Pages with fewer than [MinWordsForAge] words are not
+// are left out of letters per word, because readers take a name in whole.
+// There is no allowance on top of the target ([Margin] is 0): a page whose
+// age is even one year above reading_age is flagged, although formulas like
+// this one are only good to about two years either way, because the target
+// is what GOV.UK asks for and a site wanting slack can raise reading_age
+// where everyone sees it. Pages with fewer than [MinWordsForAge] words are not
 // given an age at all, and pages in another language than the site's are
 // not measured, since the formula is for English.
 //

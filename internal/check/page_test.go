@@ -148,8 +148,9 @@ func TestReadingAgeTarget(t *testing.T) {
 	if got := Page(p, report, Options{}); len(got) != 1 || got[0].String() != want {
 		t.Errorf("got  %v\nwant %s", got, want)
 	}
-	// Flagged only when the age is more than Margin years above the target.
-	for target, flagged := range map[int]bool{0: true, 9: true, 11: true, 12: false, 14: false} {
+	// The target is the target: a page one year above it is flagged, a
+	// page at it or below it is not. Target 0 means the default, 9.
+	for target, flagged := range map[int]bool{0: true, 9: true, 12: true, 13: true, 14: false, 15: false} {
 		diags := Page(p, report, Options{ReadingAge: target})
 		if got := len(diags) == 1; got != flagged {
 			t.Errorf("target %d: flagged=%v, want %v (%v)", target, got, flagged, diags)

@@ -22,9 +22,10 @@ const (
 	// a paragraph should hold one idea, usually in two to four sentences.
 	MaxParagraphWords = 80
 	// Margin is how far, in years, a page may read above the target before
-	// it is flagged, because the estimate itself is only good to about
-	// two years either way.
-	Margin = 2
+	// it is flagged. It is 0: reading_age is the target itself, as GOV.UK
+	// means it, so a page one year above it is flagged. A site that wants
+	// slack sets a higher reading_age rather than the tool hiding it.
+	Margin = 0
 	// MinWordsForAge is the fewest words a page needs for its reading age
 	// to be judged; on shorter pages one long word swings the estimate.
 	MinWordsForAge = 100
