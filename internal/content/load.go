@@ -45,6 +45,9 @@ type Site struct {
 	// Assets are the other files under content/ (images and the like),
 	// copied to the same path in the output.
 	Assets []string
+	// Drafts are the files of draft pages left out of the build, so that a
+	// link to one can say why it goes nowhere.
+	Drafts []string
 
 	byURL     map[string]*Page
 	bySection map[string][]*Page

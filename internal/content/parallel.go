@@ -3,6 +3,7 @@ package content
 import (
 	"io/fs"
 	"runtime"
+	"sort"
 	"sync"
 	"sync/atomic"
 
@@ -51,7 +52,10 @@ func loadPages(fsys fs.FS, files []loadFile, opts Options, walkDiags diag.List, 
 		diags = append(diags, f.diags...)
 		if p := f.page; p != nil && (!p.Draft || opts.Drafts) {
 			site.Pages = append(site.Pages, p)
+		} else if p != nil {
+			site.Drafts = append(site.Drafts, p.File)
 		}
 	}
+	sort.Strings(site.Drafts)
 	return append(diags, walkDiags[from:]...)
 }

@@ -42,6 +42,11 @@ func Reload(old *Site, fsys fs.FS, changed []string, opts Options) (*Site, diag.
 			site.Assets = append(site.Assets, a)
 		}
 	}
+	for _, f := range old.Drafts {
+		if !under(strings.TrimPrefix(f, opts.Dir+"/")) {
+			site.Drafts = append(site.Drafts, f)
+		}
+	}
 	seen := map[string]bool{}
 	for _, c := range changed {
 		err := fs.WalkDir(fsys, c, func(name string, d fs.DirEntry, err error) error {
@@ -68,6 +73,8 @@ func Reload(old *Site, fsys fs.FS, changed []string, opts Options) (*Site, diag.
 			}
 			if p := loadPage(fsys, name, opts, &diags); p != nil && (!p.Draft || opts.Drafts) {
 				site.Pages = append(site.Pages, p)
+			} else if p != nil {
+				site.Drafts = append(site.Drafts, p.File)
 			}
 			return nil
 		})
@@ -76,6 +83,7 @@ func Reload(old *Site, fsys fs.FS, changed []string, opts Options) (*Site, diag.
 		}
 	}
 	sort.Strings(site.Assets)
+	sort.Strings(site.Drafts)
 	site.index(&diags)
 	site.link(&diags)
 	return site, diags

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/coproduce/coproduce/internal/content"
@@ -88,6 +89,12 @@ func (l *pageLinks) target(p string, image bool) (string, *markdown.Problem) {
 		}
 		if page := l.b.pageByFile("content/" + file); page != nil {
 			return page.URL, nil
+		}
+		if slices.Contains(l.b.rs.Content.Drafts, "content/"+file) {
+			return "", &markdown.Problem{
+				What: fmt.Sprintf("the link points to content/%s, which is a draft and is not published", file),
+				Fix:  "remove draft: true from that page when it is ready, or build with --drafts to preview both",
+			}
 		}
 		return "", &markdown.Problem{
 			What: fmt.Sprintf("the link points to content/%s, which does not exist", file),

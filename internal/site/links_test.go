@@ -70,6 +70,8 @@ func TestMarkdownLinkErrorsArePlacedInTheFile(t *testing.T) {
 			"content/about.md:5:6: the page /principles/equal-voice/ has no heading #who-listens"},
 		{"missing image beside the page", "Look:\n\n![A chart](chart.png)\n",
 			"content/about.md:7:1: the link to /chart.png goes to a page that does not exist"},
+		{"link to a draft", "Read [the news](news.md).\n",
+			"content/about.md:5:6: the link points to content/news.md, which is a draft and is not published"},
 		{"javascript link", "[Click](javascript:alert(1))\n",
 			"content/about.md:5:1: links starting with javascript: are not allowed"},
 		{"empty link", "[Click]()\n",
@@ -77,7 +79,10 @@ func TestMarkdownLinkErrorsArePlacedInTheFile(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			res, _ := build(with(map[string]string{"content/about.md": "---\ntitle: About\nsummary: x\n---\n" + tc.page}), "", false)
+			res, _ := build(with(map[string]string{
+				"content/about.md": "---\ntitle: About\nsummary: x\n---\n" + tc.page,
+				"content/news.md":  "---\ntitle: News\nsummary: x\ndraft: true\n---\n",
+			}), "", false)
 			got := errorLines(res)
 			if len(got) != 1 || got[0] != tc.want {
 				t.Errorf("got %q\nwant %q", got, tc.want)
