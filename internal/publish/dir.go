@@ -38,6 +38,9 @@ func NewDir(final string, keep ...string) (*Dir, error) {
 			return nil, fmt.Errorf("a build replaces its whole output folder %s, which would delete %s; choose an output folder of its own, such as %s", final, k, filepath.Join(site, "public"))
 		}
 	}
+	if err := replaceable(final); err != nil {
+		return nil, err
+	}
 	parent := filepath.Dir(final)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("could not make the folder %s: %w", parent, err)
@@ -105,3 +108,29 @@ func (d *Dir) Commit() error {
 
 // Abort throws the unfinished build away.
 func (d *Dir) Abort() { os.RemoveAll(d.tmp) }
+
+// siteMarks are files every built site has; a folder with none of them is
+// not an earlier build, and a mistyped -o must not delete it.
+var siteMarks = []string{"index.html", "404.html", "sitemap.xml"}
+
+// replaceable reports why final may not be replaced by a build: it is a
+// file, or a folder of other things than a website.
+func replaceable(final string) error {
+	info, err := os.Stat(final)
+	if err != nil {
+		return nil // nothing there yet
+	}
+	if !info.IsDir() {
+		return fmt.Errorf("%s is a file, and a build would replace it with a folder; choose a folder for the output, such as public", final)
+	}
+	entries, err := os.ReadDir(final)
+	if err != nil || len(entries) == 0 {
+		return err
+	}
+	for _, m := range siteMarks {
+		if _, err := os.Stat(filepath.Join(final, m)); err == nil {
+			return nil
+		}
+	}
+	return fmt.Errorf("the folder %s is not an earlier build (it has no index.html), and a build replaces the whole output folder; choose a new or empty folder, or move its files first", final)
+}

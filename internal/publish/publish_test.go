@@ -179,3 +179,34 @@ func TestDirRefusesToReplaceTheSources(t *testing.T) {
 	}
 	d.Abort()
 }
+
+func TestDirRefusesWhatIsNotAnEarlierBuild(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "notes.txt")
+	os.WriteFile(file, []byte("mine"), 0o644)
+	docs := filepath.Join(dir, "documents")
+	os.MkdirAll(docs, 0o755)
+	os.WriteFile(filepath.Join(docs, "letter.odt"), []byte("mine"), 0o644)
+	for _, out := range []string{file, docs} {
+		if d, err := NewDir(out); err == nil {
+			d.Abort()
+			t.Errorf("NewDir(%s) would replace it", out)
+		}
+	}
+	if data, _ := os.ReadFile(filepath.Join(docs, "letter.odt")); string(data) != "mine" {
+		t.Error("the documents were touched")
+	}
+	empty := filepath.Join(dir, "empty")
+	os.MkdirAll(empty, 0o755)
+	built := filepath.Join(dir, "public")
+	os.MkdirAll(built, 0o755)
+	os.WriteFile(filepath.Join(built, "index.html"), []byte("old"), 0o644)
+	for _, out := range []string{empty, built, filepath.Join(dir, "new")} {
+		d, err := NewDir(out)
+		if err != nil {
+			t.Errorf("NewDir(%s): %v", out, err)
+			continue
+		}
+		d.Abort()
+	}
+}
