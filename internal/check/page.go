@@ -44,6 +44,9 @@ func Page(p *content.Page, r *markdown.Report, opts Options) diag.List {
 	checkImages(r.Images, at, &diags)
 	if p.Lang == "" {
 		plainEnglish(p.File, p.BodyLine, p.Body, opts.target(), &diags)
+		if p.Variant == "easy" {
+			easyRead(p.File, p.BodyLine, p.Body, &diags)
+		}
 	}
 	if len(diags) > 0 {
 		if ix == nil {

@@ -1,0 +1,116 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/coproduce/coproduce/internal/diag"
+	"github.com/coproduce/coproduce/internal/markdown"
+)
+
+// Easy Read limits, from UK Easy Read practice: one idea a sentence, 10 to
+// 15 words, and a hard word explained in the sentence after it.
+const (
+	// MaxEasySentenceWords is the longest sentence an Easy Read page may have.
+	MaxEasySentenceWords = 15
+	// LongWordLetters is where a word becomes hard for an Easy Read
+	// reader, unless the text explains it.
+	LongWordLetters = 10
+)
+
+// explainers are the words that show a sentence explains a word: "Consent
+// means saying yes." A long word followed by one of these, in the same
+// sentence or the next, counts as explained.
+var explainers = []string{" means ", " is when ", " is where ", " is a ", " is an ", " is the ", " is someone ", " are people ", " are things ", " is what "}
+
+// easyRead adds the Easy Read warnings of one page body: long sentences and
+// long words that the text does not explain.
+func easyRead(file string, bodyLine int, body []byte, diags *diag.List) {
+	ix := newLineIndex(body)
+	at := func(pos markdown.Pos) diag.Pos {
+		return diag.Pos{File: file, Line: bodyLine + pos.Line - 1, Col: pos.Col}
+	}
+	warned := map[string]bool{}
+	blocks := proseBlocks(body, ix)
+	var all strings.Builder // the whole page, to find words explained anywhere in it
+	for _, b := range blocks {
+		all.WriteString(" ")
+		all.Write(b.text)
+	}
+	page := " " + strings.ToLower(strings.Join(strings.Fields(all.String()), " ")) + " "
+	for _, b := range blocks {
+		sents := sentences(b.text)
+		for i, s := range sents {
+			if len(s.words) == 0 {
+				continue
+			}
+			if n := len(s.words); n > MaxEasySentenceWords {
+				diags.Warnf(at(ix.pos(b.src[s.start])),
+					fmt.Sprintf("Easy Read sentences have %d words or fewer: split it into two sentences, one idea each", MaxEasySentenceWords),
+					"this Easy Read sentence has %d words", n)
+			}
+			explained := strings.ToLower(" " + string(b.text[s.start:s.end]) + " ")
+			if i+1 < len(sents) {
+				next := sents[i+1]
+				explained += strings.ToLower(" " + string(b.text[next.start:next.end]) + " ")
+			}
+			for j, w := range s.words {
+				word := strings.Trim(string(b.text[w.start:w.end]), "\"'“”‘’()[]*_.,;:!?")
+				key := strings.ToLower(word)
+				if warned[key] || utf8.RuneCountInString(word) < LongWordLetters || !isPlainWord(word) {
+					continue
+				}
+				if j > 0 && isName(b.text[w.start:w.end]) {
+					continue
+				}
+				if explainsWord(explained, key) || explainedAnywhere(page, key) {
+					continue
+				}
+				warned[key] = true
+				diags.Warnf(at(ix.pos(b.src[w.start])),
+					fmt.Sprintf("use a shorter word, or explain it in the next sentence, such as \"%s means ...\"", capitalFirst(key)),
+					"%q is a long word for an Easy Read page", word)
+			}
+		}
+	}
+}
+
+// explainsWord reports whether text explains word with a phrase like
+// "WORD means" or "this means".
+func explainsWord(text, word string) bool {
+	for _, e := range explainers {
+		if strings.Contains(text, word+e) || strings.Contains(text, "this"+e) || strings.Contains(text, "that"+e) {
+			return true
+		}
+	}
+	return false
+}
+
+// explainedAnywhere reports whether the page says what word means
+// somewhere, such as "Coproduction means ...": once is enough.
+func explainedAnywhere(page, word string) bool {
+	for _, e := range explainers {
+		if strings.Contains(page, " "+word+e) {
+			return true
+		}
+	}
+	return false
+}
+
+// isPlainWord reports whether w is made of letters only (not an address or
+// a number), so only real words are judged.
+func isPlainWord(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' {
+			return false
+		}
+	}
+	return true
+}
+
+func capitalFirst(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[size:]
+}
