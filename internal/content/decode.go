@@ -146,15 +146,10 @@ func requireKeys(r fields.Reader, m *splitFile, p *Page, present map[string]fiel
 }
 
 func readRefs(r fields.Reader, e fields.Entry) []Ref {
-	items := r.StringList(e)
+	items, at := r.StringListAt(e)
 	refs := make([]Ref, 0, len(items))
-	nodes := e.Value.Content
 	for i, s := range items {
-		pos := r.Pos(e.Value)
-		if i < len(nodes) {
-			pos = r.Pos(nodes[i])
-		}
-		refs = append(refs, Ref{Slug: strings.TrimSpace(s), Pos: pos})
+		refs = append(refs, Ref{Slug: strings.TrimSpace(s), Pos: at[i]})
 	}
 	return refs
 }
@@ -164,14 +159,11 @@ func readRefs(r fields.Reader, e fields.Entry) []Ref {
 func readAliases(r fields.Reader, e fields.Entry) ([]string, []diag.Pos) {
 	var out []string
 	var at []diag.Pos
-	for i, a := range r.StringList(e) {
-		node := e.Value
-		if i < len(e.Value.Content) {
-			node = e.Value.Content[i]
-		}
+	items, pos := r.StringListAt(e)
+	for i, a := range items {
 		a = strings.TrimSpace(a)
 		if strings.Contains(a, "://") || strings.Contains(a, "..") || strings.Contains(a, "\\") || a == "" {
-			r.Diags.Errorf(r.Pos(node), "write the old path inside this site, such as /signatories/old-name/", "the alias %q is not a path inside this site", a)
+			r.Diags.Errorf(pos[i], "write the old path inside this site, such as /signatories/old-name/", "the alias %q is not a path inside this site", a)
 			continue
 		}
 		clean := path.Clean("/" + a)
@@ -179,7 +171,7 @@ func readAliases(r fields.Reader, e fields.Entry) ([]string, []diag.Pos) {
 			clean += "/"
 		}
 		out = append(out, clean)
-		at = append(at, r.Pos(node))
+		at = append(at, pos[i])
 	}
 	return out, at
 }

@@ -151,6 +151,14 @@ var errorCases = []errorCase{
 		fix:   "equal-voice",
 	},
 	{
+		name:  "a wrong item before a wrong slug does not move the slug's place",
+		files: map[string]string{"case-studies/c.md": "---\ntitle: C\nsummary: x\ndate: 2023-01-01\nanonymised: true\nprinciples:\n  - [equal-voice]\n  - kindness\n---\n"},
+		want: []string{
+			`content/case-studies/c.md:7:5: error: an item of principles is empty or not plain text`,
+			`content/case-studies/c.md:8:5: error: there is no principle called "kindness"`,
+		},
+	},
+	{
 		name: "two files with one URL",
 		files: map[string]string{
 			"about.md":        "---\ntitle: About\nsummary: x\n---\n",

@@ -160,26 +160,38 @@ func looksLikeDate(s string) bool {
 // StringList reads a list of text items. A single item written without a
 // list is accepted, since editors often write "pledges: two-way-pledge".
 func (r Reader) StringList(e Entry) []string {
+	items, _ := r.StringListAt(e)
+	return items
+}
+
+// StringListAt is StringList with the place of each item, so a problem
+// with one item (a slug that names nothing) is reported where it is.
+func (r Reader) StringListAt(e Entry) ([]string, []diag.Pos) {
 	n := e.Value
 	switch n.Kind {
 	case yaml.ScalarNode:
 		if isNull(n) {
-			return nil
+			return nil, nil
 		}
-		return []string{n.Value}
+		return []string{n.Value}, []diag.Pos{r.Pos(n)}
 	case yaml.SequenceNode:
 		out := make([]string, 0, len(n.Content))
+		at := make([]diag.Pos, 0, len(n.Content))
 		for _, item := range n.Content {
+			if item.Kind == yaml.AliasNode && item.Alias != nil {
+				item = item.Alias
+			}
 			if item.Kind != yaml.ScalarNode || isNull(item) {
 				r.fail(item, fmt.Sprintf("write each item of %s as plain text after a dash", e.Key), "an item of %s is empty or not plain text", e.Key)
 				continue
 			}
 			out = append(out, item.Value)
+			at = append(at, r.Pos(item))
 		}
-		return out
+		return out, at
 	}
 	r.fail(n, fmt.Sprintf("write %s as a list, one item a line starting with a dash", e.Key), "%s should be a list", e.Key)
-	return nil
+	return nil, nil
 }
 
 // Map reads a free-form mapping (params) as plain Go values.
