@@ -256,6 +256,10 @@ func ParseBaseURL(s string) (*url.URL, error) {
 	if u.Scheme != "" && u.Host == "" {
 		return nil, errors.New("\"" + s + "\" has no host name")
 	}
+	if u.Scheme == "" && u.Host != "" {
+		// "//example.org/" would make every full address "://example.org/".
+		return nil, errors.New("\"" + s + "\" should start with https:")
+	}
 	if u.Scheme == "" && !strings.HasPrefix(u.Path, "/") {
 		return nil, errors.New("\"" + s + "\" should start with https:// or /")
 	}

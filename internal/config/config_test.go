@@ -81,7 +81,7 @@ func TestParseBaseURL(t *testing.T) {
 			t.Errorf("ParseBaseURL(%q) = %v, %v; want %s", in, u, err, want)
 		}
 	}
-	for _, bad := range []string{"javascript:alert(1)", "https://", "coproduction/", "http://a b/"} {
+	for _, bad := range []string{"javascript:alert(1)", "https://", "coproduction/", "http://a b/", "//example.org/co/"} {
 		if _, err := ParseBaseURL(bad); err == nil {
 			t.Errorf("ParseBaseURL(%q) accepted", bad)
 		}
