@@ -40,6 +40,10 @@ type PageData struct {
 type Crumb struct {
 	Title string
 	URL   string
+	// Lang is the main language when the step is a main-language page
+	// shown from a page in another language that has no translation of it,
+	// so the link can carry hreflang; "" otherwise.
+	Lang string
 }
 
 // Title is the page's <title>: "Page name – Site name", or just the site
@@ -62,27 +66,45 @@ func (d *PageData) Lang() string {
 // NewPageData prepares the data for one page, with its breadcrumbs.
 func NewPageData(s *Site, p *content.Page, body template.HTML) *PageData {
 	d := &PageData{Site: s, Page: p, Content: body, Kind: string(p.Kind)}
-	d.Crumbs = crumbs(s.Content, p)
+	d.Crumbs = crumbs(s.Content, p, s.Config.Language)
 	return d
 }
 
-// crumbs walks up the page's URL, naming each step that is a page.
-func crumbs(site *content.Site, p *content.Page) []Crumb {
+// crumbs walks up the page's URL, naming each step that is a page. A page
+// in another language starts from that language's home page, and each step
+// is its translation when there is one, else the main-language page (marked
+// with its language, so the link can say so).
+func crumbs(site *content.Site, p *content.Page, mainLang string) []Crumb {
 	if p.Kind == content.KindHome {
 		return nil
 	}
-	var out []Crumb
-	home := "Home"
-	if h := site.Home(); h != nil && h.Title != "" {
-		home = h.Title
+	url := p.URL
+	prefix := ""
+	if p.Lang != "" {
+		prefix = "/" + p.Lang
+		url = strings.TrimPrefix(url, prefix)
 	}
-	out = append(out, Crumb{Title: home, URL: "/"})
-	parts := strings.Split(strings.Trim(p.URL, "/"), "/")
+	fallback := "" // the language of a step that has no translation
+	if prefix != "" {
+		fallback = mainLang
+	}
+	var out []Crumb
+	home := Crumb{Title: "Home", URL: "/"}
+	if h := site.Page(prefix + "/"); h != nil {
+		home = Crumb{Title: h.Title, URL: h.URL}
+	} else if h := site.Home(); h != nil {
+		home = Crumb{Title: h.Title, URL: "/", Lang: fallback}
+	}
+	out = append(out, home)
+	parts := strings.Split(strings.Trim(url, "/"), "/")
 	for i := 1; i < len(parts); i++ {
-		url := "/" + strings.Join(parts[:i], "/") + "/"
-		if step := site.Page(url); step != nil {
-			out = append(out, Crumb{Title: step.Title, URL: url})
+		step := "/" + strings.Join(parts[:i], "/") + "/"
+		if translated := site.Page(prefix + step); prefix != "" && translated != nil {
+			out = append(out, Crumb{Title: translated.Title, URL: translated.URL})
+		} else if page := site.Page(step); page != nil {
+			out = append(out, Crumb{Title: page.Title, URL: step, Lang: fallback})
 		}
 	}
 	return out
 }
+
