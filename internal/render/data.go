@@ -107,4 +107,3 @@ func crumbs(site *content.Site, p *content.Page, mainLang string) []Crumb {
 	}
 	return out
 }
-
