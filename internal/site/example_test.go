@@ -38,7 +38,7 @@ func buildExample(t *testing.T, base *url.URL, drafts bool) (*site.Result, *publ
 
 // expectedFile is where a content file must be published, worked out from
 // the content model rather than from the loader, so a loader bug shows.
-func expectedFile(name string, languages []string) string {
+func expectedFile(name string) string {
 	dir, base := path.Split(strings.TrimSuffix(name, ".md"))
 	dir = strings.TrimSuffix(dir, "/")
 	prefix, suffix := "", ""
@@ -111,12 +111,12 @@ func TestExampleSite(t *testing.T) {
 			res, out := buildExample(t, base, false)
 			pages, drafts, assets := contentFiles(t)
 			for _, p := range pages {
-				if _, ok := out.Get(expectedFile(p, nil)); !ok {
-					t.Errorf("content/%s was not published at %s", p, expectedFile(p, nil))
+				if _, ok := out.Get(expectedFile(p)); !ok {
+					t.Errorf("content/%s was not published at %s", p, expectedFile(p))
 				}
 			}
 			for _, p := range drafts {
-				if _, ok := out.Get(expectedFile(p, nil)); ok {
+				if _, ok := out.Get(expectedFile(p)); ok {
 					t.Errorf("the draft content/%s was published without --drafts", p)
 				}
 			}
@@ -174,7 +174,7 @@ func TestExampleSiteWithDrafts(t *testing.T) {
 		t.Skip("the example site has no drafts")
 	}
 	for _, p := range drafts {
-		if _, ok := out.Get(expectedFile(p, nil)); !ok {
+		if _, ok := out.Get(expectedFile(p)); !ok {
 			t.Errorf("--drafts left out content/%s", p)
 		}
 	}
