@@ -131,3 +131,13 @@ func (d *PageData) QuickExit() string {
 func hasQuickExitOriginal(p *content.Page) bool {
 	return p.Original != nil && p.Original.QuickExit
 }
+
+// TIn returns the theme's words for key in another language than the
+// page's, for a note written in the reader's own language, such as "this
+// page is not in Welsh yet" written in Welsh on an English page.
+func (d *PageData) TIn(lang, key string) string {
+	if d.Site.Strings == nil {
+		return key
+	}
+	return d.Site.Strings.Get(lang, key)
+}
