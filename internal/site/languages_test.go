@@ -9,17 +9,17 @@ import (
 // A small site in English and Welsh, with an Easy Read twin, a page with a
 // content note and the quick exit, and a page with no Welsh version.
 var languageSite = map[string]string{
-	"site.yaml":                         "title: Cydweithio\nbase_url: https://example.org/co/\nlanguages: [en-GB, cy]\nquick_exit:\n  url: https://www.bbc.co.uk/weather\n",
-	"content/_index.md":                 "---\ntitle: Working together\nsummary: Home.\n---\nHello.\n",
-	"content/_index.cy.md":              "---\ntitle: Cydweithio\nsummary: Hafan.\n---\nHelo.\n",
-	"content/principles/_index.md":      "---\ntitle: Principles\nsummary: All of them.\n---\n",
-	"content/principles/trust.md":       "---\ntitle: Trust\nsummary: Trust takes time.\n---\nTrust takes time.\n",
-	"content/principles/trust.cy.md":    "---\ntitle: Ymddiriedaeth\nsummary: Mae ymddiriedaeth yn cymryd amser.\n---\nMae'n cymryd amser.\n",
-	"content/principles/trust.easy.md":  "---\ntitle: \"Trust: Easy Read\"\nsummary: Trust takes time.\n---\n![A clock](clock.svg)\nTrust takes **time**.\n",
-	"content/principles/clock.svg":      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"><title>A clock</title></svg>",
-	"content/principles/money.md":       "---\ntitle: Money\nsummary: Pay people for their time.\n---\nPay people.\n",
-	"content/case-studies/_index.md":    "---\ntitle: Case studies\nsummary: Stories.\n---\n",
-	"content/case-studies/shelter.md":   "---\ntitle: A night shelter\nsummary: A shelter changed its rules.\ndate: 2024-05-01\nanonymised: true\nprinciples: [trust]\ncontent_note: mentions of rough sleeping\nquick_exit: true\n---\nThe story.\n",
+	"site.yaml":                        "title: Cydweithio\nbase_url: https://example.org/co/\nlanguages: [en-GB, cy]\nquick_exit:\n  url: https://www.bbc.co.uk/weather\n",
+	"content/_index.md":                "---\ntitle: Working together\nsummary: Home.\n---\nHello.\n",
+	"content/_index.cy.md":             "---\ntitle: Cydweithio\nsummary: Hafan.\n---\nHelo.\n",
+	"content/principles/_index.md":     "---\ntitle: Principles\nsummary: All of them.\n---\n",
+	"content/principles/trust.md":      "---\ntitle: Trust\nsummary: Trust takes time.\n---\nTrust takes time.\n",
+	"content/principles/trust.cy.md":   "---\ntitle: Ymddiriedaeth\nsummary: Mae ymddiriedaeth yn cymryd amser.\n---\nMae'n cymryd amser.\n",
+	"content/principles/trust.easy.md": "---\ntitle: \"Trust: Easy Read\"\nsummary: Trust takes time.\n---\n![A clock](clock.svg)\nTrust takes **time**.\n",
+	"content/principles/clock.svg":     "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"><title>A clock</title></svg>",
+	"content/principles/money.md":      "---\ntitle: Money\nsummary: Pay people for their time.\n---\nPay people.\n",
+	"content/case-studies/_index.md":   "---\ntitle: Case studies\nsummary: Stories.\n---\n",
+	"content/case-studies/shelter.md":  "---\ntitle: A night shelter\nsummary: A shelter changed its rules.\ndate: 2024-05-01\nanonymised: true\nprinciples: [trust]\ncontent_note: mentions of rough sleeping\nquick_exit: true\n---\nThe story.\n",
 }
 
 // hreflangs returns the language alternates a page declares, lang -> href.
