@@ -40,7 +40,7 @@ var goldenFiles = []string{
 }
 
 // siteFS reads a txtar archive of a whole site into a file system.
-func siteFS(t *testing.T, archive string) fstest.MapFS {
+func siteFS(t testing.TB, archive string) fstest.MapFS {
 	t.Helper()
 	a, err := txtar.ParseFile(archive)
 	if err != nil {
