@@ -139,3 +139,14 @@ func TestHeadingIDsKeepEveryLanguage(t *testing.T) {
 		}
 	}
 }
+
+func TestLinkPlacesPointAtTheBracket(t *testing.T) {
+	src := "| a | b |\n|---|---|\n| x | [in cell](c.md) |\n\n- item [in list](l.md)\n\n> quote [in quote](q.md)\n\n## head [in heading](h.md)\n\nsome *em [in em](e.md)*\n\nsee [`code`](code.md) and [**bold**](b.md) and ![*alt*](i.png)\n"
+	_, r := convert(t, src, nil)
+	want := map[string]Pos{"c.md": {3, 7}, "l.md": {5, 8}, "q.md": {7, 9}, "h.md": {9, 9}, "e.md": {11, 10}, "code.md": {13, 5}, "b.md": {13, 27}, "i.png": {13, 48}}
+	for _, l := range append(r.Links, r.Images...) {
+		if want[l.Dest] != l.Pos {
+			t.Errorf("%s at %v, want %v", l.Dest, l.Pos, want[l.Dest])
+		}
+	}
+}

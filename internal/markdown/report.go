@@ -90,16 +90,30 @@ func (r *Report) posOf(n ast.Node) Pos {
 	if offset < 0 || offset > len(r.src) {
 		return Pos{Line: 1, Col: 1}
 	}
+	switch n.(type) {
+	case *ast.Link:
+		offset = openingBracket(r.src, offset)
+	case *ast.Image:
+		if offset = openingBracket(r.src, offset); offset > 0 && r.src[offset-1] == '!' {
+			offset--
+		}
+	}
 	before := r.src[:offset]
 	line := bytes.Count(before, []byte("\n")) + 1
 	col := offset - bytes.LastIndexByte(before, '\n')
-	if _, isLink := n.(*ast.Link); isLink && col > 1 {
-		col-- // point at the "[" that opens the link text
-	}
-	if _, isImg := n.(*ast.Image); isImg && col > 2 {
-		col -= 2 // point at the "![" that opens the image
-	}
 	return Pos{Line: line, Col: col}
+}
+
+// openingBracket finds the "[" that opens a link's text, looking back from
+// the link's first piece of text past any markup before it ("[`code`]",
+// "[*word*]"). Without one on the same line it keeps offset.
+func openingBracket(src []byte, offset int) int {
+	for i := offset - 1; i >= 0 && src[i] != '\n'; i-- {
+		if src[i] == '[' {
+			return i
+		}
+	}
+	return offset
 }
 
 // plainText is the text inside a node, without markup.
