@@ -239,6 +239,11 @@ var errorCases = []errorCase{
 		want:  []string{`content/about.md:3:11: error: the file has a character that is not UTF-8 text`},
 	},
 	{
+		name:  "invalid UTF-8 on the first line of a file with a byte-order mark",
+		files: map[string]string{"about.md": "\xef\xbb\xbf--\xff-\ntitle: About\n"},
+		want:  []string{`content/about.md:1:3: error: the file has a character that is not UTF-8 text`},
+	},
+	{
 		name:  "YAML syntax error points at the line in the file",
 		files: map[string]string{"about.md": "\n---\ntitle: About\nsummary: Us: the team\n---\n"},
 		want:  []string{`content/about.md:4:1: error: the front matter is not valid: mapping values are not allowed in this context`},

@@ -32,6 +32,8 @@ type splitFile struct {
 // UTF-8 (naming the place), and removes a byte-order mark and Windows line
 // endings, which editors' tools add but which mean nothing to us.
 func Normalize(file string, data []byte) ([]byte, *diag.Diagnostic) {
+	// The mark is invisible in an editor, so it must not count as a column.
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {
 		line, col := 1, 1
 		for i := 0; i < len(data); {
@@ -52,7 +54,6 @@ func Normalize(file string, data []byte) ([]byte, *diag.Diagnostic) {
 			Fix:     "save the file as UTF-8 in your editor, or retype the character at this place",
 		}
 	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if bytes.IndexByte(data, '\r') >= 0 {
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 	}
