@@ -279,6 +279,11 @@ var errorCases = []errorCase{
 		want:  []string{`content/about.md:4:9: error: draft should be true or false, not "yes"`},
 	},
 	{
+		name:  "TOML value written without spaces",
+		files: map[string]string{"about.md": "+++\ntitle = \"About\"\nsummary = \"x\"\nweight=\"first\"\n+++\n"},
+		want:  []string{`content/about.md:4:8: error: weight should be a whole number, not "first"`},
+	},
+	{
 		name:  "TOML syntax error",
 		files: map[string]string{"about.md": "+++\ntitle = \"About\"\nsummary = \n+++\n"},
 		want:  []string{`content/about.md:3:11: error: the front matter is not valid: expected value but found '\n' instead`},

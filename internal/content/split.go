@@ -190,7 +190,7 @@ func tomlToNode(b []byte) (*yaml.Node, error) {
 		if err := v.Encode(plainDates(m[key])); err != nil {
 			return nil, err
 		}
-		setLine(&v, line, strings.Index(lines[line-1], "=")+3)
+		setLine(&v, line, valueCol(lines[line-1]))
 		root.Content = append(root.Content,
 			&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key, Line: line, Column: strings.Index(lines[line-1], key) + 1},
 			&v)
@@ -233,4 +233,15 @@ func tabIndent(b []byte) (line, col int) {
 		}
 	}
 	return 0, 0
+}
+
+// valueCol is the column where the value of a "key = value" line starts,
+// however many spaces are around the "=".
+func valueCol(line string) int {
+	eq := strings.IndexByte(line, '=')
+	if eq < 0 {
+		return 1
+	}
+	rest := line[eq+1:]
+	return eq + 2 + len(rest) - len(strings.TrimLeft(rest, " \t"))
 }
