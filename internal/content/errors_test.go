@@ -284,6 +284,14 @@ var errorCases = []errorCase{
 		want:  []string{`content/about.md:4:8: error: weight should be a whole number, not "first"`},
 	},
 	{
+		name:  "TOML quoted key and table keep their lines",
+		files: map[string]string{"about.md": "+++\ntitle = \"About\"\nsummary = \"x\"\n\"draft\" = \"no\"\n[parms]\nx = 1\n+++\n"},
+		want: []string{
+			`content/about.md:4:11: error: draft should be true or false, not "no"`,
+			`content/about.md:5:2: error: "parms" is not a key a page can have`,
+		},
+	},
+	{
 		name:  "TOML syntax error",
 		files: map[string]string{"about.md": "+++\ntitle = \"About\"\nsummary = \n+++\n"},
 		want:  []string{`content/about.md:3:11: error: the front matter is not valid: expected value but found '\n' instead`},

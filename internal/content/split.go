@@ -177,8 +177,13 @@ func tomlToNode(b []byte) (*yaml.Node, error) {
 	lineOf := func(key string) int {
 		for i, l := range lines {
 			t := strings.TrimSpace(l)
-			if strings.HasPrefix(t, key) && strings.HasPrefix(strings.TrimSpace(t[len(key):]), "=") {
-				return i + 1
+			if t == "["+key+"]" || t == "[["+key+"]]" {
+				return i + 1 // a table: [params]
+			}
+			for _, k := range []string{key, `"` + key + `"`, "'" + key + "'"} {
+				if strings.HasPrefix(t, k) && strings.HasPrefix(strings.TrimSpace(t[len(k):]), "=") {
+					return i + 1
+				}
 			}
 		}
 		return 1
