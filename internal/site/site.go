@@ -59,6 +59,7 @@ func Build(opts Options) *Result {
 
 	pages := loadContent(opts, cfg, &res.Diags)
 	res.Site = pages
+	defer limitMemory(len(pages.Pages))()
 	res.Diags = append(res.Diags, check.Site(pages, check.Options{ReadingAge: cfg.ReadingAge})...)
 
 	th, err := theme.Open(opts.Source, cfg.Theme)
