@@ -2,6 +2,8 @@ package site
 
 import (
 	"bytes"
+	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -46,4 +48,32 @@ func TestParallelBuildMatchesOneWorker(t *testing.T) {
 			t.Errorf("%s differs between one worker and eight", name)
 		}
 	}
+}
+
+// failingOutput refuses one file, as a full disk or a read-only folder would.
+type failingOutput struct {
+	*publish.Memory
+	refuse string
+}
+
+func (f failingOutput) WriteFile(name string, data []byte) error {
+	if name == f.refuse {
+		return errors.New("no space left on device")
+	}
+	return f.Memory.WriteFile(name, data)
+}
+
+// A page the writers cannot write is reported against its own file, even
+// though it is written after its worker has moved on.
+func TestPageWriteFailureNamesThePage(t *testing.T) {
+	src := sitegen.MapFS(sitegen.Options{Signatories: 20})
+	out := failingOutput{publish.NewMemory(), strings.TrimPrefix(sitegen.SignatoryURL(7), "/") + "index.html"}
+	res := Build(Options{Source: src, Output: out})
+	want := sitegen.SignatoryFile(7) + ":1:1: error: could not write the page: no space left on device"
+	for _, d := range res.Diags {
+		if strings.HasPrefix(d.String(), want) {
+			return
+		}
+	}
+	t.Errorf("no diagnostic %q in:\n%v", want, res.Diags)
 }
