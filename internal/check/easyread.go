@@ -6,6 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/yuin/goldmark/ast"
+
 	"github.com/coproduce/coproduce/internal/diag"
 	"github.com/coproduce/coproduce/internal/markdown"
 )
@@ -27,13 +29,13 @@ var explainers = []string{" means ", " is when ", " is where ", " is a ", " is a
 
 // easyRead adds the Easy Read warnings of one page body: long sentences and
 // long words that the text does not explain.
-func easyRead(file string, bodyLine int, body []byte, diags *diag.List) {
+func easyRead(file string, bodyLine int, body []byte, doc ast.Node, diags *diag.List) {
 	ix := newLineIndex(body)
 	at := func(pos markdown.Pos) diag.Pos {
 		return diag.Pos{File: file, Line: bodyLine + pos.Line - 1, Col: pos.Col}
 	}
 	warned := map[string]bool{}
-	blocks := proseBlocks(body, ix)
+	blocks := proseBlocks(body, ix, doc)
 	var all strings.Builder // the whole page, to find words explained anywhere in it
 	for _, b := range blocks {
 		all.WriteString(" ")
@@ -47,7 +49,7 @@ func easyRead(file string, bodyLine int, body []byte, diags *diag.List) {
 				continue
 			}
 			if n := len(s.words); n > MaxEasySentenceWords {
-				diags.Warnf(at(ix.pos(b.src[s.start])),
+				diags.Warnf(at(ix.pos(b.srcAt(s.start))),
 					fmt.Sprintf("Easy Read sentences have %d words or fewer: split it into two sentences, one idea each", MaxEasySentenceWords),
 					"this Easy Read sentence has %d words", n)
 			}
@@ -69,7 +71,7 @@ func easyRead(file string, bodyLine int, body []byte, diags *diag.List) {
 					continue
 				}
 				warned[key] = true
-				diags.Warnf(at(ix.pos(b.src[w.start])),
+				diags.Warnf(at(ix.pos(b.srcAt(w.start))),
 					fmt.Sprintf("use a shorter word, or explain it in the next sentence, such as \"%s means ...\"", capitalFirst(key)),
 					"%q is a long word for an Easy Read page", word)
 			}

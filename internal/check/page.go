@@ -43,9 +43,9 @@ func Page(p *content.Page, r *markdown.Report, opts Options) diag.List {
 	}, &diags)
 	checkImages(r.Images, at, &diags)
 	if p.Lang == "" {
-		plainEnglish(p.File, p.BodyLine, p.Body, opts.target(), &diags)
+		plainEnglish(p.File, p.BodyLine, p.Body, r.Doc, opts.target(), &diags)
 		if p.Variant == "easy" {
-			easyRead(p.File, p.BodyLine, p.Body, &diags)
+			easyRead(p.File, p.BodyLine, p.Body, r.Doc, &diags)
 		}
 	}
 	if len(diags) > 0 {

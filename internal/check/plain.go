@@ -7,6 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/yuin/goldmark/ast"
+
 	"github.com/coproduce/coproduce/internal/diag"
 	"github.com/coproduce/coproduce/internal/markdown"
 )
@@ -91,7 +93,10 @@ func roundHalfUp(f float64) float64 {
 }
 
 // Measure reads a Markdown body for the plain English checks.
-func Measure(body []byte) Prose {
+func Measure(body []byte) Prose { return measure(body, nil) }
+
+// measure is Measure over a body already parsed into doc (nil to parse).
+func measure(body []byte, doc ast.Node) Prose {
 	var p Prose
 	type scored struct {
 		pos   markdown.Pos
@@ -99,7 +104,7 @@ func Measure(body []byte) Prose {
 	}
 	var hard []scored
 	ix := newLineIndex(body)
-	for i, b := range proseBlocks(body, ix) {
+	for i, b := range proseBlocks(body, ix, doc) {
 		if i == 0 {
 			p.first = b.pos
 		}
@@ -117,7 +122,7 @@ func Measure(body []byte) Prose {
 				}
 				chars += w.chars
 			}
-			at := ix.pos(b.src[s.start])
+			at := ix.pos(b.srcAt(s.start))
 			if n := len(s.words); n > MaxSentenceWords {
 				p.Long = append(p.Long, LongSentence{Pos: at, Words: n, SplitAfter: splitPoint(b.text, s)})
 			}
@@ -201,8 +206,8 @@ func abs(n int) int {
 }
 
 // plainEnglish adds the plain English warnings of one page body.
-func plainEnglish(file string, bodyLine int, body []byte, target int, diags *diag.List) Prose {
-	p := Measure(body)
+func plainEnglish(file string, bodyLine int, body []byte, doc ast.Node, target int, diags *diag.List) Prose {
+	p := measure(body, doc)
 	at := func(pos markdown.Pos) diag.Pos {
 		return diag.Pos{File: file, Line: bodyLine + pos.Line - 1, Col: pos.Col}
 	}

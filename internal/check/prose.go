@@ -2,6 +2,7 @@ package check
 
 import (
 	"bytes"
+	"html"
 	"sort"
 	"unicode/utf8"
 
@@ -18,18 +19,44 @@ import (
 var proseParser = goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser()
 
 // block is the running text of one paragraph or list item, with a map from
-// each byte of the text back to the body, so a sentence can be pointed at.
+// the text back to the body, so a sentence can be pointed at.
 type block struct {
 	text []byte
-	src  []int // src[i] is the body offset of text[i]
+	runs []srcRun // in order of textStart
 	pos  markdown.Pos
+}
+
+// srcRun maps a stretch of a block's text back to the body. Text copied
+// from the body maps byte for byte; text the checks put in (a space for a
+// line break, "code" for a code span) maps to one place. Runs rather than
+// one offset a byte keep the checks' memory small on large sites.
+type srcRun struct {
+	textStart, srcStart int
+	spread              bool
+}
+
+// srcAt is the body offset of text[i].
+func (b *block) srcAt(i int) int {
+	k := sort.Search(len(b.runs), func(k int) bool { return b.runs[k].textStart > i }) - 1
+	if k < 0 {
+		return 0
+	}
+	r := b.runs[k]
+	if r.spread {
+		return r.srcStart + i - r.textStart
+	}
+	return r.srcStart
 }
 
 // proseBlocks returns the paragraphs and list items of a Markdown body: the
 // text a reader reads as sentences. Headings, tables, code and raw HTML are
 // left out, and so are images (their alt text is not part of the prose).
-func proseBlocks(body []byte, ix *lineIndex) []block {
-	doc := proseParser.Parse(text.NewReader(body))
+// doc is the body as the page was parsed for rendering; when it is nil the
+// body is parsed here.
+func proseBlocks(body []byte, ix *lineIndex, doc ast.Node) []block {
+	if doc == nil {
+		doc = proseParser.Parse(text.NewReader(body))
+	}
 	var out []block
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -54,6 +81,8 @@ func proseBlocks(body []byte, ix *lineIndex) []block {
 
 // collect gathers the words of one block. A code span or a bare address
 // stands for one word, since a reader takes it in at a glance or skips it.
+// Typographic quotes, which the renderer's parser turns into entities,
+// count as the one character they show.
 func collect(n ast.Node, body []byte, ix *lineIndex) block {
 	var b block
 	start := -1
@@ -61,14 +90,8 @@ func collect(n ast.Node, body []byte, ix *lineIndex) block {
 		if start < 0 {
 			start = at
 		}
-		for i := range s {
-			b.text = append(b.text, s[i])
-			if spread {
-				b.src = append(b.src, at+i)
-			} else {
-				b.src = append(b.src, at)
-			}
-		}
+		b.runs = append(b.runs, srcRun{textStart: len(b.text), srcStart: at, spread: spread})
+		b.text = append(b.text, s...)
 	}
 	last := 0
 	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -80,19 +103,23 @@ func collect(n ast.Node, body []byte, ix *lineIndex) block {
 			add(t.Segment.Value(body), t.Segment.Start, true)
 			last = t.Segment.Stop
 			if t.SoftLineBreak() || t.HardLineBreak() {
-				add([]byte(" "), last, false)
+				add(space, last, false)
 			}
 		case *ast.String:
-			add(t.Value, last, false)
+			v := t.Value
+			if bytes.IndexByte(v, '&') >= 0 {
+				v = []byte(html.UnescapeString(string(v)))
+			}
+			add(v, last, false)
 		case *ast.CodeSpan:
 			at := last
 			if fc, ok := t.FirstChild().(*ast.Text); ok {
 				at = fc.Segment.Start
 			}
-			add([]byte("code"), at, false)
+			add(codeWord, at, false)
 			return ast.WalkSkipChildren, nil
 		case *ast.AutoLink:
-			add([]byte("link"), last, false)
+			add(linkWord, last, false)
 			return ast.WalkSkipChildren, nil
 		case *ast.Image, *ast.RawHTML:
 			return ast.WalkSkipChildren, nil
@@ -105,6 +132,12 @@ func collect(n ast.Node, body []byte, ix *lineIndex) block {
 	b.pos = ix.pos(start)
 	return b
 }
+
+var (
+	space    = []byte(" ")
+	codeWord = []byte("code")
+	linkWord = []byte("link")
+)
 
 // lineIndex finds the line and column of a byte offset of a body quickly,
 // so a large page with many sentences is measured in linear time.

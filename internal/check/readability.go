@@ -31,6 +31,11 @@ var abbreviations = map[string]bool{
 // and slashes separate words, since "lived-experience" reads as two words.
 func sentences(text []byte) []sentence {
 	var out []sentence
+	// Every sentence's words share one array, sized for typical English
+	// (about six bytes a word), so a page costs a few allocations, not one
+	// for each sentence's growth.
+	words := make([]word, 0, len(text)/6+1)
+	from := 0 // where the current sentence's words start in words
 	var cur sentence
 	cur.start = -1
 	s := string(text)
@@ -60,15 +65,18 @@ func sentences(text []byte) []sentence {
 			if cur.start < 0 {
 				cur.start = start
 			}
-			cur.words = append(cur.words, word{start: start, end: i, chars: chars})
+			words = append(words, word{start: start, end: i, chars: chars})
 		}
 		if chars > 0 && endsSentence(s[start:i]) && !continues(s[i:]) {
+			cur.words = words[from:len(words):len(words)]
 			cur.end = i
 			out = append(out, cur)
 			cur = sentence{start: -1}
+			from = len(words)
 		}
 	}
-	if len(cur.words) > 0 {
+	if len(words) > from {
+		cur.words = words[from:len(words):len(words)]
 		cur.end = cur.words[len(cur.words)-1].end
 		out = append(out, cur)
 	}

@@ -49,6 +49,7 @@ func (c *Converter) Convert(src []byte, w io.Writer, links LinkResolver) (*Repor
 	ctx.Set(stateKey, &state{resolver: links, report: report})
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	report.collectHeadings(doc)
+	report.Doc = doc
 	if err := c.md.Renderer().Render(w, src, doc); err != nil {
 		return report, err
 	}

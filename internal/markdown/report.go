@@ -16,6 +16,10 @@ type Report struct {
 	Headings []Heading
 	Links    []Link // links, including bare URLs turned into links
 	Images   []Link
+	// Doc is the parsed body, so checks that read the text walk the same
+	// tree the page was rendered from instead of parsing it again. It
+	// refers into the body: drop the report with the page.
+	Doc ast.Node
 
 	src []byte
 }
