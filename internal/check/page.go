@@ -131,26 +131,6 @@ func looksLikeURL(s string) bool {
 	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "www.")
 }
 
-// Bodies checks the body of every page without building the site, for when
-// the front matter has errors and the build stops before rendering: the
-// editor still learns every problem in one run. Links are not followed
-// here; the build checks them once the front matter is fixed.
-func Bodies(s *content.Site, opts Options) diag.List {
-	var diags diag.List
-	if s == nil {
-		return diags
-	}
-	md := markdown.New()
-	for _, p := range s.Pages {
-		_, report, err := md.ConvertString(string(p.Body))
-		if err != nil {
-			continue // the build reports pages that cannot be converted
-		}
-		diags = append(diags, Page(p, report, opts)...)
-	}
-	return diags
-}
-
 // refine finds the column of a link the converter could only place at the
 // start of its line: a bare address, or a link with no words.
 func refine(ix *lineIndex, l markdown.Link) markdown.Pos {

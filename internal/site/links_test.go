@@ -172,3 +172,26 @@ func TestDraftsOnlyWithDrafts(t *testing.T) {
 		t.Error("--drafts did not write the draft")
 	}
 }
+
+// With an error in one page's front matter nothing is rendered, but a broken
+// link in another page is still reported in the same run, and a link to the
+// page with the error is not reported as missing.
+func TestEveryProblemInOneRun(t *testing.T) {
+	res, _ := build(with(map[string]string{
+		"content/broken.md": "---\ntitle: Broken\nsumary: typo\n---\nText.\n",
+		"content/nofm.md":   "Just text, no front matter.\n",
+		"content/other.md":  "---\ntitle: Other\nsummary: x\n---\nSee [the lost page](lost.md), [the broken one](broken.md) and [this](nofm.md).\n",
+	}), "", false)
+	got := strings.Join(errorLines(res), "\n")
+	for _, want := range []string{
+		`content/broken.md:3:1: "sumary" is not a key a page can have`,
+		`content/other.md:5:5: the link points to content/lost.md, which does not exist`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "content/broken.md, which does not exist") || strings.Contains(got, "content/nofm.md, which does not exist") {
+		t.Errorf("a link to a page with its own errors is reported as missing:\n%s", got)
+	}
+}

@@ -68,7 +68,7 @@ func Build(opts Options) *Result {
 		return fail()
 	}
 	if res.Diags.HasErrors() {
-		res.Diags = append(res.Diags, check.Bodies(pages, check.Options{ReadingAge: cfg.ReadingAge})...) // every problem in one run
+		res.Diags = append(res.Diags, checkBodies(cfg, pages, res.Diags)...) // every problem in one run
 		return fail()
 	}
 

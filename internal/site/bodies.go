@@ -1,0 +1,56 @@
+package site
+
+import (
+	"io"
+	"strings"
+
+	"github.com/coproduce/coproduce/internal/check"
+	"github.com/coproduce/coproduce/internal/config"
+	"github.com/coproduce/coproduce/internal/content"
+	"github.com/coproduce/coproduce/internal/diag"
+	"github.com/coproduce/coproduce/internal/markdown"
+	"github.com/coproduce/coproduce/internal/render"
+)
+
+// checkBodies checks every page's body when the front matter has errors and
+// nothing can be rendered: the body rules, and the links that can be judged
+// without the output (to other Markdown files, and addresses that are not
+// allowed), so an editor learns every problem in one run. A link to a file
+// that exists but has errors of its own is not reported again: fixing that
+// file fixes the link.
+func checkBodies(cfg *config.Config, pages *content.Site, known diag.List) diag.List {
+	withErrors := map[string]bool{}
+	for _, d := range known {
+		if d.Severity == diag.Error {
+			withErrors[d.File] = true
+		}
+	}
+	b := &builder{rs: &render.Site{Config: cfg, Content: pages}, md: markdown.New()}
+	opts := check.Options{ReadingAge: cfg.ReadingAge}
+	var diags diag.List
+	for _, p := range pages.Pages {
+		links := &pageLinks{b: b, page: p}
+		report, err := b.md.Convert(p.Body, io.Discard, links)
+		if err != nil {
+			continue // reported when the page is rendered
+		}
+		for _, l := range append(report.Links, report.Images...) {
+			if l.Broken != nil && !pointsAtFileWithErrors(l.Broken, withErrors) {
+				diags.Errorf(bodyPos(p, l.Pos), l.Broken.Fix, "%s", l.Broken.What)
+			}
+		}
+		diags = append(diags, check.Page(p, report, opts)...)
+	}
+	return diags
+}
+
+// pointsAtFileWithErrors reports whether a broken link names a file that
+// failed to load, such as "content/x.md, which does not exist".
+func pointsAtFileWithErrors(problem *markdown.Problem, withErrors map[string]bool) bool {
+	for file := range withErrors {
+		if strings.Contains(problem.What, " "+file+",") {
+			return true
+		}
+	}
+	return false
+}
