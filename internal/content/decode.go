@@ -30,15 +30,19 @@ func KnownKeys(k Kind) []string {
 func decode(r fields.Reader, m *splitFile, p *Page) {
 	known := KnownKeys(p.Kind)
 	present := map[string]fields.Entry{}
+	// misspelt are the known keys a misspelt key was taken for: "titel"
+	// is reported once, as "did you mean title?", and not again as a
+	// missing title.
+	misspelt := map[string]bool{}
 	for _, e := range r.Entries(m.matter, "the front matter") {
 		if !slices.Contains(known, e.Key) {
-			r.Unknown(e, known, "a "+kindName(p.Kind))
+			misspelt[r.Unknown(e, known, "a "+kindName(p.Kind))] = true
 			continue
 		}
 		present[e.Key] = e
 		readKey(r, e, p)
 	}
-	requireKeys(r, m, p, present)
+	requireKeys(r, m, p, present, misspelt)
 }
 
 func readKey(r fields.Reader, e fields.Entry, p *Page) {
@@ -102,21 +106,24 @@ func readKey(r fields.Reader, e fields.Entry, p *Page) {
 }
 
 // requireKeys reports keys the content model requires but the page lacks.
-func requireKeys(r fields.Reader, m *splitFile, p *Page, present map[string]fields.Entry) {
+func requireKeys(r fields.Reader, m *splitFile, p *Page, present map[string]fields.Entry, misspelt map[string]bool) {
 	at := r.Pos(m.matter)
-	missing := func(key, example string) {
-		r.Diags.Errorf(at, "add a line such as "+example, "the %s has no %s", kindName(p.Kind), key)
+	missing := func(key, what, example string) {
+		if misspelt[key] {
+			return // already reported where the misspelt key is
+		}
+		r.Diags.Errorf(at, "add a line such as "+example, "the %s has no %s", kindName(p.Kind), what)
 	}
 	if p.Title == "" {
-		missing("title", "title: A short name for the page")
+		missing("title", "title", "title: A short name for the page")
 	}
 	if p.Summary == "" {
-		missing("summary", "summary: One plain sentence about the page.")
+		missing("summary", "summary", "summary: One plain sentence about the page.")
 	}
 	switch p.Kind {
 	case KindCaseStudy:
 		if _, ok := present["date"]; !ok {
-			missing("date", "date: 2024-03-01")
+			missing("date", "date", "date: 2024-03-01")
 		}
 		consent, hasConsent := present["consent"]
 		if !p.Anonymised && !hasConsent {
@@ -127,17 +134,17 @@ func requireKeys(r fields.Reader, m *splitFile, p *Page, present map[string]fiel
 		}
 	case KindPledge:
 		if len(p.Commitments) == 0 {
-			missing("commitments", "commitments: followed by lines like - We will pay people for their time.")
+			missing("commitments", "commitments", "commitments: followed by lines like - We will pay people for their time.")
 		}
 	case KindSignatory:
 		if _, ok := present["website"]; !ok {
-			missing("website", "website: https://example.org/")
+			missing("website", "website", "website: https://example.org/")
 		}
 		if _, ok := present["signed"]; !ok {
-			missing("signed date", "signed: 2024-03-01")
+			missing("signed", "signed date", "signed: 2024-03-01")
 		}
 		if _, ok := present["pledges"]; !ok || len(p.PledgeSlugs) == 0 {
-			missing("pledges", "pledges: [two-way-pledge] with the name of each pledge file it signed")
+			missing("pledges", "pledges", "pledges: [two-way-pledge] with the name of each pledge file it signed")
 		}
 		if logo, ok := present["logo"]; ok && p.LogoAlt == "" {
 			r.Diags.Errorf(r.Pos(logo.KeyNode), "add logo_alt: with the words a blind reader should hear, such as logo_alt: "+fmt.Sprintf("%q", p.Title+" logo"), "the logo has no logo_alt text")

@@ -77,13 +77,16 @@ func (r Reader) Entries(m *yaml.Node, what string) []Entry {
 	return out
 }
 
-// Unknown reports a key that is not one of known, naming the nearest one.
-func (r Reader) Unknown(e Entry, known []string, where string) {
+// Unknown reports a key that is not one of known, naming the nearest one,
+// and returns that nearest key ("" when none is close).
+func (r Reader) Unknown(e Entry, known []string, where string) string {
 	fix := "remove it, or put custom data under params"
-	if near := diag.Nearest(e.Key, known); near != "" {
+	near := diag.Nearest(e.Key, known)
+	if near != "" {
 		fix = fmt.Sprintf("did you mean %q?", near)
 	}
 	r.fail(e.KeyNode, fix, "%q is not a key %s can have", e.Key, where)
+	return near
 }
 
 func isNull(n *yaml.Node) bool {
