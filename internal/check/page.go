@@ -70,7 +70,7 @@ func checkHeadings(hs []markdown.Heading, at func(markdown.Pos) diag.Pos, diags 
 		case strings.TrimSpace(h.Text) == "":
 			diags.Warnf(at(h.Pos), "write the words of the heading after the # signs, or delete the line", "the heading has no words")
 		case h.Level == 1:
-			diags.Warnf(at(h.Pos), "start headings in the body with ## (the page title is the main heading), or move this text to title:",
+			diags.Warnf(at(h.Pos), "start headings in the body with ##, or move this text to title:",
 				"the heading %q is a main heading, but the page title is already the main heading", h.Text)
 			prev = 1
 			continue

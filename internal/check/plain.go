@@ -187,6 +187,11 @@ func splitPoint(text []byte, s sentence) string {
 		next := strings.ToLower(strings.Trim(string(text[s.words[i+1].start:s.words[i+1].end]), "\"'“‘(*_,"))
 		good := strings.HasSuffix(raw, ",") || strings.HasSuffix(raw, ";") || strings.HasSuffix(raw, ":") ||
 			strings.HasSuffix(raw, "-") || strings.HasSuffix(raw, "—") || strings.HasSuffix(raw, "–") || conjunctions[next]
+		// Never split just after a joining word: "... homeless or." is
+		// not a sentence.
+		if conjunctions[strings.ToLower(strings.Trim(raw, "\"'“‘(*_,;:"))] {
+			good = false
+		}
 		if good && abs(i-mid) < bestDist {
 			best, bestDist = i, abs(i-mid)
 		}
@@ -214,7 +219,7 @@ func plainEnglish(file string, bodyLine int, body []byte, doc ast.Node, target i
 	for _, s := range p.Long {
 		fix := "split this sentence into two or more, each of 25 words or fewer"
 		if s.SplitAfter != "" {
-			fix = fmt.Sprintf("split this sentence after %q, so each part has 25 words or fewer", s.SplitAfter)
+			fix = fmt.Sprintf("split this sentence after %q, and keep each sentence to 25 words or fewer", s.SplitAfter)
 		}
 		diags.Warnf(at(s.Pos), fix, "this sentence has %d words, more than %d", s.Words, MaxSentenceWords)
 	}

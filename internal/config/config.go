@@ -8,9 +8,11 @@ import (
 	"errors"
 	"io/fs"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
+	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
 
 	"github.com/coproduce/coproduce/internal/diag"
@@ -37,6 +39,9 @@ type Config struct {
 	Signing       Signing
 	QuickExit     QuickExit
 }
+
+// Statuses are the compliance statuses an accessibility statement may give.
+var Statuses = []string{"fully compliant", "partially compliant", "not compliant"}
 
 // QuickExit is the "Leave this site" button: where it goes, and whether
 // every page has it or only pages that ask with quick_exit: true.
@@ -147,8 +152,12 @@ func Parse(data []byte) (*Config, diag.List) {
 				cfg.BaseURL = u
 			}
 		case "language":
-			if s := r.String(e); s != "" {
-				cfg.Language = s
+			if s := strings.TrimSpace(r.String(e)); s != "" {
+				if _, err := language.Parse(s); err != nil {
+					r.Diags.Errorf(r.Pos(e.Value), "write a language code, such as language: en-GB for English or language: cy for Welsh", "language %q is not a language code", s)
+				} else {
+					cfg.Language = s
+				}
 			}
 		case "theme":
 			if s := r.String(e); s != "" {
@@ -181,7 +190,12 @@ func readAccessibility(r fields.Reader, e fields.Entry, a *Accessibility) {
 	for _, sub := range r.Entries(e.Value, "accessibility") {
 		switch sub.Key {
 		case "status":
-			a.Status = r.String(sub)
+			a.Status = strings.TrimSpace(r.String(sub))
+			if !slices.Contains(Statuses, a.Status) {
+				// The statement is a legal document: say exactly one of the
+				// three the regulations use, never something near it.
+				r.Diags.Errorf(r.Pos(sub.Value), "write one of: "+strings.Join(Statuses, ", "), "status %q is not one of the three the accessibility regulations use", a.Status)
+			}
 		case "tested":
 			a.Tested = r.Date(sub)
 		case "method":

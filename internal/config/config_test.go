@@ -49,7 +49,7 @@ func TestParseErrors(t *testing.T) {
 		{"base_url without a slash", "base_url: example.org\n",
 			`site.yaml:1:11: error: base_url: "example.org" should start with https:// or /; write the address the site will live at, such as https://example.org/ or https://example.org/coproduction/`},
 		{"reading age in words", "reading_age: nine\n",
-			`site.yaml:1:14: error: reading_age should be a whole number, not "nine"; write a whole number, such as reading_age: 1`},
+			`site.yaml:1:14: error: reading_age should be a whole number, not "nine"; write a whole number in figures, such as reading_age: 9`},
 		{"impossible date", "accessibility:\n  tested: 2026-13-01\n",
 			`site.yaml:2:11: error: tested: 2026-13-01 is not a real date; check the day and month: dates are written YYYY-MM-DD, such as 2024-03-01`},
 		{"form that is not a web address", "signing:\n  form: javascript:alert(1)\n",
@@ -85,5 +85,20 @@ func TestParseBaseURL(t *testing.T) {
 		if _, err := ParseBaseURL(bad); err == nil {
 			t.Errorf("ParseBaseURL(%q) accepted", bad)
 		}
+	}
+}
+
+func TestStatusAndLanguageAreChecked(t *testing.T) {
+	_, diags := Parse([]byte("language: English\naccessibility:\n  status: partly compliant\n"))
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.String())
+	}
+	want := []string{
+		`site.yaml:1:11: error: language "English" is not a language code; write a language code, such as language: en-GB for English or language: cy for Welsh`,
+		`site.yaml:3:11: error: status "partly compliant" is not one of the three the accessibility regulations use; write one of: fully compliant, partially compliant, not compliant`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/coproduce/coproduce/internal/diag"
 	"github.com/coproduce/coproduce/internal/fields"
 )
@@ -112,6 +114,12 @@ func requireKeys(r fields.Reader, m *splitFile, p *Page, present map[string]fiel
 		if misspelt[key] {
 			return // already reported where the misspelt key is
 		}
+		if e, ok := present[key]; ok {
+			if isEmpty(e) {
+				r.Diags.Errorf(r.Pos(e.KeyNode), "write it after "+key+": on the same line, such as "+example, "%s is empty", key)
+			}
+			return // a wrong value is reported where it is written
+		}
 		r.Diags.Errorf(at, "add a line such as "+example, "the %s has no %s", kindName(p.Kind), what)
 	}
 	if p.Title == "" {
@@ -122,11 +130,11 @@ func requireKeys(r fields.Reader, m *splitFile, p *Page, present map[string]fiel
 	}
 	switch p.Kind {
 	case KindCaseStudy:
-		if _, ok := present["date"]; !ok {
+		if p.Date.IsZero() {
 			missing("date", "date", "date: 2024-03-01")
 		}
 		consent, hasConsent := present["consent"]
-		if !p.Anonymised && !hasConsent {
+		if !p.Anonymised && !hasConsent && !misspelt["anonymised"] && !misspelt["consent"] {
 			r.Diags.Errorf(at, "add anonymised: true if no one can be named or recognised, or consent: with the date people agreed to be named", "the case study does not say whether people agreed to be named")
 		}
 		if p.Anonymised && hasConsent {
@@ -137,14 +145,14 @@ func requireKeys(r fields.Reader, m *splitFile, p *Page, present map[string]fiel
 			missing("commitments", "commitments", "commitments: followed by lines like - We will pay people for their time.")
 		}
 	case KindSignatory:
-		if _, ok := present["website"]; !ok {
+		if p.Website == "" {
 			missing("website", "website", "website: https://example.org/")
 		}
-		if _, ok := present["signed"]; !ok {
+		if p.Signed.IsZero() {
 			missing("signed", "signed date", "signed: 2024-03-01")
 		}
-		if _, ok := present["pledges"]; !ok || len(p.PledgeSlugs) == 0 {
-			missing("pledges", "pledges", "pledges: [two-way-pledge] with the name of each pledge file it signed")
+		if len(p.PledgeSlugs) == 0 {
+			missing("pledges", "pledges", "pledges: [name-of-pledge], with the file name of each pledge it signed, without .md")
 		}
 		if logo, ok := present["logo"]; ok && p.LogoAlt == "" {
 			r.Diags.Errorf(r.Pos(logo.KeyNode), "add logo_alt: with the words a blind reader should hear, such as logo_alt: "+fmt.Sprintf("%q", p.Title+" logo"), "the logo has no logo_alt text")
@@ -152,9 +160,27 @@ func requireKeys(r fields.Reader, m *splitFile, p *Page, present map[string]fiel
 	}
 }
 
+// isEmpty reports whether a key was written with nothing after it.
+func isEmpty(e fields.Entry) bool {
+	n := e.Value
+	switch n.Kind {
+	case yaml.ScalarNode:
+		return n.Tag == "!!null" || strings.TrimSpace(n.Value) == ""
+	case yaml.SequenceNode, yaml.MappingNode:
+		return len(n.Content) == 0
+	}
+	return false
+}
+
 func readRefs(r fields.Reader, e fields.Entry) []Ref {
 	items, at := r.StringListAt(e)
 	refs := make([]Ref, 0, len(items))
+	if e.Value.Kind == yaml.ScalarNode && strings.Contains(e.Value.Value, ",") {
+		// "pledges: a, b" is one name with a comma in YAML.
+		r.Diags.Errorf(r.Pos(e.Value), fmt.Sprintf("put the list in square brackets: %s: [%s]", e.Key, e.Value.Value),
+			"%s is written as one name with commas in it", e.Key)
+		return nil
+	}
 	for i, s := range items {
 		refs = append(refs, Ref{Slug: strings.TrimSpace(s), Pos: at[i]})
 	}

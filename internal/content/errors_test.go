@@ -48,10 +48,43 @@ var errorCases = []errorCase{
 		fix:   "put custom data under params",
 	},
 	{
+		name:  "empty value",
+		files: map[string]string{"about.md": "---\ntitle: About\nsummary:\n---\n"},
+		want: []string{
+			`content/about.md:3:1: error: summary is empty`,
+		},
+	},
+	{
+		name: "empty website and empty pledges",
+		files: map[string]string{
+			"signatories/acme.md": "---\ntitle: Acme\nsummary: A shop.\nwebsite: \"\"\nsigned: 2024-03-01\npledges: []\n---\n",
+		},
+		want: []string{
+			`content/signatories/acme.md:4:1: error: website is empty`,
+			`content/signatories/acme.md:6:1: error: pledges is empty`,
+		},
+	},
+	{
+		name: "a list written with commas",
+		files: map[string]string{
+			"pledges/a.md":        "---\ntitle: A\nsummary: A.\ncommitments: [Be fair.]\n---\n",
+			"signatories/acme.md": "---\ntitle: Acme\nsummary: A shop.\nwebsite: https://acme.example/\nsigned: 2024-03-01\npledges: a, b\n---\n",
+		},
+		want: []string{
+			`content/signatories/acme.md:6:10: error: pledges is written as one name with commas in it`,
+		},
+	},
+	{
+		name:  "US spelling of anonymised is not also a missing consent",
+		files: map[string]string{"case-studies/c.md": "---\ntitle: C\nsummary: A story.\ndate: 2024-01-01\nanonymized: true\n---\n"},
+		want: []string{
+			`content/case-studies/c.md:5:1: error: "anonymized" is not a key a case study can have`,
+		},
+	},
+	{
 		name:  "list where text is wanted",
 		files: map[string]string{"about.md": "---\ntitle: About\nsummary: [one, two]\n---\n"},
 		want: []string{
-			`content/about.md:2:1: error: the page has no summary`,
 			`content/about.md:3:10: error: summary should be plain text, not a list`,
 		},
 	},
@@ -75,7 +108,7 @@ var errorCases = []errorCase{
 	{
 		name:  "date in another format",
 		files: map[string]string{"case-studies/c.md": "---\ntitle: C\nsummary: x\nanonymised: true\ndate: 30/01/2023\n---\n"},
-		want:  []string{`content/case-studies/c.md:5:7: error: date should be a date, not "30/01/2023"`},
+		want:  []string{`content/case-studies/c.md:5:7: error: date: 30/01/2023 is not written the way dates are written here, year-month-day`},
 	},
 	{
 		name:  "javascript website",
@@ -246,12 +279,14 @@ var errorCases = []errorCase{
 	{
 		name:  "YAML syntax error points at the line in the file",
 		files: map[string]string{"about.md": "\n---\ntitle: About\nsummary: Us: the team\n---\n"},
-		want:  []string{`content/about.md:4:1: error: the front matter is not valid: mapping values are not allowed in this context`},
+		want:  []string{`content/about.md:4:12: error: the value of summary has a colon in it, which reads as the start of another key`},
+		fix:   `put the whole value in straight quote marks: summary: "Us: the team"`,
 	},
 	{
 		name:  "tab indentation",
 		files: map[string]string{"about.md": "---\ntitle: About\nsummary: x\n\tweight: 1\n---\n"},
-		want:  []string{`content/about.md:4:1: error: the front matter is not valid: found a tab character that violates indentation`},
+		want:  []string{`content/about.md:4:1: error: the line starts with a tab, which the front matter cannot have`},
+		fix:   "delete it, so the line starts at the left edge like the others",
 	},
 	{
 		name:  "key written twice",

@@ -90,6 +90,14 @@ func Load(fsys fs.FS, opts Options) (*Site, diag.List) {
 			return nil
 		}
 		if !strings.HasSuffix(name, ".md") {
+			if fixed, ok := misnamedPage(name); ok {
+				// Never copied as a file: a draft saved as notes.md.txt
+				// would otherwise be published word for word.
+				diags.Errorf(diag.Pos{File: displayName(opts.Dir, name), Line: 1, Col: 1},
+					"rename it to "+fixed,
+					"this page is saved as %s, so it is not built as a page and would be published as a plain file", path.Base(name))
+				return nil
+			}
 			site.Assets = append(site.Assets, name)
 			return nil
 		}
@@ -271,3 +279,17 @@ func sortSection(name string, pages []*Page) {
 
 // ErrNoContent is reported when a site has no content folder at all.
 var ErrNoContent = errors.New("no content folder")
+
+// misnamedPage reports whether a file is a page saved under the wrong
+// ending (notes.MD, notes.md.txt, notes.markdown), and the name it should
+// have.
+func misnamedPage(name string) (string, bool) {
+	base := path.Base(name)
+	lower := strings.ToLower(base)
+	for _, ending := range []string{".md", ".markdown", ".mdown"} {
+		if i := strings.LastIndex(lower, ending); i > 0 && (i+len(ending) == len(lower) || lower[i+len(ending)] == '.') {
+			return base[:i] + ".md", true
+		}
+	}
+	return "", false
+}

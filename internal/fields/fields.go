@@ -127,7 +127,11 @@ func (r Reader) Int(e Entry) int {
 			return v
 		}
 	}
-	r.fail(n, fmt.Sprintf("write a whole number, such as %s: 1", e.Key), "%s should be a whole number, not %s", e.Key, describe(n))
+	example := "1"
+	if e.Key == "reading_age" {
+		example = "9"
+	}
+	r.fail(n, fmt.Sprintf("write a whole number in figures, such as %s: %s", e.Key, example), "%s should be a whole number, not %s", e.Key, describe(n))
 	return 0
 }
 
@@ -137,6 +141,11 @@ func (r Reader) Date(e Entry) time.Time {
 	if n.Kind == yaml.ScalarNode && !isNull(n) {
 		if t, err := time.Parse(DateLayout, n.Value); err == nil {
 			return t
+		}
+		if t, ok := otherDateForm(n.Value); ok {
+			// Say the very date they meant, so copying the fix is right.
+			r.fail(n, fmt.Sprintf("write it as %s: %s", e.Key, t.Format(DateLayout)), "%s: %s is not written the way dates are written here, year-month-day", e.Key, n.Value)
+			return time.Time{}
 		}
 		if looksLikeDate(n.Value) {
 			r.fail(n, "check the day and month: dates are written YYYY-MM-DD, such as 2024-03-01", "%s: %s is not a real date", e.Key, n.Value)
@@ -219,7 +228,19 @@ func (r Reader) HTTPURL(e Entry) string {
 	}
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		r.fail(e.Value, "write the full address starting with https://, such as https://example.org/", "%s: %q is not a web address", e.Key, s)
+		fix := "write the full address starting with https://, such as https://example.org/"
+		if err == nil && u.Scheme == "" && strings.Contains(strings.SplitN(s, "/", 2)[0], ".") {
+			fix = "put https:// in front of it: " + e.Key + ": https://" + s
+		}
+		r.fail(e.Value, fix, "%s: %q is not a web address", e.Key, s)
+		return ""
+	}
+	if strings.ContainsAny(s, " \t") {
+		r.fail(e.Value, "write only the address, with no spaces or words after it", "%s: %q has spaces in it", e.Key, s)
+		return ""
+	}
+	if host := u.Hostname(); !strings.Contains(host, ".") && host != "localhost" {
+		r.fail(e.Value, "write the whole address, such as https://"+host+".org.uk/", "%s: %q is not a whole web address", e.Key, s)
 		return ""
 	}
 	return s
@@ -236,4 +257,20 @@ func describe(n *yaml.Node) string {
 		return "empty"
 	}
 	return strconv.Quote(n.Value)
+}
+
+// otherDateForms are the ways people write a date that can be read without
+// doubt, UK order (day before month) first.
+var otherDateForms = []string{"2006-1-2", "2/1/2006", "02/01/2006", "2.1.2006", "2 January 2006", "2 Jan 2006", "January 2 2006"}
+
+// otherDateForm reads a date written another way than YYYY-MM-DD, so the
+// advice can give the exact date in the right form.
+func otherDateForm(s string) (time.Time, bool) {
+	s = strings.Join(strings.Fields(strings.ReplaceAll(s, ",", " ")), " ")
+	for _, layout := range otherDateForms {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
 }
