@@ -72,6 +72,11 @@ func split(file string, data []byte, diags *diag.List) (splitFile, bool) {
 	}
 	startLine, first := firstLine(data)
 	_, isTOML := tomlStarts[first]
+	if !yamlStarts[first] && !isTOML && isDashLine(first) {
+		problem, fix := dashProblem(first)
+		diags.Errorf(diag.Pos{File: file, Line: startLine, Col: 1}, fix, "%s", problem)
+		return splitFile{}, false
+	}
 	if !yamlStarts[first] && !isTOML {
 		diags.Errorf(diag.Pos{File: file, Line: startLine, Col: 1}, "start the file with a line of three dashes (---), then title: and summary:, then another --- line", "the file has no front matter")
 		return splitFile{}, false
@@ -107,22 +112,40 @@ func split(file string, data []byte, diags *diag.List) (splitFile, bool) {
 		return out, false
 	}
 	if parseErr != nil {
-		line, col, msg := fields.YAMLErrorPos(parseErr)
-		if tl, tc := tabIndent(matterText); tl > 0 && strings.Contains(msg, "tab character") {
+		if isTOML {
+			line, col, msg := tomlErrorPos(parseErr)
+			diags.Errorf(diag.Pos{File: file, Line: line + startLine, Col: col}, "each line should be key = value, with text in double quotes and dates as YYYY-MM-DD", "the front matter is not valid: %s", msg)
+			return out, false
+		}
+		// The library's words are jargon and its line is often the one
+		// after the mistake, so the lines are read for a likely cause first.
+		if p := lintMatter(matterText); p != nil {
+			diags.Errorf(diag.Pos{File: file, Line: p.Line + startLine, Col: p.Col}, p.Fix, "%s", p.Problem)
+			return out, false
+		}
+		line, col, problem := fields.YAMLProblem(parseErr)
+		if tl, tc := tabIndent(matterText); tl > 0 && strings.Contains(parseErr.Error(), "tab character") {
 			line, col = tl, tc // yaml.v3 names the line before the tab
 		}
-		fix := "each line should be key: value, with a space after the colon; put text with a colon in quotes"
-		if isTOML {
-			line, col, msg = tomlErrorPos(parseErr)
-			fix = "each line should be key = value, with text in double quotes and dates as YYYY-MM-DD"
-		}
-		diags.Errorf(diag.Pos{File: file, Line: line + startLine, Col: col}, fix, "the front matter is not valid: %s", msg)
+		diags.Errorf(diag.Pos{File: file, Line: line + startLine, Col: col}, plainFix, "%s", problem)
 		return out, false
+	}
+	if !isTOML && out.matter != nil {
+		// YAML reads “Listen” as text with the quote marks in it, which
+		// the page would show; Word types them for straight ones.
+		if p := curlyQuoted(out.matter); p != nil {
+			diags.Errorf(diag.Pos{File: file, Line: p.Line + startLine, Col: p.Col}, p.Fix, "%s", p.Problem)
+		}
 	}
 	if out.matter == nil {
 		end := tomlStarts[first]
 		if end == "" {
 			end = "---"
+		}
+		if line, text := closingDashLine(data, startLine); line > 0 {
+			problem, fix := dashProblem(text)
+			diags.Errorf(diag.Pos{File: file, Line: line, Col: 1}, fix, "%s", problem)
+			return out, false
 		}
 		diags.Errorf(diag.Pos{File: file, Line: startLine, Col: 1}, fmt.Sprintf("add a line with %s after the last key of the front matter", end), "the front matter that starts here is never closed")
 		return out, false
@@ -249,4 +272,39 @@ func valueCol(line string) int {
 	}
 	rest := line[eq+1:]
 	return eq + 2 + len(rest) - len(strings.TrimLeft(rest, " \t"))
+}
+
+// isDashLine reports whether a line is made only of dashes of any kind: a
+// front matter delimiter that Word or a slip of the hand changed.
+func isDashLine(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r != '-' && r != '—' && r != '–' && r != '―' && r != '‒' {
+			return false
+		}
+	}
+	return true
+}
+
+// dashProblem says what is wrong with a delimiter line that is not three
+// short dashes, and how to mend it.
+func dashProblem(s string) (problem, fix string) {
+	fix = "type three short dashes --- instead of " + s
+	if strings.Trim(s, "-") != "" {
+		return "Word turned the three dashes into a long dash", fix
+	}
+	return fmt.Sprintf("this line has %d dashes, but the front matter needs exactly three", len(s)), fix
+}
+
+// closingDashLine finds, after the opening line, the first line of dashes
+// that is not exactly ---: the closing line the editor meant to type.
+func closingDashLine(data []byte, startLine int) (int, string) {
+	for i, l := range strings.Split(string(data), "\n") {
+		if t := strings.TrimSpace(l); i+1 > startLine && t != "---" && isDashLine(t) {
+			return i + 1, t
+		}
+	}
+	return 0, ""
 }
