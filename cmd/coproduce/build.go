@@ -45,7 +45,13 @@ func runBuild(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "coproduce build: %v\n", err)
 		return exitContent
 	}
-	res := site.Build(site.Options{Source: os.DirFS(*src), Output: dir, BaseURL: base, Drafts: *drafts})
+	source, err := site.OpenSource(*src)
+	if err != nil {
+		dir.Abort()
+		fmt.Fprintf(e.stderr, "coproduce build: %v\n", err)
+		return exitContent
+	}
+	res := site.Build(site.Options{Source: source, Output: dir, BaseURL: base, Drafts: *drafts})
 	printDiags(e.stderr, res.Diags)
 	if res.Diags.HasErrors() {
 		dir.Abort()

@@ -32,7 +32,11 @@ func runCheck(e *env, args []string) int {
 		return usageError(e, "check", c.usage, "%s is not a folder", *src)
 	}
 
-	res := site.Build(site.Options{Source: os.DirFS(*src), Output: publish.NewMemory(), Drafts: *drafts})
+	source, err := site.OpenSource(*src)
+	if err != nil {
+		return usageError(e, "check", c.usage, "%v", err)
+	}
+	res := site.Build(site.Options{Source: source, Output: publish.NewMemory(), Drafts: *drafts})
 	res.Diags.Sort()
 	pages := 0
 	if res.Site != nil {

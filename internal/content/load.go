@@ -126,7 +126,8 @@ func loadPage(fsys fs.FS, name string, opts Options, diags *diag.List) *Page {
 	file := displayName(opts.Dir, name)
 	info, err := fs.Stat(fsys, name)
 	if err != nil {
-		diags.Errorf(diag.Pos{File: file}, "check that the file can be read, and is not a link to itself", "could not read the file: %v", err)
+		problem, fix := diag.ReadProblem(err)
+		diags.Errorf(diag.Pos{File: file}, fix, "%s", problem)
 		return nil
 	}
 	if info.Size() > MaxFileSize {
@@ -135,7 +136,8 @@ func loadPage(fsys fs.FS, name string, opts Options, diags *diag.List) *Page {
 	}
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		diags.Errorf(diag.Pos{File: file}, "check that the file can be read", "could not read the file: %v", err)
+		problem, fix := diag.ReadProblem(err)
+		diags.Errorf(diag.Pos{File: file}, fix, "%s", problem)
 		return nil
 	}
 	data, bad := Normalize(file, data)

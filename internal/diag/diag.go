@@ -149,3 +149,15 @@ func (l List) Error() string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// ReadProblem words an error from reading a site file for an editor. A
+// symbolic link that leads outside the site folder is named as such: the
+// tool refuses to read through it, so that nothing outside the site can
+// be published by mistake.
+func ReadProblem(err error) (problem, fix string) {
+	if err != nil && strings.Contains(err.Error(), "path escapes from parent") {
+		return "the file is a link to a file outside the site folder, which is never read or published",
+			"copy the file itself into the site folder instead of linking to it"
+	}
+	return fmt.Sprintf("could not read the file: %v", err), "check that the file can be read, and is not a link to itself"
+}

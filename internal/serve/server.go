@@ -19,9 +19,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -52,6 +52,8 @@ type Server struct {
 	out  *publish.Memory
 	inc  *site.Incremental
 	hub  *hub
+	// source is the site folder, confined so no link can read outside it.
+	source fs.FS
 
 	mu       sync.RWMutex
 	diags    diag.List // problems of the site as saved now
@@ -83,8 +85,12 @@ func New(opts Options) (*Server, error) {
 		return nil, err
 	}
 	opts.Dir = abs
-	s := &Server{opts: opts, out: publish.NewMemory(), hub: newHub(), base: "/"}
-	s.inc = site.NewIncremental(site.Options{Source: os.DirFS(abs), Drafts: opts.Drafts, Now: opts.Now}, s.out)
+	source, err := site.OpenSource(abs)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{opts: opts, out: publish.NewMemory(), hub: newHub(), base: "/", source: source}
+	s.inc = site.NewIncremental(site.Options{Source: source, Drafts: opts.Drafts, Now: opts.Now}, s.out)
 	s.rebuild(nil)
 	return s, nil
 }
@@ -106,7 +112,7 @@ func (s *Server) rebuild(changed []string) *site.Change {
 	var errPage []byte
 	warnings := ""
 	if ch.Diags.HasErrors() {
-		errPage = renderErrorPage(os.DirFS(s.opts.Dir), ch.Diags)
+		errPage = renderErrorPage(s.source, ch.Diags)
 	} else if len(ch.Diags) > 0 {
 		warnings = renderWarnings(ch.Diags)
 	}

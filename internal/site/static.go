@@ -46,7 +46,8 @@ func (b *builder) copyContentAssets(source fs.FS, diags *diag.List) {
 	for _, name := range b.rs.Content.Assets {
 		data, err := fs.ReadFile(source, path.Join("content", name))
 		if err != nil {
-			diags.Errorf(diag.Pos{File: path.Join("content", name)}, "check that the file can be read", "could not copy the file: %v", err)
+			problem, fix := diag.ReadProblem(err)
+			diags.Errorf(diag.Pos{File: path.Join("content", name)}, fix, "%s", problem)
 			continue
 		}
 		if err := b.out.WriteFile(name, data); err != nil {
