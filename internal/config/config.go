@@ -133,8 +133,8 @@ func Parse(data []byte) (*Config, diag.List) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		line, col, msg := fields.YAMLErrorPos(err)
-		diags.Errorf(diag.Pos{File: File, Line: line, Col: col}, "check the spacing and the colon after each key", "site.yaml is not valid YAML: %s", msg)
+		line, col, problem := fields.YAMLProblem(err)
+		diags.Errorf(diag.Pos{File: File, Line: line, Col: col}, "each line should be key: value, with a space after the colon; put text with a colon in it between straight quote marks", "site.yaml could not be read: %s", problem)
 		return cfg, diags
 	}
 	if len(doc.Content) == 0 {

@@ -55,7 +55,7 @@ func TestParseErrors(t *testing.T) {
 		{"form that is not a web address", "signing:\n  form: javascript:alert(1)\n",
 			`site.yaml:2:9: error: form: "javascript:alert(1)" is not a web address; write the full address starting with https://, such as https://example.org/`},
 		{"YAML syntax error", "title: X\ndescription: one: two\n",
-			`site.yaml:2:1: error: site.yaml is not valid YAML: mapping values are not allowed in this context; check the spacing and the colon after each key`},
+			`site.yaml:2:1: error: site.yaml could not be read: this line could not be read as key: value; each line should be key: value, with a space after the colon; put text with a colon in it between straight quote marks`},
 		{"not a mapping", "- title\n",
 			`site.yaml:1:1: error: site.yaml should be a list of keys and values; write one "key: value" a line`},
 	}
