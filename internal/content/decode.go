@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"gopkg.in/yaml.v3"
 
@@ -195,8 +196,14 @@ func readAliases(r fields.Reader, e fields.Entry) ([]string, []diag.Pos) {
 	items, pos := r.StringListAt(e)
 	for i, a := range items {
 		a = strings.TrimSpace(a)
-		if strings.Contains(a, "://") || strings.Contains(a, "..") || strings.Contains(a, "\\") || a == "" {
+		if strings.Contains(a, "://") || strings.HasPrefix(a, "//") || strings.Contains(a, "..") || strings.Contains(a, "\\") || a == "" {
 			r.Diags.Errorf(pos[i], "write the old path inside this site, such as /signatories/old-name/", "the alias %q is not a path inside this site", a)
+			continue
+		}
+		if strings.IndexFunc(a, unsafeInPath) >= 0 {
+			// Hosts read ":name" and "*" in _redirects as patterns, and a
+			// space or "#" would make a folder no address can reach.
+			r.Diags.Errorf(pos[i], "use only letters, numbers, dashes and slashes, such as /signatories/old-name/", "the alias %q has a space or a character that cannot be part of an address", a)
 			continue
 		}
 		clean := path.Clean("/" + a)
@@ -230,4 +237,11 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// unsafeInPath reports characters that may not stand in an alias or a file
+// name that becomes an address: spaces and controls, and characters with a
+// meaning of their own in addresses or in hosts' redirect rules.
+func unsafeInPath(c rune) bool {
+	return c <= ' ' || c == 0x7f || strings.ContainsRune(":*?#%\"<>|", c) || unicode.IsSpace(c)
 }

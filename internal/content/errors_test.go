@@ -48,6 +48,20 @@ var errorCases = []errorCase{
 		fix:   "put custom data under params",
 	},
 	{
+		name:  "a file name that cannot be an address",
+		files: map[string]string{"h#x.md": "---\ntitle: H\nsummary: x\n---\n"},
+		want:  []string{`content/h#x.md:1:1: error: the file or folder name has # ? or % in it, which cannot be part of a web address`},
+	},
+	{
+		name:  "alias with a pattern character",
+		files: map[string]string{"about.md": "---\ntitle: About\nsummary: x\naliases: [\"/:page/\", \"/old page/\", \"//evil.example/\"]\n---\n"},
+		want: []string{
+			`content/about.md:4:11: error: the alias "/:page/" has a space or a character that cannot be part of an address`,
+			`content/about.md:4:22: error: the alias "/old page/" has a space or a character that cannot be part of an address`,
+			`content/about.md:4:36: error: the alias "//evil.example/" is not a path inside this site`,
+		},
+	},
+	{
 		name:  "empty value",
 		files: map[string]string{"about.md": "---\ntitle: About\nsummary:\n---\n"},
 		want: []string{

@@ -170,6 +170,13 @@ func placePage(name string, opts Options, file string, diags *diag.List) *Page {
 	dir = strings.TrimSuffix(dir, "/")
 	stem := strings.TrimSuffix(base, ".md")
 	p := &Page{File: file}
+	if strings.ContainsAny(name, "#?%") {
+		// These would cut the page's address short or change it: h#x.md
+		// would be published at /h#x/, which browsers read as /h.
+		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "rename it using only letters, numbers and dashes",
+			"the file or folder name has # ? or %% in it, which cannot be part of a web address")
+		return nil
+	}
 	if i := strings.LastIndexByte(stem, '.'); i > 0 {
 		suffix := stem[i+1:]
 		switch {

@@ -103,7 +103,26 @@ func (r Reader) String(e Entry) string {
 	if isNull(n) {
 		return ""
 	}
+	if i := strings.IndexFunc(n.Value, isControl); i >= 0 {
+		r.fail(n, "delete it and type the text again; it often comes from copying text out of another program", "%s has an invisible control character in it", e.Key)
+		return strings.Map(func(c rune) rune {
+			if isControl(c) {
+				return -1
+			}
+			return c
+		}, n.Value)
+	}
 	return n.Value
+}
+
+// isControl reports characters that have no place in a line of text and
+// would break the XML of a badge or feed: C0 and C1 controls other than
+// tab and newline, and Unicode noncharacters.
+func isControl(c rune) bool {
+	if c == '\t' || c == '\n' {
+		return false
+	}
+	return c < 0x20 || (c >= 0x7f && c < 0xa0) || (c >= 0xfdd0 && c <= 0xfdef) || c&0xfffe == 0xfffe
 }
 
 // Bool reads true or false. "yes" in quotes is text, not a yes/no value.

@@ -40,6 +40,7 @@ func TestReaders(t *testing.T) {
 		{"i: 1.5", `content/x.md:4:4: error: i should be a whole number, not "1.5"; write a whole number in figures, such as i: 1`},
 		{"d: 2024-02-30", `content/x.md:4:4: error: d: 2024-02-30 is not a real date; check the day and month: dates are written YYYY-MM-DD, such as 2024-03-01`},
 		{"d: 1/3/2024", `content/x.md:4:4: error: d: 1/3/2024 is not written the way dates are written here, year-month-day; write it as d: 2024-03-01`},
+		{"s: \"Acme\\x01 Ltd\"", `content/x.md:4:4: error: s has an invisible control character in it; delete it and type the text again; it often comes from copying text out of another program`},
 		{"d: 2024-3-1", `content/x.md:4:4: error: d: 2024-3-1 is not written the way dates are written here, year-month-day; write it as d: 2024-03-01`},
 		{"d: 12 March 2024", `content/x.md:4:4: error: d: 12 March 2024 is not written the way dates are written here, year-month-day; write it as d: 2024-03-12`},
 		{"u: https://example.org/ (our site)", `content/x.md:4:4: error: u: "https://example.org/ (our site)" has spaces in it; write only the address, with no spaces or words after it`},

@@ -102,6 +102,9 @@ func (r *Register) CSV(abs func(string) string) ([]byte, error) {
 		row := []string{rec.Slug, rec.Name, rec.Summary, rec.URL, rec.Website, rec.Signed, rec.Review,
 			rec.Sector, rec.Region, rec.Size, strings.Join(rec.Pledges, ";"), strings.Join(rec.Commitments, "\n"),
 			rec.Logo, rec.LogoAlt, rec.Badge}
+		for i := range row {
+			row[i] = inertCell(row[i])
+		}
 		if err := w.Write(row); err != nil {
 			return nil, err
 		}
@@ -121,4 +124,15 @@ func isoDate(t time.Time) string {
 		return ""
 	}
 	return t.Format("2006-01-02")
+}
+
+// inertCell stops a spreadsheet from running a cell as a formula: a value
+// that starts with = + - @ or a tab or return gets a leading apostrophe,
+// which spreadsheets show as text (OWASP's advice on CSV injection). A
+// signatory's name is written by the public, not by the site's editors.
+func inertCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }

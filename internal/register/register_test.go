@@ -201,3 +201,25 @@ func TestBadgeWrapsLongNamesAndSaysWhoSignedWhat(t *testing.T) {
 		t.Errorf("the snippet is\n%s\nwant it to start\n%s", snippet, want)
 	}
 }
+
+// A name written to run as a spreadsheet formula is kept as text.
+func TestCSVCellsNeverRunAsFormulas(t *testing.T) {
+	site := load(t, map[string]string{
+		"pledges/two-way.md": pledgeFile,
+		"signatories/f.md":   signatory(`=HYPERLINK("http://evil.example")`, "signed: 2024-05-01\ncommitments: [\"+1+1\", \"@SUM(1)\", \"-2\"]\n"),
+	})
+	data, err := New(site).CSV(func(p string) string { return "https://example.org" + p })
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rows[1][1]; got != `'=HYPERLINK("http://evil.example")` {
+		t.Errorf("name cell = %q, want it to start with an apostrophe", got)
+	}
+	if got := rows[1][11]; got != "'+1+1\n@SUM(1)\n-2" {
+		t.Errorf("commitments cell = %q", got)
+	}
+}
