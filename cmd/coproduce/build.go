@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/coproduce/coproduce/internal/config"
 	"github.com/coproduce/coproduce/internal/publish"
@@ -51,7 +52,24 @@ func runBuild(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "coproduce build: %v\n", err)
 		return exitContent
 	}
-	res := site.Build(site.Options{Source: source, Output: dir, BaseURL: base, Drafts: *drafts})
+	built := make(chan *site.Result, 1)
+	go func() { built <- site.Build(site.Options{Source: source, Output: dir, BaseURL: base, Drafts: *drafts}) }()
+	var res *site.Result
+	select {
+	case res = <-built:
+	case <-e.interrupt:
+		// Ctrl-C: throw the half-made build away; the old output stays.
+		// Writes already under way may land after the first removal, so
+		// give them a moment and remove again.
+		dir.Abort()
+		select {
+		case <-built:
+		case <-time.After(2 * time.Second):
+		}
+		dir.Abort()
+		fmt.Fprintf(e.stderr, "Stopped. Nothing was published: %s was left as it was.\n", *out)
+		return exitContent
+	}
 	printDiags(e.stderr, res.Diags)
 	if res.Diags.HasErrors() {
 		dir.Abort()

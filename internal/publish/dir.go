@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
+	"time"
 )
 
 // Dir writes a build into a new folder beside the output folder. Commit
@@ -15,21 +17,24 @@ type Dir struct {
 	final string
 	tmp   string
 
-	mu   sync.Mutex
-	dirs map[string]bool // folders already made
+	mu      sync.Mutex
+	dirs    map[string]bool // folders already made
+	aborted atomic.Bool
 }
+
+var errAborted = errors.New("the build was stopped")
 
 // NewDir starts a build that will replace the folder final. Since the
 // old folder is deleted on Commit, final may not be, or hold, any of the
 // folders in keep (the site folder first, then its sources): "-o ." or
 // "-o content" must never wipe out an editor's work.
 func NewDir(final string, keep ...string) (*Dir, error) {
-	final, err := filepath.Abs(final)
+	final, err := realPath(final)
 	if err != nil {
 		return nil, err
 	}
-	for _, k := range keep {
-		k, err := filepath.Abs(k)
+	for i, k := range keep {
+		k, err := realPath(k)
 		if err != nil {
 			return nil, err
 		}
@@ -37,7 +42,14 @@ func NewDir(final string, keep ...string) (*Dir, error) {
 			site, _ := filepath.Abs(keep[0])
 			return nil, fmt.Errorf("a build replaces its whole output folder %s, which would delete %s; choose an output folder of its own, such as %s", final, k, filepath.Join(site, "public"))
 		}
+		// An output inside a source folder (-o content/out) would be read
+		// back in as content by the next build, growing every time.
+		if rel, err := filepath.Rel(k, final); i > 0 && err == nil && filepath.IsLocal(rel) {
+			site, _ := filepath.Abs(keep[0])
+			return nil, fmt.Errorf("the output folder %s is inside %s, so the next build would read it back in; choose an output folder outside it, such as %s", final, k, filepath.Join(site, "public"))
+		}
 	}
+	removeStaleBuilds(final)
 	if err := replaceable(final); err != nil {
 		return nil, err
 	}
@@ -52,11 +64,18 @@ func NewDir(final string, keep ...string) (*Dir, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, err
 	}
+	if err := os.WriteFile(filepath.Join(tmp, Stamp), []byte("This folder was written by coproduce build, which replaces it whole.\n"), 0o644); err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
 	return &Dir{final: final, tmp: tmp, dirs: map[string]bool{}}, nil
 }
 
 // WriteFile writes one file of the build.
 func (d *Dir) WriteFile(name string, data []byte) error {
+	if d.aborted.Load() {
+		return errAborted
+	}
 	clean, ok := CleanName(name)
 	if !ok {
 		return fmt.Errorf("refusing to write %q outside the output folder", name)
@@ -107,10 +126,20 @@ func (d *Dir) Commit() error {
 }
 
 // Abort throws the unfinished build away.
-func (d *Dir) Abort() { os.RemoveAll(d.tmp) }
+// Writes still on their way fail from then on, so a build stopped part
+// way (Ctrl-C) cannot put files back into the folder being removed.
+func (d *Dir) Abort() {
+	d.aborted.Store(true)
+	os.RemoveAll(d.tmp)
+}
 
-// siteMarks are files every built site has; a folder with none of them is
-// not an earlier build, and a mistyped -o must not delete it.
+// Stamp is the file every build writes at the top of its output, so that a
+// later build knows the folder is its own to replace.
+const Stamp = ".coproduce-build"
+
+// siteMarks are files every built site has. A folder without the stamp is
+// taken for an earlier build only when it has all of them, so a mistyped
+// -o never deletes a folder of someone's own files.
 var siteMarks = []string{"index.html", "404.html", "sitemap.xml"}
 
 // replaceable reports why final may not be replaced by a build: it is a
@@ -127,10 +156,47 @@ func replaceable(final string) error {
 	if err != nil || len(entries) == 0 {
 		return err
 	}
+	if _, err := os.Stat(filepath.Join(final, Stamp)); err == nil {
+		return nil
+	}
 	for _, m := range siteMarks {
-		if _, err := os.Stat(filepath.Join(final, m)); err == nil {
-			return nil
+		if _, err := os.Stat(filepath.Join(final, m)); err != nil {
+			return fmt.Errorf("the folder %s is not an earlier build, and a build replaces the whole output folder; choose a new or empty folder, or move its files first", final)
 		}
 	}
-	return fmt.Errorf("the folder %s is not an earlier build (it has no index.html), and a build replaces the whole output folder; choose a new or empty folder, or move its files first", final)
+	return nil // a build from before builds were stamped
+}
+
+// realPath is the absolute path of p with symbolic links resolved, for the
+// part of it that exists, so two names for one folder compare equal.
+func realPath(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for dir := abs; ; dir = filepath.Dir(dir) {
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(real, rest), nil
+		}
+		if filepath.Dir(dir) == dir {
+			return abs, nil
+		}
+		rest = filepath.Join(filepath.Base(dir), rest)
+	}
+}
+
+// staleAfter is how old a build folder left beside the output must be
+// before it is taken for one a killed build left behind.
+const staleAfter = 10 * time.Minute
+
+// removeStaleBuilds deletes build folders that a build killed part way
+// left beside the output, so they do not pile up.
+func removeStaleBuilds(final string) {
+	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(final), "."+filepath.Base(final)+".building-*"))
+	for _, m := range matches {
+		if info, err := os.Stat(m); err == nil && time.Since(info.ModTime()) > staleAfter {
+			os.RemoveAll(m)
+		}
+	}
 }

@@ -9,11 +9,13 @@ import (
 )
 
 // tree lists every file under dir with its content, for comparing folders.
+// tree reads every file of a folder but the build stamp, which every
+// build writes.
 func tree(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	files := map[string]string{}
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+		if err != nil || d.IsDir() || d.Name() == Stamp {
 			return err
 		}
 		data, err := os.ReadFile(p)
@@ -69,6 +71,7 @@ func TestDirAbortLeavesTheOldFolderAsItWas(t *testing.T) {
 		os.MkdirAll(filepath.Dir(filepath.Join(public, name)), 0o755)
 		os.WriteFile(filepath.Join(public, name), []byte(text), 0o644)
 	}
+	os.WriteFile(filepath.Join(public, Stamp), nil, 0o644) // an earlier build
 	d, err := NewDir(public)
 	if err != nil {
 		t.Fatal(err)
@@ -200,7 +203,14 @@ func TestDirRefusesWhatIsNotAnEarlierBuild(t *testing.T) {
 	os.MkdirAll(empty, 0o755)
 	built := filepath.Join(dir, "public")
 	os.MkdirAll(built, 0o755)
-	os.WriteFile(filepath.Join(built, "index.html"), []byte("old"), 0o644)
+	os.WriteFile(filepath.Join(built, Stamp), nil, 0o644)
+	// A folder with only an index.html of someone's own is not a build.
+	hand := filepath.Join(dir, "handmade")
+	os.MkdirAll(hand, 0o755)
+	os.WriteFile(filepath.Join(hand, "index.html"), []byte("mine"), 0o644)
+	if _, err := NewDir(hand); err == nil {
+		t.Error("a folder with only an index.html was taken for an earlier build")
+	}
 	for _, out := range []string{empty, built, filepath.Join(dir, "new")} {
 		d, err := NewDir(out)
 		if err != nil {
@@ -208,5 +218,25 @@ func TestDirRefusesWhatIsNotAnEarlierBuild(t *testing.T) {
 			continue
 		}
 		d.Abort()
+	}
+}
+
+// An output inside a source folder, or a site folder reached through a
+// symbolic link, is refused: the build would read its output back in, or
+// delete the site.
+func TestDirRefusesOutputInsideSourcesOrThroughLinks(t *testing.T) {
+	dir := t.TempDir()
+	site := filepath.Join(dir, "site")
+	content := filepath.Join(site, "content")
+	os.MkdirAll(content, 0o755)
+	if _, err := NewDir(filepath.Join(content, "out"), site, content); err == nil {
+		t.Error("an output inside content/ was allowed")
+	}
+	link := filepath.Join(dir, "link")
+	if err := os.Symlink(site, link); err != nil {
+		t.Skip("no symbolic links here: ", err)
+	}
+	if _, err := NewDir(site, link, filepath.Join(link, "content")); err == nil {
+		t.Error("the site folder, named through a link, was allowed as the output")
 	}
 }
