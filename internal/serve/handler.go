@@ -44,6 +44,10 @@ func contentType(name string) string {
 // and the error page while the content has errors.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
+	if !s.allowedHost(r.Host) {
+		http.Error(w, "this preview only answers to localhost or 127.0.0.1", http.StatusForbidden)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "only GET and HEAD are allowed", http.StatusMethodNotAllowed)

@@ -54,6 +54,9 @@ type Server struct {
 	hub  *hub
 	// source is the site folder, confined so no link can read outside it.
 	source fs.FS
+	// loopbackOnly is true when the server listens on loopback only; it
+	// then answers only to local host names (see allowedHost).
+	loopbackOnly bool
 
 	mu       sync.RWMutex
 	diags    diag.List // problems of the site as saved now
@@ -173,6 +176,10 @@ func (s *Server) Run(ctx context.Context) error {
 
 // Serve is Run on a listener the caller made.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	s.loopbackOnly = isLoopback(ln.Addr().String())
+	if !s.loopbackOnly {
+		fmt.Fprintf(s.opts.Errors, "coproduce serve: listening on %s, so other computers on the network can see the preview, drafts included\n", ln.Addr())
+	}
 	w, err := newWatcher(s.opts.Dir, s.opts.Quiet)
 	if err != nil {
 		ln.Close()
