@@ -100,8 +100,17 @@ func readKey(r fields.Reader, e fields.Entry, p *Page) {
 	case "review":
 		p.Review = r.Date(e)
 	case "logo":
-		if s := strings.TrimSpace(r.String(e)); s != "" {
-			p.Logo = s
+		s := strings.TrimSpace(r.String(e))
+		switch {
+		case s == "":
+		case strings.Contains(s, ":") || strings.HasPrefix(s, "//"):
+			// The site's security rules (img-src 'self') block pictures
+			// from elsewhere, and an address here would reach the open data.
+			r.Diags.Errorf(r.Pos(e.Value), "save the picture beside this page and write its file name, such as logo: "+p.Slug+"-logo.svg", "the logo must be a picture file in this site, not an address")
+		case strings.Contains(s, "..") || strings.IndexFunc(s, unsafeInPath) >= 0:
+			r.Diags.Errorf(r.Pos(e.Value), "save the picture beside this page and write its file name, such as logo: "+p.Slug+"-logo.svg", "the logo %q is not the name of a picture in this site", s)
+		default:
+			p.Logo, p.LogoPos = s, r.Pos(e.Value)
 		}
 	case "logo_alt":
 		p.LogoAlt = strings.TrimSpace(r.String(e))

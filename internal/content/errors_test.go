@@ -138,9 +138,22 @@ var errorCases = []errorCase{
 	},
 	{
 		name:  "logo without logo_alt",
-		files: map[string]string{"signatories/b.md": "---\n" + validSignatory + "logo: logo.svg\n---\n"},
+		files: map[string]string{"signatories/b.md": "---\n" + validSignatory + "logo: logo.svg\n---\n", "signatories/logo.svg": "<svg/>"},
 		want:  []string{`content/signatories/b.md:7:1: error: the logo has no logo_alt text`},
 		fix:   `logo_alt: "Brightwater logo"`,
+	},
+	{
+		name: "logo that is not a picture in the site",
+		files: map[string]string{
+			"signatories/a.md": "---\n" + validSignatory + "logo: missing.svg\nlogo_alt: A logo\n---\n",
+			"signatories/b.md": "---\n" + validSignatory + "logo: https://tracker.example/p.png\nlogo_alt: A logo\n---\n",
+			"signatories/c.md": "---\n" + validSignatory + "logo: ../../../etc/passwd\nlogo_alt: A logo\n---\n",
+		},
+		want: []string{
+			`content/signatories/a.md:7:7: error: there is no picture at content/signatories/missing.svg`,
+			`content/signatories/b.md:7:7: error: the logo must be a picture file in this site, not an address`,
+			`content/signatories/c.md:7:7: error: the logo "../../../etc/passwd" is not the name of a picture in this site`,
+		},
 	},
 	{
 		name:  "case study with neither anonymised nor consent",

@@ -44,6 +44,7 @@ func (s *Site) link(diags *diag.List) {
 		}
 	}
 	s.checkAliases(diags)
+	s.checkLogos(diags)
 }
 
 // resolve finds the pages named by refs in a section. Each name that is not
@@ -148,6 +149,26 @@ func (s *Site) checkAliases(diags *diag.List) {
 				continue
 			}
 			owner[a] = p
+		}
+	}
+}
+
+// checkLogos reports a logo whose picture is not in the site.
+func (s *Site) checkLogos(diags *diag.List) {
+	var assets map[string]bool
+	for _, p := range s.Pages {
+		if p.Logo == "" {
+			continue
+		}
+		if assets == nil {
+			assets = make(map[string]bool, len(s.Assets))
+			for _, a := range s.Assets {
+				assets["/"+a] = true
+			}
+		}
+		if !assets[p.Logo] {
+			diags.Errorf(p.LogoPos, "put the picture in the same folder as this page, or check the spelling of its name",
+				"there is no picture at content%s", p.Logo)
 		}
 	}
 }

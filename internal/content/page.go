@@ -87,6 +87,7 @@ type Page struct {
 	Review      time.Time
 	Logo        string // path from the site root once loaded
 	LogoAlt     string
+	LogoPos     diag.Pos // where logo is written, to report a missing file
 
 	// Body is the Markdown after the front matter; BodyLine is the line of
 	// the file it starts on, so body problems can be reported in place.
