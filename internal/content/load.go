@@ -153,6 +153,14 @@ func loadPage(fsys fs.FS, name string, opts Options, diags *diag.List) *Page {
 	if !ok {
 		return nil
 	}
+	if line, depth := deepestNesting(sf.body); depth > MaxNesting {
+		// The Markdown parser takes time that grows with the square of
+		// such nesting: one bad line could stall a build for hours.
+		diags.Errorf(diag.Pos{File: file, Line: sf.bodyLine + line - 1, Col: 1},
+			"use at most a few levels of lists and quotes inside each other",
+			"this line puts %d lists or quotes inside each other", depth)
+		return nil
+	}
 	// The body is a slice of the buffer the front matter was read into,
 	// often twice its size; a copy of its own lets that buffer go, which
 	// is a third of the memory a large site keeps while it builds.
@@ -301,4 +309,61 @@ func misnamedPage(name string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// MaxNesting is the most lists and quotes a line may open inside each
+// other; real pages use three or four.
+const MaxNesting = 32
+
+// deepestNesting finds the line that opens the most list items and quotes
+// at its start ("- - - text", "> > > text") and how many it opens.
+func deepestNesting(body []byte) (line, depth int) {
+	n := 1
+	for len(body) > 0 {
+		end := bytes.IndexByte(body, '\n')
+		text := body
+		if end >= 0 {
+			text, body = body[:end], body[end+1:]
+		} else {
+			body = nil
+		}
+		if d := openers(text); d > depth {
+			line, depth = n, d
+		}
+		n++
+	}
+	return line, depth
+}
+
+// openers counts the list markers and quote marks a line starts with.
+func openers(text []byte) int {
+	count := 0
+	i := 0
+	for {
+		for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+			i++
+		}
+		if i >= len(text) {
+			return count
+		}
+		switch c := text[i]; {
+		case c == '>':
+			i++
+		case (c == '-' || c == '*' || c == '+') && i+1 < len(text) && (text[i+1] == ' ' || text[i+1] == '\t'):
+			i += 2
+		case c >= '0' && c <= '9':
+			j := i
+			for j < len(text) && text[j] >= '0' && text[j] <= '9' {
+				j++
+			}
+			if j+1 < len(text) && (text[j] == '.' || text[j] == ')') && (text[j+1] == ' ' || text[j+1] == '\t') {
+				i = j + 2
+			} else {
+				return count
+			}
+		default:
+			return count
+		}
+		count++
+	}
 }
