@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"net/url"
 	"strings"
 	"time"
 
@@ -57,6 +58,14 @@ func (s *Site) AbsURL(p string) string {
 		return rel
 	}
 	u := s.Config.BaseURL
+	// Full addresses go where nothing escapes them for us (the sitemap,
+	// the feed, sharing tags), so a space or accent in a file name is
+	// percent-encoded here.
+	path, frag, hasFrag := strings.Cut(rel, "#")
+	rel = (&url.URL{Path: path}).EscapedPath()
+	if hasFrag {
+		rel += "#" + frag
+	}
 	if u.Host == "" {
 		return rel
 	}

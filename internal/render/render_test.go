@@ -105,3 +105,18 @@ func TestTemplateErrorsArePlaced(t *testing.T) {
 		t.Error("a missing template gave no error")
 	}
 }
+
+// Full addresses, which feeds and sitemaps carry unescaped, are
+// percent-encoded.
+func TestAbsURLEncodesTheAddress(t *testing.T) {
+	s := siteAt(t, "https://example.org/")
+	for in, want := range map[string]string{
+		"/my page/":          "https://example.org/my%20page/",
+		"/caf\u00e9/#top":    "https://example.org/caf%C3%A9/#top",
+		"/principles/trust/": "https://example.org/principles/trust/",
+	} {
+		if got := s.AbsURL(in); got != want {
+			t.Errorf("AbsURL(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
