@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"github.com/coproduce/coproduce/internal/site"
 	"net/http"
 	"net/url"
 	"path"
@@ -44,6 +45,9 @@ func contentType(name string) string {
 // and the error page while the content has errors.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
+	for _, h := range site.SecurityHeaders() {
+		w.Header().Set(h[0], h[1])
+	}
 	if !s.allowedHost(r.Host) {
 		http.Error(w, "this preview only answers to localhost or 127.0.0.1", http.StatusForbidden)
 		return

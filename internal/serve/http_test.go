@@ -70,6 +70,11 @@ func TestContentTypesAnd404(t *testing.T) {
 		if ct := resp.Header.Get("Content-Type"); resp.StatusCode != 200 || !strings.HasPrefix(ct, want) {
 			t.Errorf("GET %s: %d %q, want 200 %s", path, resp.StatusCode, ct, want)
 		}
+		// The preview sends the published site's policy, so a page that
+		// breaks under it breaks here first.
+		if csp := resp.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "script-src 'self'") || resp.Header.Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("GET %s: security headers missing (CSP %q)", path, csp)
+		}
 	}
 	if code, body := r.get("/no/such/page/"); code != 404 || !strings.Contains(body, "<h1") {
 		t.Errorf("a missing page: %d, want 404 with the site's 404.html", code)

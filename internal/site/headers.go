@@ -23,6 +23,11 @@ var securityHeaders = [][2]string{
 	{"Cross-Origin-Opener-Policy", "same-origin"},
 }
 
+// SecurityHeaders returns the headers every published response should
+// carry, so the development server can send the same ones and a page that
+// breaks under the policy breaks in the preview, not first on the host.
+func SecurityHeaders() [][2]string { return append([][2]string(nil), securityHeaders...) }
+
 // immutable lets a host and every browser keep a fingerprinted file for a
 // year: a changed file gets a new name, so no reader ever sees a stale one.
 const immutable = "public, max-age=31536000, immutable"
