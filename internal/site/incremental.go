@@ -335,32 +335,6 @@ func (inc *Incremental) carry(diags diag.List, touched map[string]bool) diag.Lis
 	return diags
 }
 
-// renderList renders the given pages on all workers.
-func (b *builder) renderList(pages []*content.Page, diags *diag.List) {
-	jobs := make(chan *content.Page)
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for range b.workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf, body bytes.Buffer
-			for p := range jobs {
-				if pd := b.renderPage(p, &buf, &body); len(pd) > 0 {
-					mu.Lock()
-					*diags = append(*diags, pd...)
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-	for _, p := range pages {
-		jobs <- p
-	}
-	close(jobs)
-	wg.Wait()
-}
-
 // plan is what one content update must redo.
 type plan struct {
 	render  []*content.Page // pages of the new site to render

@@ -48,21 +48,26 @@ type pendingLink struct {
 // soon as it is ready, so memory does not grow with the size of the site.
 func (b *builder) renderPages(diags *diag.List) {
 	b.anchors = map[string]map[string]bool{}
-	jobs := make(chan *content.Page)
-	var mu sync.Mutex
-	var wg sync.WaitGroup
 	if b.minifier != nil {
 		b.writer = newPageWriter(b.raw, b.minifier, b.workers)
 		defer func() { *diags = append(*diags, b.writer.close()...); b.writer = nil }()
 	}
+	b.renderList(b.rs.Content.Pages, diags)
+}
+
+// renderList renders pages on all workers: every page in a full build,
+// the pages a change affects in an incremental one.
+func (b *builder) renderList(pages []*content.Page, diags *diag.List) {
+	jobs := make(chan *content.Page)
+	var mu sync.Mutex
+	var wg sync.WaitGroup
 	for range b.workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			var buf, body bytes.Buffer
 			for p := range jobs {
-				pd := b.renderPage(p, &buf, &body)
-				if len(pd) > 0 {
+				if pd := b.renderPage(p, &buf, &body); len(pd) > 0 {
 					mu.Lock()
 					*diags = append(*diags, pd...)
 					mu.Unlock()
@@ -70,7 +75,7 @@ func (b *builder) renderPages(diags *diag.List) {
 			}
 		}()
 	}
-	for _, p := range b.rs.Content.Pages {
+	for _, p := range pages {
 		jobs <- p
 	}
 	close(jobs)
