@@ -23,6 +23,11 @@ type Site struct {
 	Drafts bool
 	// Strings are the theme's own words in each language.
 	Strings *i18n.Strings
+	// SignatoryRows holds each signatory's row of the directory, rendered
+	// once while the directory is written: a signatory shows on about six
+	// listings (the directory and each filter), and rendering the row each
+	// time was most of the directory's cost at 10,000 signatories.
+	SignatoryRows map[*content.Page]template.HTML
 }
 
 // PageData is the value a page template is executed with.

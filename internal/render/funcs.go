@@ -32,8 +32,11 @@ func Funcs(s *Site) template.FuncMap {
 		"qrURL":            register.QRURL,
 		"linkSnippet":      func(p *content.Page) string { return register.Snippet(p, s.AbsURL) },
 		"sizeLabel":        register.SizeLabel,
-		"facetSlug":        register.Slug,
-		"contactLink":      register.ContactHref,
+		"signatoryRow": func(p *content.Page) template.HTML {
+			return s.SignatoryRows[p] // "" when not rendered ahead: the template renders it then
+		},
+		"facetSlug":   register.Slug,
+		"contactLink": register.ContactHref,
 		"jsonLD": func(p *content.Page) any {
 			return register.JSONLD(p, register.Site{Name: s.Config.Title, Organisation: s.Config.Organisation, Abs: s.AbsURL})
 		},

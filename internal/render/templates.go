@@ -19,6 +19,7 @@ import (
 	"io"
 	"io/fs"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -95,6 +96,23 @@ func templateDiag(t *theme.Theme, name string, err error) diag.Diagnostic {
 		d.Problem = "the template has a mistake: " + m[3]
 	}
 	return d
+}
+
+// Partial renders one partial, such as "partials/signatory-item.html",
+// on its own. Every page template's set holds the same partials, so any
+// set will do; the one used is fixed so the output never varies.
+func (ts *Templates) Partial(w io.Writer, name string, data any) error {
+	names := make([]string, 0, len(ts.sets))
+	for n := range ts.sets {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		if ts.sets[n].Lookup(name) != nil {
+			return ts.sets[n].ExecuteTemplate(w, name, data)
+		}
+	}
+	return fmt.Errorf("the theme has no template %s", name)
 }
 
 // Has reports whether a page template exists.

@@ -1,7 +1,9 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
+	"html/template"
 	"strings"
 	"sync"
 
@@ -23,6 +25,10 @@ const filterKind = "signatories-filter"
 func (b *builder) writeSignatoryDirectory() error {
 	reg := register.New(b.rs.Content)
 	listings := reg.Listings()
+	if err := b.renderSignatoryRows(reg.All); err != nil {
+		b.rs.SignatoryRows = nil
+	}
+	defer func() { b.rs.SignatoryRows = nil }()
 	return b.parallel(len(listings), func(i int) error {
 		l := listings[i]
 		if l.URL == "/"+register.Section+"/" && b.rs.Content.Page(l.URL) != nil {
@@ -150,4 +156,26 @@ func (b *builder) parallel(n int, fn func(i int) error) error {
 	}
 	wg.Wait()
 	return first
+}
+
+// renderSignatoryRows renders each signatory's directory row once, for the
+// listings to reuse (see render.Site.SignatoryRows).
+func (b *builder) renderSignatoryRows(all []*content.Page) error {
+	rows := make([]template.HTML, len(all))
+	err := b.parallel(len(all), func(i int) error {
+		var buf bytes.Buffer
+		if err := b.tpl.Partial(&buf, "partials/signatory-item.html", all[i]); err != nil {
+			return err // a theme without the partial renders rows in place
+		}
+		rows[i] = template.HTML(buf.String())
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	b.rs.SignatoryRows = make(map[*content.Page]template.HTML, len(all))
+	for i, p := range all {
+		b.rs.SignatoryRows[p] = rows[i]
+	}
+	return nil
 }
