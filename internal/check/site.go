@@ -28,6 +28,10 @@ func Site(s *content.Site, opts Options) diag.List {
 			continue
 		}
 		seen[key] = p
+		for _, key := range scaffold.LeftAsWritten(p.Summary, p.Website) {
+			diags.Warnf(diag.Pos{File: p.File, Line: 1, Col: 1}, "write the real "+key+" in its place",
+				"%s is still the example that coproduce new wrote", key)
+		}
 		if bad := awkwardName(p.File); bad != "" {
 			diags.Warnf(diag.Pos{File: p.File, Line: 1, Col: 1}, fmt.Sprintf("rename the file to %s", suggestName(p.File)),
 				"the file name has %s, which makes its web address hard to type and to share", bad)

@@ -30,7 +30,7 @@ func Skeleton(k Kind, f Facts) []byte {
 	}
 	b.WriteString("---\n")
 	line("The name of the "+k.Noun+". It is the main heading and shows in lists.", "title: "+quote(f.Title))
-	line("One plain sentence about it. Lists, feeds and search engines show it.", "summary: "+quote("Write one plain sentence about this "+k.Noun+" here."))
+	line("One plain sentence about it. Lists, feeds and search engines show it.", "summary: "+quote(placeholderSummary+k.Noun+" here."))
 
 	switch k.Name {
 	case "case-study":
@@ -43,7 +43,7 @@ func Skeleton(k Kind, f Facts) []byte {
 		line("The promises an organisation makes when it signs. Write one a line.", "commitments:\n  - "+quote("We will write our first promise here."))
 		line("The date the pledge opened for signing, as YYYY-MM-DD.", "opened: "+day)
 	case "signatory":
-		line("The organisation's own website. Change it to the real address.", "website: "+quote("https://example.org/"))
+		line("The organisation's own website. Change it to the real address.", "website: "+quote(placeholderWebsite))
 		line("The date the organisation signed, as YYYY-MM-DD.", "signed: "+day)
 		pledges := slugList(f.Pledges, 1)
 		if len(f.Pledges) == 0 {
@@ -102,4 +102,24 @@ func slugList(slugs []string, n int) string {
 // superset of the ones strconv uses for printable text.
 func quote(s string) string {
 	return strconv.Quote(s)
+}
+
+// placeholderSummary starts the summary every new page is given, so check
+// can tell a page whose summary was never written.
+const placeholderSummary = "Write one plain sentence about this "
+
+// placeholderWebsite is the website every new signatory is given.
+const placeholderWebsite = "https://example.org/"
+
+// LeftAsWritten lists the front matter keys of p that still hold the
+// example text "coproduce new" wrote, so the page would go live saying it.
+func LeftAsWritten(summary, website string) []string {
+	var keys []string
+	if strings.HasPrefix(summary, placeholderSummary) {
+		keys = append(keys, "summary")
+	}
+	if website == placeholderWebsite {
+		keys = append(keys, "website")
+	}
+	return keys
 }
