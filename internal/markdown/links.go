@@ -18,6 +18,9 @@ type LinkResolver interface {
 type Problem struct {
 	What string
 	Fix  string
+	// File is the site file the link names, when it names one that is
+	// missing, so a caller can tell it from other broken links.
+	File string
 }
 
 type state struct {

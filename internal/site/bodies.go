@@ -2,7 +2,6 @@ package site
 
 import (
 	"io"
-	"strings"
 
 	"github.com/coproduce/coproduce/internal/check"
 	"github.com/coproduce/coproduce/internal/config"
@@ -35,22 +34,11 @@ func checkBodies(cfg *config.Config, pages *content.Site, known diag.List) diag.
 			continue // reported when the page is rendered
 		}
 		for _, l := range append(report.Links, report.Images...) {
-			if l.Broken != nil && !pointsAtFileWithErrors(l.Broken, withErrors) {
+			if l.Broken != nil && !withErrors[l.Broken.File] {
 				diags.Errorf(bodyPos(p, l.Pos), l.Broken.Fix, "%s", l.Broken.What)
 			}
 		}
 		diags = append(diags, check.Page(p, report, opts)...)
 	}
 	return diags
-}
-
-// pointsAtFileWithErrors reports whether a broken link names a file that
-// failed to load, such as "content/x.md, which does not exist".
-func pointsAtFileWithErrors(problem *markdown.Problem, withErrors map[string]bool) bool {
-	for file := range withErrors {
-		if strings.Contains(problem.What, " "+file+",") {
-			return true
-		}
-	}
-	return false
 }

@@ -99,6 +99,7 @@ func (l *pageLinks) target(p string, image bool) (string, *markdown.Problem) {
 		return "", &markdown.Problem{
 			What: fmt.Sprintf("the link points to content/%s, which does not exist", file),
 			Fix:  "check the file name, or link to a page that exists",
+			File: "content/" + file,
 		}
 	}
 	if strings.HasPrefix(p, "/") {
