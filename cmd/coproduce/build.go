@@ -14,7 +14,7 @@ import (
 
 func runBuild(e *env, args []string) int {
 	c := commands()["build"]
-	fs := newFlags("build", c.usage, c.summary, e)
+	fs := newFlags("build")
 	src := fs.String("s", ".", "the site folder, with site.yaml and content/")
 	out := fs.String("o", "", "the output folder (default SRC/public)")
 	baseURL := fs.String("base-url", "", "the address the site will live at, overriding base_url in site.yaml")

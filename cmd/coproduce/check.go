@@ -14,7 +14,7 @@ import (
 // build, and reports what it found without writing anything.
 func runCheck(e *env, args []string) int {
 	c := commands()["check"]
-	fs := newFlags("check", c.usage, c.summary, e)
+	fs := newFlags("check")
 	src := fs.String("s", ".", "the site folder, with site.yaml and content/")
 	format := fs.String("format", "text", "text: one problem a line, for people; json: an array, for other tools")
 	drafts := fs.Bool("drafts", false, "check pages marked draft: true as well")

@@ -8,13 +8,12 @@ import (
 	"strings"
 )
 
-// newFlags makes a flag set that reports usage errors with the command's
-// usage line instead of exiting.
-func newFlags(name, usage, summary string, e *env) *flag.FlagSet {
+// newFlags makes a flag set that neither prints nor exits: parseFlags
+// reports its mistakes with the command's usage line.
+func newFlags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
-	_ = summary
 	return fs
 }
 

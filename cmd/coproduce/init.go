@@ -11,7 +11,7 @@ import (
 
 func runInit(e *env, args []string) int {
 	c := commands()["init"]
-	fs := newFlags("init", c.usage, c.summary, e)
+	fs := newFlags("init")
 	more := c.summary + ".\n\nThe new site has a site.yaml that explains every setting, an example page of each kind, a start here page, and a workflow that publishes it on GitHub Pages. DIR must be new or empty"
 	rest, code := parseFlags(fs, args, c.usage, more, e)
 	if code >= 0 {

@@ -13,7 +13,7 @@ import (
 
 func runNew(e *env, args []string) int {
 	c := commands()["new"]
-	fs := newFlags("new", c.usage, c.summary, e)
+	fs := newFlags("new")
 	src := fs.String("s", ".", "the site folder, with site.yaml and content/")
 	kinds := strings.Join(scaffold.KindNames(), ", ")
 	more := c.summary + ".\n\nNAME is the title of the page: put it in quotes if it has spaces. The file name is made from it, so \"Café Bristol & Co\" makes cafe-bristol-co.md. A file that is already there is never written over"

@@ -10,7 +10,7 @@ import (
 
 func runServe(e *env, args []string) int {
 	c := commands()["serve"]
-	fs := newFlags("serve", c.usage, c.summary, e)
+	fs := newFlags("serve")
 	src := fs.String("s", ".", "the site folder, with site.yaml and content/")
 	addr := fs.String("addr", "127.0.0.1:1313", "the address to listen on; keep 127.0.0.1 so only this computer can see the preview")
 	drafts := fs.Bool("drafts", false, "show pages marked draft: true, with a \"Draft: not published\" banner")

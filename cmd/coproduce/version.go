@@ -12,7 +12,7 @@ var version = ""
 
 func runVersion(e *env, args []string) int {
 	c := commands()["version"]
-	fs := newFlags("version", c.usage, c.summary, e)
+	fs := newFlags("version")
 	rest, code := parseFlags(fs, args, c.usage, c.summary, e)
 	if code >= 0 {
 		return code

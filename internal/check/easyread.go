@@ -6,8 +6,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/yuin/goldmark/ast"
-
 	"github.com/coproduce/coproduce/internal/diag"
 	"github.com/coproduce/coproduce/internal/markdown"
 )
@@ -29,13 +27,11 @@ var explainers = []string{" means ", " is when ", " is where ", " is a ", " is a
 
 // easyRead adds the Easy Read warnings of one page body: long sentences and
 // long words that the text does not explain.
-func easyRead(file string, bodyLine int, body []byte, doc ast.Node, diags *diag.List) {
-	ix := newLineIndex(body)
+func easyRead(file string, bodyLine int, blocks []block, ix *lineIndex, diags *diag.List) {
 	at := func(pos markdown.Pos) diag.Pos {
 		return diag.Pos{File: file, Line: bodyLine + pos.Line - 1, Col: pos.Col}
 	}
 	warned := map[string]bool{}
-	blocks := proseBlocks(body, ix, doc)
 	var all strings.Builder // the whole page, to find words explained anywhere in it
 	for _, b := range blocks {
 		all.WriteString(" ")

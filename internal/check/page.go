@@ -43,9 +43,15 @@ func Page(p *content.Page, r *markdown.Report, opts Options) diag.List {
 	}, &diags)
 	checkImages(r.Images, at, &diags)
 	if p.Lang == "" {
-		plainEnglish(p.File, p.BodyLine, p.Body, r.Doc, opts.target(), &diags)
+		// The prose is read once for both the plain English and the Easy
+		// Read rules.
+		if ix == nil {
+			ix = newLineIndex(p.Body)
+		}
+		blocks := proseBlocks(p.Body, ix, r.Doc)
+		plainEnglish(p.File, p.BodyLine, blocks, ix, opts.target(), &diags)
 		if p.Variant == "easy" {
-			easyRead(p.File, p.BodyLine, p.Body, r.Doc, &diags)
+			easyRead(p.File, p.BodyLine, blocks, ix, &diags)
 		}
 	}
 	if len(diags) > 0 {

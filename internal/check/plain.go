@@ -7,8 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/yuin/goldmark/ast"
-
 	"github.com/coproduce/coproduce/internal/diag"
 	"github.com/coproduce/coproduce/internal/markdown"
 )
@@ -93,18 +91,20 @@ func roundHalfUp(f float64) float64 {
 }
 
 // Measure reads a Markdown body for the plain English checks.
-func Measure(body []byte) Prose { return measure(body, nil) }
+func Measure(body []byte) Prose {
+	ix := newLineIndex(body)
+	return measureBlocks(proseBlocks(body, ix, nil), ix)
+}
 
-// measure is Measure over a body already parsed into doc (nil to parse).
-func measure(body []byte, doc ast.Node) Prose {
+// measureBlocks is Measure over the prose blocks of a body.
+func measureBlocks(blocks []block, ix *lineIndex) Prose {
 	var p Prose
 	type scored struct {
 		pos   markdown.Pos
 		score float64
 	}
 	var hard []scored
-	ix := newLineIndex(body)
-	for i, b := range proseBlocks(body, ix, doc) {
+	for i, b := range blocks {
 		if i == 0 {
 			p.first = b.pos
 		}
@@ -211,8 +211,8 @@ func abs(n int) int {
 }
 
 // plainEnglish adds the plain English warnings of one page body.
-func plainEnglish(file string, bodyLine int, body []byte, doc ast.Node, target int, diags *diag.List) Prose {
-	p := measure(body, doc)
+func plainEnglish(file string, bodyLine int, blocks []block, ix *lineIndex, target int, diags *diag.List) Prose {
+	p := measureBlocks(blocks, ix)
 	at := func(pos markdown.Pos) diag.Pos {
 		return diag.Pos{File: file, Line: bodyLine + pos.Line - 1, Col: pos.Col}
 	}

@@ -82,12 +82,17 @@ func (c *Config) OtherLanguages() []string {
 	return out
 }
 
-// ContactHref is the contact as a link target: mailto: for an email address.
-func (c *Config) ContactHref() string {
-	if c.Contact == "" || strings.Contains(c.Contact, "://") {
-		return c.Contact
+// ContactHref is the site's contact as a link target.
+func (c *Config) ContactHref() string { return ContactLink(c.Contact) }
+
+// ContactLink makes a contact written in site.yaml (the site's contact,
+// or signing.contact) into a link target: mailto: for an email address,
+// the address itself for a web page or a mailto: link.
+func ContactLink(contact string) string {
+	if contact == "" || strings.Contains(contact, "://") || strings.HasPrefix(contact, "mailto:") {
+		return contact
 	}
-	return "mailto:" + c.Contact
+	return "mailto:" + contact
 }
 
 // Default returns the settings of a site that has no site.yaml.

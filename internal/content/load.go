@@ -294,9 +294,6 @@ func sortSection(name string, pages []*Page) {
 	})
 }
 
-// ErrNoContent is reported when a site has no content folder at all.
-var ErrNoContent = errors.New("no content folder")
-
 // misnamedPage reports whether a file is a page saved under the wrong
 // ending (notes.MD, notes.md.txt, notes.markdown), and the name it should
 // have.

@@ -3,7 +3,6 @@ package register
 import (
 	"fmt"
 	"html"
-	"strings"
 
 	"github.com/coproduce/coproduce/internal/content"
 )
@@ -75,13 +74,4 @@ func JSONLD(p *content.Page, s Site) map[string]any {
 	}
 	page["@context"] = "https://schema.org"
 	return page
-}
-
-// ContactHref makes a contact written in site.yaml into a link target:
-// mailto: for an email address, the address itself for a web page.
-func ContactHref(contact string) string {
-	if contact == "" || strings.Contains(contact, "://") || strings.HasPrefix(contact, "mailto:") {
-		return contact
-	}
-	return "mailto:" + contact
 }

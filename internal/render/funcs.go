@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/coproduce/coproduce/internal/config"
 	"github.com/coproduce/coproduce/internal/content"
 	"github.com/coproduce/coproduce/internal/register"
 )
@@ -36,7 +37,7 @@ func Funcs(s *Site) template.FuncMap {
 			return s.SignatoryRows[p] // "" when not rendered ahead: the template renders it then
 		},
 		"facetSlug":   register.Slug,
-		"contactLink": register.ContactHref,
+		"contactLink": config.ContactLink,
 		"jsonLD": func(p *content.Page) any {
 			return register.JSONLD(p, register.Site{Name: s.Config.Title, Organisation: s.Config.Organisation, Abs: s.AbsURL})
 		},

@@ -25,7 +25,6 @@ func checkBodies(cfg *config.Config, pages *content.Site, known diag.List) diag.
 		}
 	}
 	b := &builder{rs: &render.Site{Config: cfg, Content: pages}, md: markdown.New()}
-	opts := check.Options{ReadingAge: cfg.ReadingAge}
 	var diags diag.List
 	for _, p := range pages.Pages {
 		links := &pageLinks{b: b, page: p}
@@ -33,12 +32,20 @@ func checkBodies(cfg *config.Config, pages *content.Site, known diag.List) diag.
 		if err != nil {
 			continue // reported when the page is rendered
 		}
-		for _, l := range append(report.Links, report.Images...) {
-			if l.Broken != nil && !withErrors[l.Broken.File] {
-				diags.Errorf(bodyPos(p, l.Pos), l.Broken.Fix, "%s", l.Broken.What)
-			}
-		}
-		diags = append(diags, check.Page(p, report, opts)...)
+		diags = append(diags, b.bodyProblems(p, report, withErrors)...)
 	}
 	return diags
+}
+
+// bodyProblems are the problems of one converted body: links whose target
+// does not exist (except to a file in skip, which has errors of its own)
+// and the editor checks of package check.
+func (b *builder) bodyProblems(p *content.Page, report *markdown.Report, skip map[string]bool) diag.List {
+	var diags diag.List
+	for _, l := range append(report.Links, report.Images...) {
+		if l.Broken != nil && !skip[l.Broken.File] {
+			diags.Errorf(bodyPos(p, l.Pos), l.Broken.Fix, "%s", l.Broken.What)
+		}
+	}
+	return append(diags, check.Page(p, report, check.Options{ReadingAge: b.rs.Config.ReadingAge})...)
 }

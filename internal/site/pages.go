@@ -8,7 +8,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/coproduce/coproduce/internal/check"
 	"github.com/coproduce/coproduce/internal/content"
 	"github.com/coproduce/coproduce/internal/diag"
 	"github.com/coproduce/coproduce/internal/markdown"
@@ -92,12 +91,7 @@ func (b *builder) renderPage(p *content.Page, buf, body *bytes.Buffer) diag.List
 		diags.Errorf(diag.Pos{File: p.File, Line: p.BodyLine}, "check the Markdown of the page", "the page could not be converted: %v", err)
 		return diags
 	}
-	for _, l := range append(report.Links, report.Images...) {
-		if l.Broken != nil {
-			diags.Errorf(bodyPos(p, l.Pos), l.Broken.Fix, "%s", l.Broken.What)
-		}
-	}
-	diags = append(diags, check.Page(p, report, check.Options{ReadingAge: b.rs.Config.ReadingAge})...)
+	diags = append(diags, b.bodyProblems(p, report, nil)...)
 	b.mu.Lock()
 	b.anchors[p.URL] = report.IDs()
 	b.links = append(b.links, res.pendingFrom(report)...)
