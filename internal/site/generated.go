@@ -7,6 +7,7 @@ import (
 
 	"github.com/coproduce/coproduce/internal/content"
 	"github.com/coproduce/coproduce/internal/diag"
+	"github.com/coproduce/coproduce/internal/publish"
 	"github.com/coproduce/coproduce/internal/render"
 )
 
@@ -34,6 +35,18 @@ func (b *builder) writeGenerated(diags *diag.List) {
 			diags.Errorf(diag.Pos{File: s.name}, "check the theme's templates and that the output folder can be written", "could not write %s: %v", s.name, err)
 		}
 	}
+}
+
+// writeGeneratedRecorded is writeGenerated that also returns the names of
+// the files it wrote, so an incremental rebuild knows which files come
+// from the site as a whole without writing them all a second time.
+func (b *builder) writeGeneratedRecorded(diags *diag.List) []string {
+	out, raw := b.out, b.raw
+	gen := newRecorder(raw)
+	b.out, b.raw = publish.Minified(gen, b.minifier), gen
+	b.writeGenerated(diags)
+	b.out, b.raw = out, raw
+	return gen.Names()
 }
 
 // writeSpecial renders a page that has no Markdown file of its own.

@@ -135,11 +135,9 @@ func (inc *Incremental) rebuild() *Change {
 		return ch
 	}
 	inc.b, inc.anchors, inc.links = b, b.anchors, groupLinks(b.links)
-	gen := newRecorder(discard{})
-	inc.derive(b.rs, b.tpl, gen).writeGenerated(&diag.List{})
 
 	inc.out.Replace(st.files)
-	inc.names, inc.generated = set(res.Files), set(gen.Names())
+	inc.names, inc.generated = set(res.Files), set(res.generated)
 	inc.global = globalTemplates(th)
 	ch.Pages, ch.Written = len(res.Site.Pages), len(res.Files)
 	return ch
@@ -525,10 +523,6 @@ func (s *stage) WriteFile(name string, data []byte) error {
 	s.mu.Unlock()
 	return nil
 }
-
-type discard struct{}
-
-func (discard) WriteFile(string, []byte) error { return nil }
 
 func groupLinks(ls []pendingLink) map[string][]pendingLink {
 	out := map[string][]pendingLink{}

@@ -42,7 +42,8 @@ type Result struct {
 	Files  []string // every file written, sorted
 	Diags  diag.List
 
-	state *builder // what an Incremental rebuild starts from
+	state     *builder // what an Incremental rebuild starts from
+	generated []string // the files writeGenerated wrote, for Incremental
 }
 
 // Build makes the whole site. It returns every problem found; when any is
@@ -96,7 +97,7 @@ func Build(opts Options) *Result {
 	res.state = b
 	b.renderPages(&res.Diags)
 	b.copyContentAssets(opts.Source, &res.Diags)
-	b.writeGenerated(&res.Diags)
+	res.generated = b.writeGeneratedRecorded(&res.Diags)
 	b.checkLinks(out, &res.Diags)
 
 	res.Files = out.Names()
