@@ -19,7 +19,6 @@ import (
 	"io"
 	"io/fs"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -30,6 +29,11 @@ import (
 // Templates are a theme's parsed templates, one set per page template.
 type Templates struct {
 	sets map[string]*template.Template // by file name, such as "principle.html"
+	// partials is the set partials are rendered from on their own. Every
+	// set holds the same partials; the first by name is used, so the
+	// output never varies.
+	partials *template.Template
+	cache    partialCache
 }
 
 // Load parses every template of t with funcs available to them.
@@ -40,7 +44,8 @@ func Load(t *theme.Theme, funcs template.FuncMap) (*Templates, diag.List) {
 		diags.Errorf(diag.Pos{File: "templates"}, "check that the templates folder can be read", "could not list the templates: %v", err)
 		return nil, diags
 	}
-	base := template.New("").Funcs(funcs)
+	ts := &Templates{sets: map[string]*template.Template{}}
+	base := template.New("").Funcs(funcs).Funcs(template.FuncMap{"partialCached": ts.partialCached})
 	var pages []string
 	for _, name := range names {
 		if name != "baseof.html" && !strings.HasPrefix(name, "partials/") {
@@ -54,7 +59,6 @@ func Load(t *theme.Theme, funcs template.FuncMap) (*Templates, diag.List) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	ts := &Templates{sets: map[string]*template.Template{}}
 	for _, name := range pages {
 		set, err := base.Clone()
 		if err == nil {
@@ -65,6 +69,12 @@ func Load(t *theme.Theme, funcs template.FuncMap) (*Templates, diag.List) {
 			continue
 		}
 		ts.sets[name] = set
+		if ts.partials == nil {
+			ts.partials = set // names are sorted, so this is the first
+		}
+	}
+	if ts.partials == nil {
+		ts.partials = base // a theme of partials only; nothing clones base now
 	}
 	return ts, diags
 }
@@ -99,20 +109,12 @@ func templateDiag(t *theme.Theme, name string, err error) diag.Diagnostic {
 }
 
 // Partial renders one partial, such as "partials/signatory-item.html",
-// on its own. Every page template's set holds the same partials, so any
-// set will do; the one used is fixed so the output never varies.
+// on its own.
 func (ts *Templates) Partial(w io.Writer, name string, data any) error {
-	names := make([]string, 0, len(ts.sets))
-	for n := range ts.sets {
-		names = append(names, n)
+	if ts.partials == nil || ts.partials.Lookup(name) == nil {
+		return fmt.Errorf("the theme has no template %s", name)
 	}
-	sort.Strings(names)
-	for _, n := range names {
-		if ts.sets[n].Lookup(name) != nil {
-			return ts.sets[n].ExecuteTemplate(w, name, data)
-		}
-	}
-	return fmt.Errorf("the theme has no template %s", name)
+	return ts.partials.ExecuteTemplate(w, name, data)
 }
 
 // Has reports whether a page template exists.
