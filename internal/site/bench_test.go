@@ -76,7 +76,7 @@ func benchmarkBuild(b *testing.B, n int, toDisk bool) {
 		floorCPU += cpuTime() - cpu
 		var out publish.Output = discard{}
 		if toDisk {
-			pub, err := publish.NewDir(filepath.Join(b.TempDir(), "public"))
+			pub, err := publish.NewDir(spentOutput(b))
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -100,7 +100,9 @@ func benchmarkBuild(b *testing.B, n int, toDisk bool) {
 			b.Fatalf("built %d pages, want %d", len(res.Site.Pages), pages)
 		}
 		if d, ok := out.(*publish.Dir); ok {
-			d.Abort()
+			if err := d.Commit(); err != nil { // kept until the end: see spentOutput
+				b.Fatal(err)
+			}
 		}
 		b.StartTimer()
 	}
