@@ -148,6 +148,11 @@ func TestMinifier(t *testing.T) {
 		{"a.json", "{ \"a\" : [1, 2] }\n", `{"a":[1,2]}`},
 		{"a.xml", "<?xml version=\"1.0\"?>\n<a>\n  <b>x</b>\n</a>\n", `<?xml version="1.0"?><a><b>x</b></a>`},
 		{"a.txt", "  kept  as  is \n", "  kept  as  is \n"},
+		// An SVG file is minified; an SVG drawn inside a page is kept as
+		// our code wrote it (the QR code), for speed.
+		{"a.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\">\n  <path d=\"M 1.000 1 h 2\"/>\n</svg>\n", `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><path d="M1 1h2"/></svg>`},
+		{"b.html", "<!DOCTYPE html><html><head><title>T</title></head><body><svg viewBox=\"0 0 10 10\"><path d=\"M 1.000 1 h 2\"/></svg></body></html>",
+			`<!doctype html><html><head><title>T</title></head><body><svg viewBox="0 0 10 10"><path d="M 1.000 1 h 2"/></svg></body></html>`},
 		{"broken.json", "{ not json", "{ not json"},
 	}
 	for _, tc := range cases {
