@@ -116,9 +116,6 @@ func (r *Register) CSV(abs func(string) string) ([]byte, error) {
 // BadgeURL is the site path of a signatory's badge.
 func BadgeURL(p *content.Page) string { return p.URL + "badge.svg" }
 
-// QRURL is the site path of the QR code on a signatory's certificate.
-func QRURL(p *content.Page) string { return p.URL + "qr.svg" }
-
 func isoDate(t time.Time) string {
 	if t.IsZero() {
 		return ""

@@ -8,6 +8,7 @@ import (
 
 	"github.com/coproduce/coproduce/internal/config"
 	"github.com/coproduce/coproduce/internal/content"
+	"github.com/coproduce/coproduce/internal/qrcode"
 	"github.com/coproduce/coproduce/internal/register"
 )
 
@@ -30,7 +31,7 @@ func Funcs(s *Site) template.FuncMap {
 		"signatoryListing": register.Lookup(s.Content),
 		"badge":            register.BadgeFor,
 		"badgeURL":         register.BadgeURL,
-		"qrURL":            register.QRURL,
+		"qrCode":           qrcode.New().HTML,
 		"linkSnippet":      func(p *content.Page) string { return register.Snippet(p, s.AbsURL) },
 		"sizeLabel":        register.SizeLabel,
 		"signatoryRow": func(p *content.Page) template.HTML {

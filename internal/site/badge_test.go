@@ -1,49 +1,47 @@
-package site
+package site_test
 
 import (
-	"encoding/xml"
 	"regexp"
-	"strconv"
+	"strings"
 	"testing"
 
-	"rsc.io/qr"
+	"github.com/coproduce/coproduce/internal/publish"
+	"github.com/coproduce/coproduce/internal/qrcode"
 )
 
-// TestQRSVGDrawsEveryModule reads the drawn runs back into a grid and
-// compares it with the code, so a scanner sees exactly what was encoded.
-func TestQRSVGDrawsEveryModule(t *testing.T) {
-	const url = "https://example.org/coproduction/signatories/kite-youth-arts/"
-	svg, err := qrSVG(url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doc struct {
-		Role  string `xml:"role,attr"`
-		Title string `xml:"title"`
-		Path  struct {
-			D string `xml:"d,attr"`
-		} `xml:"path"`
-	}
-	if err := xml.Unmarshal(svg, &doc); err != nil {
-		t.Fatalf("the QR code is not well-formed SVG: %v", err)
-	}
-	if doc.Role != "img" || doc.Title != "QR code for "+url {
-		t.Errorf("the QR code has role %q and title %q", doc.Role, doc.Title)
-	}
-	code, _ := qr.Encode(url, qr.M)
-	drawn := map[[2]int]bool{}
-	for _, m := range regexp.MustCompile(`M(\d+) (\d+)h(\d+)v1h-(\d+)z`).FindAllStringSubmatch(doc.Path.D, -1) {
-		x, _ := strconv.Atoi(m[1])
-		y, _ := strconv.Atoi(m[2])
-		n, _ := strconv.Atoi(m[3])
-		for i := range n {
-			drawn[[2]int{x + i - qrQuiet, y - qrQuiet}] = true
+// TestCertificateDrawsQRCodeOfPageAddress checks that a signatory's
+// printed certificate carries, inline, the QR code of the page's full
+// address, base path included, so a phone opens the page that was printed.
+// internal/qrcode's tests read a drawing back module by module and compare
+// it with rsc.io/qr's code; this one checks the page holds exactly the
+// drawing of the right address, as the minifier leaves it.
+func TestCertificateDrawsQRCodeOfPageAddress(t *testing.T) {
+	for base, url := range map[string]string{
+		"":                                  "https://example.org/signatories/kite/",
+		"https://example.org/coproduction/": "https://example.org/coproduction/signatories/kite/",
+	} {
+		out := buildRegisterSite(t, base)
+		page := get(t, out, "signatories/kite/index.html")
+		got := regexp.MustCompile(`<p class="certificate-qr"><svg.*?</svg><span>([^<]*)</span></p>`).FindStringSubmatch(page)
+		if got == nil {
+			t.Fatalf("Kite's certificate has no inline QR code followed by its address:\n%s", page)
 		}
-	}
-	for y := range code.Size {
-		for x := range code.Size {
-			if drawn[[2]int{x, y}] != code.Black(x, y) {
-				t.Fatalf("module (%d, %d) is drawn %v, but the code has it %v", x, y, drawn[[2]int{x, y}], code.Black(x, y))
+		if got[1] != url {
+			t.Errorf("the certificate prints the address %q under its code, want %q", got[1], url)
+		}
+		label := "QR code: scan it to open this page at " + url
+		svg, err := qrcode.New().AppendSVG(nil, url, label)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := publish.NewMinifier().Bytes("index.html", []byte(`<!DOCTYPE html><html><head><title>t</title></head><body><p>`+string(svg)+`</p></body></html>`))
+		want = regexp.MustCompile(`<svg.*</svg>`).Find(want)
+		if !strings.Contains(got[0], string(want)) {
+			t.Errorf("Kite's certificate (base %q) does not draw the code of %s named %q; it has\n%s\nwant\n%s", base, url, label, got[0], want)
+		}
+		for _, name := range out.Names() {
+			if strings.HasSuffix(name, "qr.svg") {
+				t.Errorf("the build wrote %s: the code is drawn in the page, a file for it is one more to write per signatory", name)
 			}
 		}
 	}

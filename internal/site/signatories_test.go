@@ -86,10 +86,13 @@ func TestBigRegisterEverySignatoryHasPageBadgeAndQR(t *testing.T) {
 	}
 	for _, p := range b.signatories() {
 		dir := strings.TrimPrefix(p.URL, "/")
-		for _, f := range []string{"index.html", "badge.svg", "qr.svg"} {
+		for _, f := range []string{"index.html", "badge.svg"} {
 			if _, ok := b.out.Get(dir + f); !ok {
 				t.Fatalf("%s has no %s", p.URL, f)
 			}
+		}
+		if page, _ := b.out.Get(dir + "index.html"); !bytes.Contains(page, []byte(`<p class="certificate-qr"><svg `)) {
+			t.Fatalf("%s has no QR code on its certificate", p.URL)
 		}
 	}
 }
