@@ -1,6 +1,7 @@
 package check
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"unicode"
@@ -27,7 +28,7 @@ var explainers = []string{" means ", " is when ", " is where ", " is a ", " is a
 
 // easyRead adds the Easy Read warnings of one page body: long sentences and
 // long words that the text does not explain.
-func easyRead(file string, bodyLine int, blocks []block, ix *lineIndex, diags *diag.List) {
+func easyRead(file string, bodyLine int, blocks []block, ix *lineIndex, sc *scratch, diags *diag.List) {
 	at := func(pos markdown.Pos) diag.Pos {
 		return diag.Pos{File: file, Line: bodyLine + pos.Line - 1, Col: pos.Col}
 	}
@@ -39,7 +40,7 @@ func easyRead(file string, bodyLine int, blocks []block, ix *lineIndex, diags *d
 	}
 	page := " " + strings.ToLower(strings.Join(strings.Fields(all.String()), " ")) + " "
 	for _, b := range blocks {
-		sents := sentences(b.text)
+		sents := sc.sentences(b.text)
 		for i, s := range sents {
 			if len(s.words) == 0 {
 				continue
@@ -49,19 +50,32 @@ func easyRead(file string, bodyLine int, blocks []block, ix *lineIndex, diags *d
 					fmt.Sprintf("Easy Read sentences have %d words or fewer: split it into two sentences, one idea each", MaxEasySentenceWords),
 					"this Easy Read sentence has %d words", n)
 			}
-			explained := strings.ToLower(" " + string(b.text[s.start:s.end]) + " ")
-			if i+1 < len(sents) {
-				next := sents[i+1]
-				explained += strings.ToLower(" " + string(b.text[next.start:next.end]) + " ")
-			}
+			explained := "" // made at the first long word, as most sentences have none
 			for j, w := range s.words {
-				word := strings.Trim(string(b.text[w.start:w.end]), "\"'“”‘’()[]*_.,;:!?")
+				// Most words are short: a word of fewer bytes than
+				// LongWordLetters has fewer letters too, and the letters
+				// are counted before a string of the word is made.
+				if w.end-w.start < LongWordLetters {
+					continue
+				}
+				trimmed := bytes.Trim(b.text[w.start:w.end], wordMarks)
+				if utf8.RuneCount(trimmed) < LongWordLetters {
+					continue
+				}
+				word := string(trimmed)
 				key := strings.ToLower(word)
-				if warned[key] || utf8.RuneCountInString(word) < LongWordLetters || !isPlainWord(word) {
+				if warned[key] || !isPlainWord(word) {
 					continue
 				}
 				if j > 0 && isName(b.text[w.start:w.end]) {
 					continue
+				}
+				if explained == "" {
+					explained = strings.ToLower(" " + string(b.text[s.start:s.end]) + " ")
+					if i+1 < len(sents) {
+						next := sents[i+1]
+						explained += strings.ToLower(" " + string(b.text[next.start:next.end]) + " ")
+					}
 				}
 				if explainsWord(explained, key) || explainedAnywhere(page, key) {
 					continue
@@ -74,6 +88,9 @@ func easyRead(file string, bodyLine int, blocks []block, ix *lineIndex, diags *d
 		}
 	}
 }
+
+// wordMarks are the quotes, brackets and punctuation around a word.
+const wordMarks = "\"'“”‘’()[]*_.,;:!?"
 
 // explainsWord reports whether text explains word with a phrase like
 // "WORD means" or "this means".

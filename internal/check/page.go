@@ -34,30 +34,29 @@ func Page(p *content.Page, r *markdown.Report, opts Options) diag.List {
 		return diag.Pos{File: p.File, Line: p.BodyLine + pos.Line - 1, Col: pos.Col}
 	}
 	checkHeadings(r.Headings, at, &diags)
-	var ix *lineIndex // made only when a link needs it
-	checkLinks(r.Links, func(l markdown.Link) diag.Pos {
+	sc := getScratch()
+	defer putScratch(sc)
+	var ix *lineIndex // made only when a link, the prose or a message needs it
+	index := func() *lineIndex {
 		if ix == nil {
-			ix = newLineIndex(p.Body)
+			ix = &sc.ix
+			ix.reset(p.Body)
 		}
-		return at(refine(ix, l))
-	}, &diags)
+		return ix
+	}
+	checkLinks(r.Links, func(l markdown.Link) diag.Pos { return at(refine(index(), l)) }, &diags)
 	checkImages(r.Images, at, &diags)
 	if p.Lang == "" {
 		// The prose is read once for both the plain English and the Easy
 		// Read rules.
-		if ix == nil {
-			ix = newLineIndex(p.Body)
-		}
-		blocks := proseBlocks(p.Body, ix, r.Doc)
-		plainEnglish(p.File, p.BodyLine, blocks, ix, opts.target(), &diags)
+		blocks := proseBlocks(p.Body, index(), r.Doc, sc)
+		plainEnglish(p.File, p.BodyLine, blocks, ix, sc, opts.target(), &diags)
 		if p.Variant == "easy" {
-			easyRead(p.File, p.BodyLine, blocks, ix, &diags)
+			easyRead(p.File, p.BodyLine, blocks, ix, sc, &diags)
 		}
 	}
 	if len(diags) > 0 {
-		if ix == nil {
-			ix = newLineIndex(p.Body)
-		}
+		index()
 		for i := range diags { // the line itself, for the live preview to show
 			diags[i].Source = ix.line(diags[i].Line - p.BodyLine + 1)
 		}

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -92,24 +93,23 @@ func roundHalfUp(f float64) float64 {
 
 // Measure reads a Markdown body for the plain English checks.
 func Measure(body []byte) Prose {
-	ix := newLineIndex(body)
-	return measureBlocks(proseBlocks(body, ix, nil), ix)
+	sc := getScratch()
+	defer putScratch(sc)
+	ix := &sc.ix
+	ix.reset(body)
+	return measureBlocks(proseBlocks(body, ix, nil, sc), ix, sc)
 }
 
 // measureBlocks is Measure over the prose blocks of a body.
-func measureBlocks(blocks []block, ix *lineIndex) Prose {
+func measureBlocks(blocks []block, ix *lineIndex, sc *scratch) Prose {
 	var p Prose
-	type scored struct {
-		pos   markdown.Pos
-		score float64
-	}
-	var hard []scored
+	var top hardest
 	for i, b := range blocks {
 		if i == 0 {
 			p.first = b.pos
 		}
 		paraWords := 0
-		for _, s := range sentences(b.text) {
+		for _, s := range sc.sentences(b.text) {
 			p.add(s)
 			paraWords += len(s.words)
 			chars, names := 0, 0
@@ -122,12 +122,13 @@ func measureBlocks(blocks []block, ix *lineIndex) Prose {
 				}
 				chars += w.chars
 			}
-			at := ix.pos(b.srcAt(s.start))
+			// Finding a sentence's line and column costs a search, so it
+			// is done only for the sentences that are reported.
 			if n := len(s.words); n > MaxSentenceWords {
-				p.Long = append(p.Long, LongSentence{Pos: at, Words: n, SplitAfter: splitPoint(b.text, s)})
+				p.Long = append(p.Long, LongSentence{Pos: ix.pos(b.srcAt(s.start)), Words: n, SplitAfter: splitPoint(b.text, s)})
 			}
 			if n := len(s.words) - names; n >= 5 {
-				hard = append(hard, scored{at, 4.71*float64(chars)/float64(n) + 0.5*float64(len(s.words))})
+				top.offer(4.71*float64(chars)/float64(n)+0.5*float64(len(s.words)), ix, b, s.start)
 			}
 		}
 		if paraWords > MaxParagraphWords {
@@ -135,21 +136,38 @@ func measureBlocks(blocks []block, ix *lineIndex) Prose {
 		}
 	}
 	// Keep the three hardest sentences, in the order they are written.
-	for range 3 {
-		best := -1
-		for i, h := range hard {
-			if best < 0 || h.score > hard[best].score {
-				best = i
-			}
-		}
-		if best < 0 {
-			break
-		}
-		p.hardest = append(p.hardest, hard[best].pos)
-		hard = append(hard[:best], hard[best+1:]...)
+	for _, h := range top.list[:top.n] {
+		p.hardest = append(p.hardest, h.pos)
 	}
 	sortPos(p.hardest)
 	return p
+}
+
+// hardest keeps the three sentences with the highest scores seen so far,
+// highest first; of equal scores the one written first ranks higher.
+// Keeping three as the sentences go by, rather than every sentence's score
+// to pick from at the end, needs no memory however long the page.
+type hardest struct {
+	list [3]struct {
+		pos   markdown.Pos
+		score float64
+	}
+	n int
+}
+
+// offer considers a sentence starting at text[start] of block b. It comes
+// after every sentence offered before, so it ranks below any of equal score.
+func (h *hardest) offer(score float64, ix *lineIndex, b block, start int) {
+	i := h.n
+	for i > 0 && score > h.list[i-1].score {
+		i--
+	}
+	if i == len(h.list) {
+		return
+	}
+	h.n = min(h.n+1, len(h.list))
+	copy(h.list[i+1:h.n], h.list[i:h.n-1])
+	h.list[i].pos, h.list[i].score = ix.pos(b.srcAt(start)), score
 }
 
 func sortPos(ps []markdown.Pos) {
@@ -160,12 +178,17 @@ func sortPos(ps []markdown.Pos) {
 	}
 }
 
+// nameOpeners are the marks a name may follow at the start of a word.
+const nameOpeners = "\"'“‘([*_"
+
 // isName reports whether a word inside a sentence starts with a capital
 // letter: a name such as "Greater Manchester", which readers take in
 // whole however long it is.
 func isName(w []byte) bool {
-	t := strings.TrimLeft(string(w), "\"'“‘([*_")
-	r, _ := utf8.DecodeRuneInString(t)
+	if len(w) > 0 && w[0] < utf8.RuneSelf && isLetterOrDigit(rune(w[0])) { // no marks to skip
+		return 'A' <= w[0] && w[0] <= 'Z'
+	}
+	r, _ := utf8.DecodeRune(bytes.TrimLeft(w, nameOpeners))
 	return unicode.IsUpper(r)
 }
 
@@ -211,8 +234,8 @@ func abs(n int) int {
 }
 
 // plainEnglish adds the plain English warnings of one page body.
-func plainEnglish(file string, bodyLine int, blocks []block, ix *lineIndex, target int, diags *diag.List) Prose {
-	p := measureBlocks(blocks, ix)
+func plainEnglish(file string, bodyLine int, blocks []block, ix *lineIndex, sc *scratch, target int, diags *diag.List) Prose {
+	p := measureBlocks(blocks, ix, sc)
 	at := func(pos markdown.Pos) diag.Pos {
 		return diag.Pos{File: file, Line: bodyLine + pos.Line - 1, Col: pos.Col}
 	}

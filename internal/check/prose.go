@@ -9,6 +9,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 
 	"github.com/coproduce/coproduce/internal/markdown"
@@ -52,85 +53,134 @@ func (b *block) srcAt(i int) int {
 // text a reader reads as sentences. Headings, tables, code and raw HTML are
 // left out, and so are images (their alt text is not part of the prose).
 // doc is the body as the page was parsed for rendering; when it is nil the
-// body is parsed here.
-func proseBlocks(body []byte, ix *lineIndex, doc ast.Node) []block {
+// body is parsed here. The blocks live in sc, until its next use.
+func proseBlocks(body []byte, ix *lineIndex, doc ast.Node, sc *scratch) []block {
 	if doc == nil {
 		doc = proseParser.Parse(text.NewReader(body))
 	}
-	var out []block
-	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n.Kind() {
-		case ast.KindParagraph, ast.KindTextBlock:
-			if b := collect(n, body, ix); len(bytes.TrimSpace(b.text)) > 0 {
-				out = append(out, b)
-			}
-			return ast.WalkSkipChildren, nil
-		case ast.KindHeading, ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindHTMLBlock:
-			return ast.WalkSkipChildren, nil
-		}
-		if n.Kind().String() == "Table" {
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return out
+	sc.text, sc.runs, sc.spans = sc.text[:0], sc.runs[:0], sc.spans[:0]
+	c := collector{sc: sc, body: body}
+	c.blocks(doc)
+	// Only now that text and runs have stopped growing can the blocks
+	// point into them.
+	sc.blocks = sc.blocks[:0]
+	for _, s := range sc.spans {
+		sc.blocks = append(sc.blocks, block{
+			text: sc.text[s.text:s.textEnd:s.textEnd],
+			runs: sc.runs[s.runs:s.runsEnd:s.runsEnd],
+			pos:  ix.pos(s.start),
+		})
+	}
+	return sc.blocks
 }
 
-// collect gathers the words of one block. A code span or a bare address
+// collector gathers the text of a body's blocks into its scratch. It walks
+// the tree itself rather than through ast.Walk, whose callbacks would be
+// closures allocated for every block.
+type collector struct {
+	sc   *scratch
+	body []byte
+	// Of the block being collected:
+	from  int // where its text starts in sc.text
+	start int // body offset of its first text, -1 before any
+	last  int // end of the last text copied from the body
+}
+
+// blocks finds the prose blocks under n, in document order, as ast.Walk
+// would visit them.
+func (c *collector) blocks(n ast.Node) {
+	switch n.Kind() {
+	case ast.KindParagraph, ast.KindTextBlock:
+		c.block(n)
+		return
+	case ast.KindHeading, ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindHTMLBlock, extast.KindTable:
+		return
+	}
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		c.blocks(ch)
+	}
+}
+
+// block gathers the words of one block, and keeps it if it has any.
+func (c *collector) block(n ast.Node) {
+	sc := c.sc
+	c.from, c.start, c.last = len(sc.text), -1, 0
+	runs := len(sc.runs)
+	c.inline(n)
+	if len(bytes.TrimSpace(sc.text[c.from:])) == 0 {
+		sc.text, sc.runs = sc.text[:c.from], sc.runs[:runs]
+		return
+	}
+	sc.spans = append(sc.spans, span{text: c.from, textEnd: len(sc.text), runs: runs, runsEnd: len(sc.runs), start: max(c.start, 0)})
+}
+
+// inline collects n and its children. A code span or a bare address
 // stands for one word, since a reader takes it in at a glance or skips it.
 // Typographic quotes, which the renderer's parser turns into entities,
 // count as the one character they show.
-func collect(n ast.Node, body []byte, ix *lineIndex) block {
-	var b block
-	start := -1
-	add := func(s []byte, at int, spread bool) {
-		if start < 0 {
-			start = at
+func (c *collector) inline(n ast.Node) {
+	switch t := n.(type) {
+	case *ast.Text:
+		c.add(t.Segment.Value(c.body), t.Segment.Start, true)
+		c.last = t.Segment.Stop
+		if t.SoftLineBreak() || t.HardLineBreak() {
+			c.add(space, c.last, false)
 		}
-		b.runs = append(b.runs, srcRun{textStart: len(b.text), srcStart: at, spread: spread})
-		b.text = append(b.text, s...)
+	case *ast.String:
+		c.run(c.last, false)
+		c.sc.text = appendUnescaped(c.sc.text, t.Value)
+	case *ast.CodeSpan:
+		at := c.last
+		if fc, ok := t.FirstChild().(*ast.Text); ok {
+			at = fc.Segment.Start
+		}
+		c.add(codeWord, at, false)
+		return
+	case *ast.AutoLink:
+		c.add(linkWord, c.last, false)
+		return
+	case *ast.Image, *ast.RawHTML:
+		return
 	}
-	last := 0
-	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch t := c.(type) {
-		case *ast.Text:
-			add(t.Segment.Value(body), t.Segment.Start, true)
-			last = t.Segment.Stop
-			if t.SoftLineBreak() || t.HardLineBreak() {
-				add(space, last, false)
-			}
-		case *ast.String:
-			v := t.Value
-			if bytes.IndexByte(v, '&') >= 0 {
-				v = []byte(html.UnescapeString(string(v)))
-			}
-			add(v, last, false)
-		case *ast.CodeSpan:
-			at := last
-			if fc, ok := t.FirstChild().(*ast.Text); ok {
-				at = fc.Segment.Start
-			}
-			add(codeWord, at, false)
-			return ast.WalkSkipChildren, nil
-		case *ast.AutoLink:
-			add(linkWord, last, false)
-			return ast.WalkSkipChildren, nil
-		case *ast.Image, *ast.RawHTML:
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	if start < 0 {
-		start = 0
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		c.inline(ch)
 	}
-	b.pos = ix.pos(start)
-	return b
+}
+
+// add appends s to the block's text, mapped to body offset at.
+func (c *collector) add(s []byte, at int, spread bool) {
+	c.run(at, spread)
+	c.sc.text = append(c.sc.text, s...)
+}
+
+// run starts a stretch of text mapped to body offset at.
+func (c *collector) run(at int, spread bool) {
+	if c.start < 0 {
+		c.start = at
+	}
+	c.sc.runs = append(c.sc.runs, srcRun{textStart: len(c.sc.text) - c.from, srcStart: at, spread: spread})
+}
+
+// typographerEntities are what the renderer's typographer writes for
+// quotes, dashes and ellipses, with the characters they show, so the
+// common case needs no call to html.UnescapeString and no allocation.
+var typographerEntities = func() map[string]string {
+	m := map[string]string{}
+	for _, e := range []string{"&lsquo;", "&rsquo;", "&ldquo;", "&rdquo;", "&ndash;", "&mdash;", "&hellip;", "&laquo;", "&raquo;"} {
+		m[e] = html.UnescapeString(e)
+	}
+	return m
+}()
+
+// appendUnescaped appends v to text with its HTML entities resolved.
+func appendUnescaped(text, v []byte) []byte {
+	if bytes.IndexByte(v, '&') < 0 {
+		return append(text, v...)
+	}
+	if s, ok := typographerEntities[string(v)]; ok {
+		return append(text, s...)
+	}
+	return append(text, html.UnescapeString(string(v))...)
 }
 
 var (
@@ -147,13 +197,22 @@ type lineIndex struct {
 }
 
 func newLineIndex(body []byte) *lineIndex {
-	ix := &lineIndex{body: body, starts: []int{0}}
-	for i, c := range body {
-		if c == '\n' {
-			ix.starts = append(ix.starts, i+1)
-		}
-	}
+	ix := &lineIndex{}
+	ix.reset(body)
 	return ix
+}
+
+// reset indexes body, reusing the memory of the last body indexed.
+func (ix *lineIndex) reset(body []byte) {
+	ix.body, ix.starts = body, append(ix.starts[:0], 0)
+	for i := 0; ; {
+		n := bytes.IndexByte(body[i:], '\n')
+		if n < 0 {
+			return
+		}
+		i += n + 1
+		ix.starts = append(ix.starts, i)
+	}
 }
 
 // pos turns a byte offset into a line and column, the column counted in

@@ -1,8 +1,8 @@
 package check
 
 import (
+	"bytes"
 	"math"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -29,31 +29,28 @@ var abbreviations = map[string]bool{
 
 // sentences cuts a block's text into sentences and words. Hyphens, dashes
 // and slashes separate words, since "lived-experience" reads as two words.
-func sentences(text []byte) []sentence {
-	var out []sentence
-	// Every sentence's words share one array, sized for typical English
-	// (about six bytes a word), so a page costs a few allocations, not one
-	// for each sentence's growth.
-	words := make([]word, 0, len(text)/6+1)
+// The sentences and their words live in sc until its next call, so a page
+// costs no allocations once the scratch has grown to its longest block.
+func (sc *scratch) sentences(text []byte) []sentence {
+	words, out := sc.words[:0], sc.sents[:0]
 	from := 0 // where the current sentence's words start in words
 	var cur sentence
 	cur.start = -1
-	s := string(text)
 	i := 0
-	for i < len(s) {
-		r, size := utf8.DecodeRuneInString(s[i:])
+	for i < len(text) {
+		r, size := decodeRune(text[i:])
 		if isSpace(r) {
 			i += size
 			continue
 		}
 		// Read one word: up to the next space or separator.
 		start, chars := i, 0
-		for i < len(s) {
-			r, size = utf8.DecodeRuneInString(s[i:])
+		for i < len(text) {
+			r, size = decodeRune(text[i:])
 			if isSpace(r) || (isSeparator(r) && i > start) {
 				break
 			}
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if isLetterOrDigit(r) {
 				chars++
 			}
 			i += size
@@ -67,7 +64,9 @@ func sentences(text []byte) []sentence {
 			}
 			words = append(words, word{start: start, end: i, chars: chars})
 		}
-		if chars > 0 && endsSentence(s[start:i]) && !continues(s[i:]) {
+		if chars > 0 && endsSentence(text[start:i]) && !continues(text[i:]) {
+			// The sentence's words are capped so that words appended
+			// later never write into them.
 			cur.words = words[from:len(words):len(words)]
 			cur.end = i
 			out = append(out, cur)
@@ -80,10 +79,31 @@ func sentences(text []byte) []sentence {
 		cur.end = cur.words[len(cur.words)-1].end
 		out = append(out, cur)
 	}
+	sc.words, sc.sents = words, out
 	return out
 }
 
-func isSpace(r rune) bool { return unicode.IsSpace(r) }
+// decodeRune is utf8.DecodeRune with the common ASCII case first.
+func decodeRune(p []byte) (rune, int) {
+	if c := p[0]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRune(p)
+}
+
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf { // as unicode.IsSpace, without its table lookups
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
+}
+
+func isLetterOrDigit(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
 
 func isSeparator(r rune) bool {
 	return r == '-' || r == '–' || r == '—' || r == '/'
@@ -91,22 +111,27 @@ func isSeparator(r rune) bool {
 
 // endsSentence reports whether a word ends with a sentence's closing mark,
 // perhaps followed by quotes or brackets, and is not an abbreviation.
-func endsSentence(w string) bool {
-	t := strings.TrimRight(w, "\"'”’)]*_")
-	if t == "" {
+func endsSentence(w []byte) bool {
+	// Most words end in a letter or digit, which is neither a closing
+	// mark nor a quote or bracket to look behind.
+	if len(w) > 0 && w[len(w)-1] < utf8.RuneSelf && isLetterOrDigit(rune(w[len(w)-1])) {
 		return false
 	}
-	last, _ := utf8.DecodeLastRuneInString(t)
+	t := bytes.TrimRight(w, "\"'”’)]*_")
+	if len(t) == 0 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRune(t)
 	switch last {
 	case '!', '?', '…':
 		return true
 	case '.':
-		stem := strings.TrimLeft(strings.TrimSuffix(t, "."), "\"'“‘([*_")
-		if abbreviations[strings.ToLower(stem)] {
+		stem := bytes.TrimLeft(bytes.TrimSuffix(t, []byte(".")), "\"'“‘([*_")
+		if isAbbreviation(stem) {
 			return false
 		}
 		// A single capital letter is an initial, as in "J. Smith".
-		if r, n := utf8.DecodeRuneInString(stem); n == len(stem) && unicode.IsUpper(r) {
+		if r, n := utf8.DecodeRune(stem); n == len(stem) && unicode.IsUpper(r) {
 			return false
 		}
 		return true
@@ -114,11 +139,30 @@ func endsSentence(w string) bool {
 	return false
 }
 
+// isAbbreviation reports whether stem, in lower case, is one of the
+// abbreviations. It lowers the case into a small array rather than a new
+// string: every abbreviation is short and ASCII, so a longer stem, or one
+// whose lower case is not ASCII, cannot be one.
+func isAbbreviation(stem []byte) bool {
+	var buf [8]byte
+	lower := buf[:0]
+	for len(stem) > 0 {
+		r, size := utf8.DecodeRune(stem)
+		r = unicode.ToLower(r)
+		if r >= utf8.RuneSelf || len(lower) == len(buf) {
+			return false
+		}
+		lower = append(lower, byte(r))
+		stem = stem[size:]
+	}
+	return abbreviations[string(lower)]
+}
+
 // continues reports whether the text after a full stop goes on in lower
 // case, as after "etc." in the middle of a sentence.
-func continues(rest string) bool {
-	rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
-	r, _ := utf8.DecodeRuneInString(rest)
+func continues(rest []byte) bool {
+	rest = bytes.TrimLeftFunc(rest, unicode.IsSpace)
+	r, _ := utf8.DecodeRune(rest)
 	return unicode.IsLower(r)
 }
 

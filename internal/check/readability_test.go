@@ -26,7 +26,7 @@ func TestSentences(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []int
-		for _, s := range sentences([]byte(tt.text)) {
+		for _, s := range new(scratch).sentences([]byte(tt.text)) {
 			got = append(got, len(s.words))
 		}
 		if !reflect.DeepEqual(got, tt.want) {
