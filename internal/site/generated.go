@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"sync"
 
 	"github.com/coproduce/coproduce/internal/content"
 	"github.com/coproduce/coproduce/internal/diag"
@@ -26,13 +27,27 @@ func (b *builder) writeGenerated(diags *diag.List) {
 		{"feed.xml", b.writeFeed},
 		{"signatory directory and filter pages", b.writeSignatoryDirectory},
 		{"signatories.json, signatories.csv and signatories/index.json", b.writeSignatoryData},
-		{"signatory badges and QR codes", b.writeBadges},
+		{"signatory badges", b.writeBadges},
 		{"_redirects", b.writeRedirects},
 		{"_headers", b.writeHeaders},
 	}
-	for _, s := range steps {
-		if err := s.fn(); err != nil {
-			diags.Errorf(diag.Pos{File: s.name}, "check the theme's templates and that the output folder can be written", "could not write %s: %v", s.name, err)
+	// The steps write different files from the same finished content, so
+	// they run at once: the open data is written on one core, and would
+	// otherwise leave the other idle, while the directory's pages keep
+	// every core busy. Problems are reported in the order of the steps.
+	errs := make([]error, len(steps))
+	var wg sync.WaitGroup
+	for i, s := range steps {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = s.fn()
+		}()
+	}
+	wg.Wait()
+	for i, s := range steps {
+		if errs[i] != nil {
+			diags.Errorf(diag.Pos{File: s.name}, "check the theme's templates and that the output folder can be written", "could not write %s: %v", s.name, errs[i])
 		}
 	}
 }
