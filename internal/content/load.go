@@ -16,6 +16,7 @@ package content
 import (
 	"bytes"
 	"errors"
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -124,20 +125,14 @@ func displayName(dir, name string) string {
 // read as a page at all; lesser problems are reported and the page kept.
 func loadPage(fsys fs.FS, name string, opts Options, diags *diag.List) *Page {
 	file := displayName(opts.Dir, name)
-	info, err := fs.Stat(fsys, name)
+	data, size, err := readPage(fsys, name)
 	if err != nil {
 		problem, fix := diag.ReadProblem(err)
 		diags.Errorf(diag.Pos{File: file}, fix, "%s", problem)
 		return nil
 	}
-	if info.Size() > MaxFileSize {
-		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "split it into smaller pages", "the file is %d MB, more than the %d MB a page may be", info.Size()>>20, MaxFileSize>>20)
-		return nil
-	}
-	data, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		problem, fix := diag.ReadProblem(err)
-		diags.Errorf(diag.Pos{File: file}, fix, "%s", problem)
+	if size > MaxFileSize {
+		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "split it into smaller pages", "the file is %d MB, more than the %d MB a page may be", size>>20, MaxFileSize>>20)
 		return nil
 	}
 	data, bad := Normalize(file, data)
@@ -363,4 +358,30 @@ func openers(text []byte) int {
 		}
 		count++
 	}
+}
+
+// readPage reads a file of at most MaxFileSize bytes with one open, and
+// returns its size. A bigger file is not read: its size is returned for
+// the message. (fs.Stat then fs.ReadFile would open and stat each of a
+// large site's files twice.)
+func readPage(fsys fs.FS, name string) ([]byte, int64, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, 0, err
+	}
+	if info.Size() > MaxFileSize {
+		return nil, info.Size(), nil
+	}
+	// One byte more than the limit shows a file that grew while it was read.
+	buf := bytes.NewBuffer(make([]byte, 0, info.Size()+1))
+	n, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, 0, err
+	}
+	return buf.Bytes(), n, nil
 }

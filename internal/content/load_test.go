@@ -178,3 +178,25 @@ func TestNoContentFolder(t *testing.T) {
 		t.Errorf("got %v", diags)
 	}
 }
+
+// A page bigger than MaxFileSize is refused with its size, and the site
+// around it still loads; a page just under the limit is read whole.
+func TestOversizedPageIsRefused(t *testing.T) {
+	page := "---\ntitle: Big\nsummary: A long page.\n---\n"
+	justUnder := page + strings.Repeat("word ", (MaxFileSize-len(page))/5)
+	files := map[string]string{
+		"huge.md":  page + strings.Repeat("word ", MaxFileSize/5+1),
+		"large.md": justUnder,
+		"about.md": "---\ntitle: About\nsummary: Who we are.\n---\nHello.\n",
+	}
+	site, diags := loadFiles(files, Options{})
+	if len(diags) != 1 || diags[0].Pos.String() != "content/huge.md:1:1" || !strings.Contains(diags[0].Problem, "more than the 4 MB a page may be") {
+		t.Fatalf("got %v, want one problem saying content/huge.md is too big", diags)
+	}
+	if site.Page("/about/") == nil {
+		t.Error("the other pages were not loaded")
+	}
+	if p := site.Page("/large/"); p == nil || len(p.Body) != len(justUnder)-len(page) {
+		t.Errorf("the page just under the limit was not read whole")
+	}
+}

@@ -113,6 +113,8 @@ func benchmarkBuild(b *testing.B, n int, toDisk bool) {
 	// what else runs; the processor time each side used is steadier.
 	b.ReportMetric(float64(buildCPU)/float64(floorCPU), "cpu-ratio")
 	b.ReportMetric(float64(floorTime.Milliseconds())/float64(b.N), "floor-ms")
+	b.ReportMetric(buildCPU.Seconds()/float64(b.N), "build-cpu-s")
+	b.ReportMetric(floorCPU.Seconds()/float64(b.N), "floor-cpu-s")
 	b.ReportMetric(float64(peak.max())/(1<<20), "peak-heap-MB")
 }
 
