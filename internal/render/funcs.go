@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
 	"net/url"
 	"strings"
@@ -37,12 +38,58 @@ func Funcs(s *Site) template.FuncMap {
 		"signatoryRow": func(p *content.Page) template.HTML {
 			return s.SignatoryRows[p] // "" when not rendered ahead: the template renders it then
 		},
-		"facetSlug":   register.Slug,
-		"contactLink": config.ContactLink,
-		"jsonLD": func(p *content.Page) any {
-			return register.JSONLD(p, register.Site{Name: s.Config.Title, Organisation: s.Config.Organisation, Abs: s.AbsURL})
+		"signatoryRows": s.signatoryRows,
+		"facetSlug":     register.Slug,
+		"contactLink":   config.ContactLink,
+		"dict":          Dict,
+		// JSON-LD as template.JS: html/template writes it as it is, where
+		// a map would be marshalled again by its escaper, and the JSON is
+		// already safe inside <script> (see register.JSONLD).
+		"jsonLD": func(p *content.Page) template.JS {
+			return template.JS(register.JSONLD(p, register.Site{Name: s.Config.Title, Organisation: s.Config.Organisation, Abs: s.AbsURL}))
 		},
 	}
+}
+
+// signatoryRows joins the directory rows of pages, rendered ahead (see
+// Site.SignatoryRows): one action for a listing's hundred rows instead of
+// two each. It is "" unless every row was rendered ahead, and the
+// template renders them itself then.
+func (s *Site) signatoryRows(pages []*content.Page) template.HTML {
+	if s.SignatoryRows == nil {
+		return ""
+	}
+	n := 0
+	for _, p := range pages {
+		row, ok := s.SignatoryRows[p]
+		if !ok {
+			return ""
+		}
+		n += len(row)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, p := range pages {
+		b.WriteString(string(s.SignatoryRows[p]))
+	}
+	return template.HTML(b.String())
+}
+
+// Dict makes a map from keys and values, for passing more than one value
+// to a partial: {{partial "x.html" (dict "Facet" . "Current" $cur)}}.
+func Dict(pairs ...any) (map[string]any, error) {
+	if len(pairs)%2 != 0 {
+		return nil, fmt.Errorf("dict needs a key and a value for each entry, got %d arguments", len(pairs))
+	}
+	m := make(map[string]any, len(pairs)/2)
+	for i := 0; i < len(pairs); i += 2 {
+		key, ok := pairs[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("dict needs text as its keys; argument %d is %v", i+1, pairs[i])
+		}
+		m[key] = pairs[i+1]
+	}
+	return m, nil
 }
 
 // RelURL turns a path from the site root, such as "/principles/", into the

@@ -1,0 +1,41 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+	"testing"
+
+	"github.com/coproduce/coproduce/internal/content"
+)
+
+// A listing's rows come in one piece only when every row was rendered
+// ahead; with one missing the template must render them all itself, or a
+// signatory would drop out of the directory.
+func TestSignatoryRowsAllOrNothing(t *testing.T) {
+	s := siteAt(t, "/")
+	a, b := s.Content.Page("/principles/"), s.Content.Page("/principles/trust/")
+	if got := s.signatoryRows(nil); got != "" {
+		t.Errorf("with no rows rendered ahead, signatoryRows = %q, want \"\"", got)
+	}
+	s.SignatoryRows = map[*content.Page]template.HTML{a: "<li>a</li>\n", b: "<li>b</li>\n"}
+	if got := s.signatoryRows([]*content.Page{a, b}); got != "<li>a</li>\n<li>b</li>\n" {
+		t.Errorf("signatoryRows = %q, want both rows in order", got)
+	}
+	delete(s.SignatoryRows, b)
+	if got := s.signatoryRows([]*content.Page{a, b}); got != "" {
+		t.Errorf("with a row missing, signatoryRows = %q, want \"\"", got)
+	}
+}
+
+func TestDictSaysWhatIsWrong(t *testing.T) {
+	m, err := Dict("Facet", 1, "Current", "x")
+	if err != nil || m["Facet"] != 1 || m["Current"] != "x" {
+		t.Errorf("Dict = %v, %v", m, err)
+	}
+	if _, err := Dict("Facet"); err == nil || !strings.Contains(err.Error(), "a key and a value") {
+		t.Errorf("Dict with a key and no value: %v, want an error that says a value is missing", err)
+	}
+	if _, err := Dict(1, 2); err == nil || !strings.Contains(err.Error(), "text as its keys") {
+		t.Errorf("Dict with a number as key: %v, want an error that says keys are text", err)
+	}
+}
