@@ -4,51 +4,55 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
 )
 
-// headingIDs gives every heading an id made from its text as a reader sees
-// it, the way GitHub does: letters of every language are kept ("Pwy ŷm
-// ni?" becomes pwy-ŷm-ni, not pwy-m-ni), and a link's address or an
-// entity's spelling never leaks into the id. A repeated id gains -1, -2.
-type headingIDs struct{}
-
-func (headingIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	src := reader.Source()
-	seen := map[string]bool{}
-	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		h, ok := n.(*ast.Heading)
-		if !entering || !ok {
-			return ast.WalkContinue, nil
-		}
-		base := slug(plainText(h, src))
-		id := base
-		for i := 1; seen[id]; i++ {
-			id = base + "-" + strconv.Itoa(i)
-		}
-		seen[id] = true
-		h.SetAttributeString("id", []byte(id))
-		return ast.WalkSkipChildren, nil
-	})
+// heading gives h an id made from its text as a reader sees it, the way
+// GitHub does: letters of every language are kept ("Pwy ŷm ni?" becomes
+// pwy-ŷm-ni, not pwy-m-ni), and a link's address or an entity's spelling
+// never leaks into the id. A repeated id gains -1, -2.
+func (wk *walker) heading(h *ast.Heading) {
+	text := wk.plainText(h)
+	wk.slugs = appendSlug(wk.slugs[:0], text)
+	base := string(wk.slugs)
+	id := base
+	for i := 1; wk.seen[id]; i++ {
+		id = base + "-" + strconv.Itoa(i)
+	}
+	wk.seen[id] = true
+	// A string renders the same as []byte and costs one allocation less.
+	h.SetAttributeString("id", id)
+	wk.headings = append(wk.headings, Heading{Level: h.Level, ID: id, Text: text, Pos: wk.posOf(h)})
 }
 
-// slug lowercases text, keeps letters and digits, turns spaces, dashes and
-// underscores into dashes and drops the rest.
-func slug(text string) string {
-	var b strings.Builder
+// appendSlug appends text lowercased, keeping letters and digits, turning
+// spaces, dashes and underscores into dashes and dropping the rest.
+func appendSlug(b []byte, text string) []byte {
+	start := len(b)
 	for _, r := range strings.TrimSpace(text) {
+		if r < utf8.RuneSelf {
+			// The same answers as the unicode calls below, without them.
+			switch c := byte(r); {
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+				b = append(b, c)
+			case 'A' <= c && c <= 'Z':
+				b = append(b, c+'a'-'A')
+			case c == ' ', c == '-', c == '_', '\t' <= c && c <= '\r':
+				b = append(b, '-')
+			}
+			continue
+		}
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
-		case unicode.IsSpace(r) || r == '-' || r == '_':
-			b.WriteByte('-')
+			b = utf8.AppendRune(b, unicode.ToLower(r))
+		case unicode.IsSpace(r):
+			b = append(b, '-')
 		}
 	}
-	if b.Len() == 0 {
-		return "heading"
+	if len(b) == start {
+		return append(b, "heading"...)
 	}
-	return b.String()
+	return b
 }

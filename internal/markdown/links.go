@@ -2,8 +2,6 @@ package markdown
 
 import (
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
 )
 
 // LinkResolver decides where a link or image written in a page points.
@@ -23,59 +21,28 @@ type Problem struct {
 	File string
 }
 
-type state struct {
-	resolver LinkResolver
-	report   *Report
-}
-
-var stateKey = parser.NewContextKey()
-
-// linkTransformer rewrites link and image targets through the page's
-// resolver and records every link and image for the checks.
-type linkTransformer struct{}
-
-func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	st, _ := pc.Get(stateKey).(*state)
-	if st == nil {
-		return
-	}
-	src := reader.Source()
-	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch node := n.(type) {
-		case *ast.Link:
-			node.Destination = st.visit(src, n, string(node.Destination), false)
-		case *ast.Image:
-			node.Destination = st.visit(src, n, string(node.Destination), true)
-		case *ast.AutoLink:
-			if node.AutoLinkType == ast.AutoLinkURL {
-				st.report.Links = append(st.report.Links, Link{
-					Dest: string(node.URL(src)), Text: string(node.Label(src)), Bare: true, Pos: st.report.posOf(n),
-				})
-			}
-		}
-		return ast.WalkContinue, nil
-	})
-}
-
-func (st *state) visit(src []byte, n ast.Node, dest string, image bool) []byte {
-	l := Link{Dest: dest, Text: plainText(n, src), Image: image, Pos: st.report.posOf(n)}
-	out := dest
-	if st.resolver != nil {
-		url, problem := st.resolver.Resolve(dest, image)
-		if problem == nil {
-			out = url
-		} else {
+// link sends a link's or image's target through the page's resolver,
+// records it for the checks and returns the target to write into the HTML.
+func (wk *walker) link(n ast.Node, destination []byte, image bool) []byte {
+	dest := string(destination)
+	l := Link{Dest: dest, Text: wk.plainText(n), Image: image, Pos: wk.posOf(n)}
+	out := destination
+	l.URL = dest
+	if wk.resolver != nil {
+		url, problem := wk.resolver.Resolve(dest, image)
+		switch {
+		case problem != nil:
 			l.Broken = problem
+		case url != dest:
+			// Most links on a generated site resolve to themselves; they
+			// keep the bytes they were parsed into.
+			l.URL, out = url, []byte(url)
 		}
 	}
-	l.URL = out
 	if image {
-		st.report.Images = append(st.report.Images, l)
+		wk.images = append(wk.images, l)
 	} else {
-		st.report.Links = append(st.report.Links, l)
+		wk.links = append(wk.links, l)
 	}
-	return []byte(out)
+	return out
 }

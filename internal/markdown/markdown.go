@@ -11,12 +11,13 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"io"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -25,15 +26,17 @@ import (
 // Converter renders Markdown. It is safe for use by many goroutines.
 type Converter struct {
 	md goldmark.Markdown
+	// walkers and writers keep each worker's scratch memory from page to
+	// page: a build converts thousands of pages, and allocating these
+	// afresh for each one showed in its profile.
+	walkers sync.Pool // *walker
+	writers sync.Pool // *bufio.Writer
 }
 
 // New builds the converter. Call it once per build, not per page.
 func New() *Converter {
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.GFM, extension.Typographer),
-		goldmark.WithParserOptions(
-			parser.WithASTTransformers(util.Prioritized(linkTransformer{}, 100), util.Prioritized(headingIDs{}, 200)),
-		),
 		goldmark.WithRendererOptions(
 			renderer.WithNodeRenderers(util.Prioritized(escapeHTML{}, 100)),
 		),
@@ -45,12 +48,35 @@ func New() *Converter {
 // nil, in which case links are left as written.
 func (c *Converter) Convert(src []byte, w io.Writer, links LinkResolver) (*Report, error) {
 	report := &Report{src: src}
-	ctx := parser.NewContext()
-	ctx.Set(stateKey, &state{resolver: links, report: report})
-	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
-	report.collectHeadings(doc)
+	doc := c.md.Parser().Parse(text.NewReader(src))
+	// Heading ids, link targets and the report are done in one walk over
+	// the tree between parsing and rendering, rather than as one goldmark
+	// AST transformer and one collector each walking it.
+	wk, _ := c.walkers.Get().(*walker)
+	if wk == nil {
+		wk = &walker{}
+	}
+	wk.run(doc, report, links)
+	c.walkers.Put(wk)
 	report.Doc = doc
-	if err := c.md.Renderer().Render(w, src, doc); err != nil {
+
+	// goldmark wraps any writer that is not already buffered in a new
+	// 4 KB bufio.Writer per call; a pooled one writes the same bytes.
+	bw, ok := w.(util.BufWriter)
+	if !ok {
+		pooled, _ := c.writers.Get().(*bufio.Writer)
+		if pooled == nil {
+			pooled = bufio.NewWriter(w)
+		} else {
+			pooled.Reset(w)
+		}
+		defer func() {
+			pooled.Reset(nil) // drop w, and anything unflushed after an error
+			c.writers.Put(pooled)
+		}()
+		bw = pooled
+	}
+	if err := c.md.Renderer().Render(bw, src, doc); err != nil {
 		return report, err
 	}
 	return report, nil

@@ -2,8 +2,6 @@ package markdown
 
 import (
 	"bytes"
-	"html"
-	"strings"
 
 	"github.com/yuin/goldmark/ast"
 )
@@ -52,21 +50,9 @@ func (r *Report) IDs() map[string]bool {
 	return ids
 }
 
-func (r *Report) collectHeadings(doc ast.Node) {
-	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if h, ok := n.(*ast.Heading); ok && entering {
-			id, _ := h.AttributeString("id")
-			idBytes, _ := id.([]byte)
-			r.Headings = append(r.Headings, Heading{Level: h.Level, ID: string(idBytes), Text: plainText(h, r.src), Pos: r.posOf(h)})
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-}
-
 // posOf finds where a node starts: block nodes know their lines, inline
 // nodes are placed by their first piece of text.
-func (r *Report) posOf(n ast.Node) Pos {
+func (wk *walker) posOf(n ast.Node) Pos {
 	offset := -1
 	for c := n; c != nil && offset < 0; {
 		if c.Type() == ast.TypeBlock {
@@ -91,22 +77,40 @@ func (r *Report) posOf(n ast.Node) Pos {
 			break
 		}
 	}
-	if offset < 0 || offset > len(r.src) {
+	src := wk.src
+	if offset < 0 || offset > len(src) {
 		return Pos{Line: 1, Col: 1}
 	}
 	switch n.(type) {
 	case *ast.Link:
-		offset = openingBracket(r.src, offset)
+		offset = openingBracket(src, offset)
 	case *ast.Image:
-		if offset = openingBracket(r.src, offset); offset > 0 && r.src[offset-1] == '!' {
+		if offset = openingBracket(src, offset); offset > 0 && src[offset-1] == '!' {
 			offset--
 		}
 	}
-	before := r.src[:offset]
-	line := bytes.Count(before, []byte("\n")) + 1
-	col := offset - bytes.LastIndexByte(before, '\n')
-	return Pos{Line: line, Col: col}
+	return Pos{Line: wk.lines.lineAt(src, offset), Col: offset - bytes.LastIndexByte(src[:offset], '\n')}
 }
+
+// lineCursor counts lines from the last place it was asked about rather
+// than from the top of the page: the walk asks in document order, so the
+// page is read once instead of once per heading and link.
+type lineCursor struct {
+	offset, line int
+}
+
+// lineAt is the line, counted from 1, of the byte at offset in src.
+func (lc *lineCursor) lineAt(src []byte, offset int) int {
+	if offset >= lc.offset {
+		lc.line += bytes.Count(src[lc.offset:offset], newline)
+	} else {
+		lc.line -= bytes.Count(src[offset:lc.offset], newline)
+	}
+	lc.offset = offset
+	return lc.line
+}
+
+var newline = []byte("\n")
 
 // openingBracket finds the "[" that opens a link's text, looking back from
 // the link's first piece of text past any markup before it ("[`code`]",
@@ -118,26 +122,4 @@ func openingBracket(src []byte, offset int) int {
 		}
 	}
 	return offset
-}
-
-// plainText is the text inside a node, without markup.
-func plainText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch t := c.(type) {
-		case *ast.Text:
-			// Entities are kept raw in the tree: "&amp;" reads as "&".
-			b.WriteString(html.UnescapeString(string(t.Segment.Value(src))))
-			if t.SoftLineBreak() || t.HardLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.WriteString(html.UnescapeString(string(t.Value)))
-		}
-		return ast.WalkContinue, nil
-	})
-	return strings.TrimSpace(b.String())
 }
