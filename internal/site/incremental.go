@@ -3,10 +3,10 @@ package site
 import (
 	"bytes"
 	"io/fs"
-	"maps"
 	"path"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -37,13 +37,13 @@ type Incremental struct {
 	out  *publish.Memory
 	mf   *publish.Minifier
 
-	b         *builder                   // the last good build
-	names     map[string]bool            // every file in out
-	anchors   map[string]map[string]bool // page URL -> heading ids
-	links     map[string][]pendingLink   // page file -> its internal links
-	generated map[string]bool            // files written by writeGenerated
-	global    map[string]bool            // templates that call section or page
-	diags     diag.List                  // warnings of the last good build
+	b         *builder                 // the last good build
+	names     map[string]bool          // every file in out
+	anchors   map[string][]string      // page URL -> heading ids
+	links     map[string][]pendingLink // page file -> its internal links
+	generated map[string]bool          // files written by writeGenerated
+	global    map[string]bool          // templates that call section or page
+	diags     diag.List                // warnings of the last good build
 
 	pending map[string]bool // paths changed since the last good build
 	full    bool            // the next update must rebuild everything
@@ -145,7 +145,7 @@ func (inc *Incremental) rebuild() *Change {
 
 // derive makes a builder that renders with rs and tpl into rec.
 func (inc *Incremental) derive(rs *render.Site, tpl *render.Templates, rec *recorder) *builder {
-	return &builder{rs: rs, tpl: tpl, out: publish.Minified(rec, inc.mf), raw: rec, md: inc.b.md, workers: inc.b.workers, anchors: map[string]map[string]bool{}}
+	return &builder{rs: rs, tpl: tpl, out: publish.Minified(rec, inc.mf), raw: rec, md: inc.b.md, workers: inc.b.workers, anchors: map[string][]string{}}
 }
 
 // update re-reads the named content files and re-renders what they affect.
@@ -261,11 +261,11 @@ func (inc *Incremental) checkLinks(b *builder, p plan, st *stage, removed map[st
 		}
 	}
 	for _, pg := range p.render {
-		if !maps.Equal(inc.anchors[pg.URL], b.anchors[pg.URL]) {
+		if !slices.Equal(inc.anchors[pg.URL], b.anchors[pg.URL]) {
 			gone[pg.URL] = true
 		}
 	}
-	checker := &builder{anchors: map[string]map[string]bool{}}
+	checker := &builder{anchors: map[string][]string{}}
 	for _, pg := range p.render {
 		checker.links = append(checker.links, fresh[pg.File]...)
 	}

@@ -31,8 +31,8 @@ type builder struct {
 	byFile   map[string]*content.Page
 
 	mu      sync.Mutex
-	anchors map[string]map[string]bool // page URL -> heading ids
-	links   []pendingLink              // internal links to verify at the end
+	anchors map[string][]string // page URL -> heading ids, in page order
+	links   []pendingLink       // internal links to verify at the end
 }
 
 // pendingLink is an internal link whose target can only be checked once
@@ -46,7 +46,7 @@ type pendingLink struct {
 // renderPages renders every page on all workers. Each page is written as
 // soon as it is ready, so memory does not grow with the size of the site.
 func (b *builder) renderPages(diags *diag.List) {
-	b.anchors = map[string]map[string]bool{}
+	b.anchors = map[string][]string{}
 	if b.minifier != nil {
 		b.writer = newPageWriter(b.raw, b.minifier, b.workers)
 		defer func() { *diags = append(*diags, b.writer.close()...); b.writer = nil }()
@@ -107,7 +107,7 @@ func (b *builder) renderPage(p *content.Page, w *pageScratch) diag.List {
 	diags = append(diags, b.bodyProblems(p, report, nil)...)
 	w.links = append(w.links, res.pendingFrom(report)...)
 	b.mu.Lock()
-	b.anchors[p.URL] = report.IDs()
+	b.anchors[p.URL] = headingIDs(report)
 	b.mu.Unlock()
 
 	buf.Reset()
@@ -154,3 +154,15 @@ func fileForURL(p string) string {
 }
 
 func (l pendingLink) String() string { return fmt.Sprintf("%s#%s", l.target, l.fragment) }
+
+// headingIDs lists the ids of a page's headings, the anchors other pages
+// may link to. A list, not a set: a page has a few headings, and a map for
+// each of 10,000 pages cost more than searching the list for the few links
+// that name a heading.
+func headingIDs(report *markdown.Report) []string {
+	ids := make([]string, len(report.Headings))
+	for i, h := range report.Headings {
+		ids[i] = h.ID
+	}
+	return ids
+}
