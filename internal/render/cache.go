@@ -63,7 +63,14 @@ func cacheKey(name string, variants []any) string {
 	b.WriteString(name)
 	for _, v := range variants {
 		b.WriteByte(0)
-		fmt.Fprint(&b, v)
+		switch v := v.(type) {
+		case string: // most variants: no fmt for them
+			b.WriteString(v)
+		case fmt.Stringer:
+			b.WriteString(v.String())
+		default:
+			fmt.Fprint(&b, v)
+		}
 	}
 	return b.String()
 }

@@ -35,10 +35,36 @@ type PageData struct {
 	Site    *Site
 	Page    *content.Page
 	Content template.HTML // the rendered Markdown body
-	Crumbs  []Crumb       // the way from the home page to this page
+	Crumbs  Crumbs        // the way from the home page to this page
 	// Kind is the kind of page, as written into <body data-kind>: the
 	// page's kind, or "404" or "accessibility" for generated pages.
 	Kind string
+	// Permalink is the page's full address, absURL .Page.URL, made once:
+	// the canonical link, the sharing tags and a signatory's QR code and
+	// link box all write it.
+	Permalink string
+}
+
+// Crumbs are the breadcrumbs of a page. Every page of a section has the
+// same, so the theme renders them once per section and language with
+//
+//	{{partialCached "partials/breadcrumbs.html" . .Crumbs .Lang}}
+type Crumbs []Crumb
+
+// String tells one list of crumbs from another, as the key the rendered
+// breadcrumbs are kept under: every field of every step, each ended by a
+// byte no title or URL holds.
+func (cs Crumbs) String() string {
+	var b strings.Builder
+	for _, c := range cs {
+		b.WriteString(c.Title)
+		b.WriteByte(1)
+		b.WriteString(c.URL)
+		b.WriteByte(1)
+		b.WriteString(c.Lang)
+		b.WriteByte(2)
+	}
+	return b.String()
 }
 
 // Crumb is one step of the breadcrumbs.
@@ -70,7 +96,7 @@ func (d *PageData) Lang() string {
 
 // NewPageData prepares the data for one page, with its breadcrumbs.
 func NewPageData(s *Site, p *content.Page, body template.HTML) *PageData {
-	d := &PageData{Site: s, Page: p, Content: body, Kind: string(p.Kind)}
+	d := &PageData{Site: s, Page: p, Content: body, Kind: string(p.Kind), Permalink: s.AbsURL(p.URL)}
 	d.Crumbs = crumbs(s.Content, p, s.Config.Language)
 	return d
 }
@@ -79,7 +105,7 @@ func NewPageData(s *Site, p *content.Page, body template.HTML) *PageData {
 // in another language starts from that language's home page, and each step
 // is its translation when there is one, else the main-language page (marked
 // with its language, so the link can say so).
-func crumbs(site *content.Site, p *content.Page, mainLang string) []Crumb {
+func crumbs(site *content.Site, p *content.Page, mainLang string) Crumbs {
 	if p.Kind == content.KindHome {
 		return nil
 	}
@@ -93,7 +119,7 @@ func crumbs(site *content.Site, p *content.Page, mainLang string) []Crumb {
 	if prefix != "" {
 		fallback = mainLang
 	}
-	var out []Crumb
+	var out Crumbs
 	home := Crumb{Title: "Home", URL: "/"}
 	if h := site.Page(prefix + "/"); h != nil {
 		home = Crumb{Title: h.Title, URL: h.URL}

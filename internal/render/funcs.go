@@ -40,8 +40,13 @@ func Funcs(s *Site) template.FuncMap {
 		},
 		"signatoryRows": s.signatoryRows,
 		"facetSlug":     register.Slug,
-		"contactLink":   config.ContactLink,
-		"dict":          Dict,
+		// facetURL is the filter page of a signatory's value, such as
+		// "/signatories/region/bristol/" for (facetURL "region" "Bristol").
+		"facetURL": func(facet, value string) string {
+			return "/" + register.Section + "/" + facet + "/" + register.Slug(value) + "/"
+		},
+		"contactLink": config.ContactLink,
+		"dict":        Dict,
 		// JSON-LD as template.JS: html/template writes it as it is, where
 		// a map would be marshalled again by its escaper, and the JSON is
 		// already safe inside <script> (see register.JSONLD).

@@ -39,3 +39,31 @@ func TestDictSaysWhatIsWrong(t *testing.T) {
 		t.Errorf("Dict with a number as key: %v, want an error that says keys are text", err)
 	}
 }
+
+// Breadcrumbs are kept by Crumbs.String: two lists that differ in any
+// step must never share a key, or a page would show another's way home.
+func TestCrumbsKeyTellsListsApart(t *testing.T) {
+	lists := []Crumbs{
+		nil,
+		{{Title: "Home", URL: "/"}},
+		{{Title: "Home", URL: "/", Lang: "en-GB"}},
+		{{Title: "Home", URL: "/"}, {Title: "Signatories", URL: "/signatories/"}},
+		{{Title: "Home /", URL: ""}},
+		{{Title: "Hafan", URL: "/cy/"}},
+	}
+	seen := map[string]int{}
+	for i, l := range lists {
+		if j, ok := seen[l.String()]; ok {
+			t.Errorf("crumbs %v and %v have the same key", lists[j], l)
+		}
+		seen[l.String()] = i
+	}
+}
+
+func TestPermalinkIsTheFullAddress(t *testing.T) {
+	s := siteAt(t, "https://example.org/co/")
+	d := NewPageData(s, s.Content.Page("/principles/trust/"), "")
+	if d.Permalink != "https://example.org/co/principles/trust/" {
+		t.Errorf("Permalink = %q", d.Permalink)
+	}
+}

@@ -68,12 +68,16 @@ func (d *PageData) MissingLanguages() []Alternate {
 	if p == nil || p.Variant != "" || p.Lang != "" {
 		return nil
 	}
+	others := d.Site.Config.OtherLanguages()
+	if len(others) == 0 {
+		return nil // a site in one language: every page is in it
+	}
 	have := map[string]bool{}
 	for _, t := range p.Translations {
 		have[t.Lang] = true
 	}
 	var out []Alternate
-	for _, l := range d.Site.Config.OtherLanguages() {
+	for _, l := range others {
 		if !have[l] {
 			home := "/" + l + "/"
 			if d.Site.Content.Page(home) == nil {
