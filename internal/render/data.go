@@ -43,6 +43,23 @@ type PageData struct {
 	// the canonical link, the sharing tags and a signatory's QR code and
 	// link box all write it.
 	Permalink string
+
+	// What follows is worked out once by NewPageData, as fields rather
+	// than methods: a template reads a field for a fraction of what a
+	// method call costs it, and every page reads these.
+
+	Title string // the page's <title>: "Page name – Site name", or the site name on the home page
+	Lang  string // the language of the page, for <html lang>
+	// QuickExit is where the "Leave this site" button goes, or "" when
+	// this page does not show it.
+	QuickExit string
+	// Alternates lists every language version of the page that exists,
+	// the main language first. It is empty when the page has no
+	// translation.
+	Alternates []Alternate
+	// MissingLanguages are the site's other languages this page has no
+	// version in: the switcher says so rather than linking to nothing.
+	MissingLanguages []Alternate
 }
 
 // Crumbs are the breadcrumbs of a page. Every page of a section has the
@@ -77,17 +94,14 @@ type Crumb struct {
 	Lang string
 }
 
-// Title is the page's <title>: "Page name – Site name", or just the site
-// name on the home page.
-func (d *PageData) Title() string {
+func (d *PageData) title() string {
 	if d.Page == nil || d.Page.Kind == content.KindHome || d.Page.Title == "" {
 		return d.Site.Config.Title
 	}
 	return d.Page.Title + " – " + d.Site.Config.Title
 }
 
-// Lang is the language of the page, for <html lang>.
-func (d *PageData) Lang() string {
+func (d *PageData) lang() string {
 	if d.Page != nil && d.Page.Lang != "" {
 		return d.Page.Lang
 	}
@@ -98,6 +112,8 @@ func (d *PageData) Lang() string {
 func NewPageData(s *Site, p *content.Page, body template.HTML) *PageData {
 	d := &PageData{Site: s, Page: p, Content: body, Kind: string(p.Kind), Permalink: s.AbsURL(p.URL)}
 	d.Crumbs = crumbs(s.Content, p, s.Config.Language)
+	d.Title, d.Lang, d.QuickExit = d.title(), d.lang(), d.quickExit()
+	d.Alternates, d.MissingLanguages = d.alternates(), d.missingLanguages()
 	return d
 }
 

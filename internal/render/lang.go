@@ -12,7 +12,7 @@ func (d *PageData) T(key string) string {
 	if d.Site.Strings == nil {
 		return key
 	}
-	return d.Site.Strings.Get(d.Lang(), key)
+	return d.Site.Strings.Get(d.Lang, key)
 }
 
 // Date writes a date in the page's language: "1 March 2024".
@@ -20,7 +20,7 @@ func (d *PageData) Date(t time.Time) string {
 	if d.Site.Strings == nil {
 		return HumanDate(t)
 	}
-	return d.Site.Strings.Date(d.Lang(), t)
+	return d.Site.Strings.Date(d.Lang, t)
 }
 
 // MonthYear writes "March 2026" in the page's language.
@@ -28,7 +28,7 @@ func (d *PageData) MonthYear(t time.Time) string {
 	if d.Site.Strings == nil {
 		return t.Format("January 2006")
 	}
-	return d.Site.Strings.MonthYear(d.Lang(), t)
+	return d.Site.Strings.MonthYear(d.Lang, t)
 }
 
 // Alternate is one language version of a page, for hreflang links and the
@@ -40,9 +40,7 @@ type Alternate struct {
 	Current bool   // this is the page being shown
 }
 
-// Alternates lists every language version of the page that exists, the
-// main language first. It is empty when the page has no translation.
-func (d *PageData) Alternates() []Alternate {
+func (d *PageData) alternates() []Alternate {
 	p := d.Page
 	if p == nil || p.Variant != "" {
 		return nil
@@ -61,9 +59,7 @@ func (d *PageData) Alternates() []Alternate {
 	return out
 }
 
-// MissingLanguages are the site's other languages this page has no
-// version in: the switcher says so rather than linking to nothing.
-func (d *PageData) MissingLanguages() []Alternate {
+func (d *PageData) missingLanguages() []Alternate {
 	p := d.Page
 	if p == nil || p.Variant != "" || p.Lang != "" {
 		return nil
@@ -108,7 +104,7 @@ type Link struct {
 // page: its translation in the page's language when there is one, else the
 // main-language page itself, never a page that does not exist.
 func (d *PageData) LinkTo(url string) Link {
-	lang := d.Lang()
+	lang := d.Lang
 	if d.Page == nil || d.Page.Lang == "" {
 		return Link{URL: url}
 	}
@@ -122,9 +118,7 @@ func (d *PageData) LinkTo(url string) Link {
 	return Link{URL: url, Lang: d.Site.Config.Language}
 }
 
-// QuickExit is where the "Leave this site" button goes, or "" when this
-// page does not show it.
-func (d *PageData) QuickExit() string {
+func (d *PageData) quickExit() string {
 	q := d.Site.Config.QuickExit
 	if q.Everywhere || (d.Page != nil && (d.Page.QuickExit || hasQuickExitOriginal(d.Page))) {
 		return q.URL

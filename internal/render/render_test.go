@@ -58,8 +58,8 @@ func TestPageDataTitleAndCrumbs(t *testing.T) {
 	s := siteAt(t, "/co/")
 	s.Config.Title = "Site"
 	trust := NewPageData(s, s.Content.Page("/principles/trust/"), "")
-	if trust.Title() != "Trust – Site" || trust.Lang() != "en-GB" {
-		t.Errorf("title %q lang %q", trust.Title(), trust.Lang())
+	if trust.Title != "Trust – Site" || trust.Lang != "en-GB" {
+		t.Errorf("title %q lang %q", trust.Title, trust.Lang)
 	}
 	var crumbs []string
 	for _, c := range trust.Crumbs {
@@ -69,8 +69,8 @@ func TestPageDataTitleAndCrumbs(t *testing.T) {
 		t.Errorf("crumbs = %v", crumbs)
 	}
 	home := NewPageData(s, s.Content.Home(), "")
-	if home.Title() != "Site" || len(home.Crumbs) != 0 {
-		t.Errorf("home title %q crumbs %v", home.Title(), home.Crumbs)
+	if home.Title != "Site" || len(home.Crumbs) != 0 {
+		t.Errorf("home title %q crumbs %v", home.Title, home.Crumbs)
 	}
 	if HumanDate(time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)) != "1 March 2024" || HumanDate(time.Time{}) != "" {
 		t.Error("HumanDate")
