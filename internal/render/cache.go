@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"strings"
 	"sync"
 )
 
@@ -31,10 +30,13 @@ type partialCache struct {
 // It sees the partials as the theme defines them, not a page template's
 // own {{define}}s.
 func (ts *Templates) partialCached(name string, data any, variants ...any) (template.HTML, error) {
-	key := cacheKey(name, variants)
+	// The key is built on the stack and looked up without a copy: most
+	// calls find the partial, and then allocate nothing for the key.
+	var buf [256]byte
+	key := appendCacheKey(buf[:0], name, variants)
 	c := &ts.cache
 	c.mu.RLock()
-	h, ok := c.html[key]
+	h, ok := c.html[string(key)]
 	c.mu.RUnlock()
 	if ok {
 		return h, nil
@@ -42,35 +44,37 @@ func (ts *Templates) partialCached(name string, data any, variants ...any) (temp
 	// Two workers may both miss at the start and render it twice; both
 	// get the same HTML, so that costs one render and no lock held
 	// across a template.
-	var buf bytes.Buffer
-	if err := ts.Partial(&buf, name, data); err != nil {
+	var out bytes.Buffer
+	if err := ts.Partial(&out, name, data); err != nil {
 		return "", err
 	}
-	h = template.HTML(buf.String())
+	h = template.HTML(out.String())
 	c.mu.Lock()
 	if c.html == nil {
 		c.html = map[string]template.HTML{}
 	}
-	c.html[key] = h
+	c.html[string(key)] = h
 	c.mu.Unlock()
 	return h, nil
 }
 
-// cacheKey joins the partial's name and its variants. Variants are
-// written with %v and separated by a character no page data holds.
-func cacheKey(name string, variants []any) string {
-	var b strings.Builder
-	b.WriteString(name)
+// appendCacheKey joins the partial's name and its variants. Variants are
+// written as %v writes them and separated by a character no page data
+// holds.
+func appendCacheKey(b []byte, name string, variants []any) []byte {
+	b = append(b, name...)
 	for _, v := range variants {
-		b.WriteByte(0)
+		b = append(b, 0)
 		switch v := v.(type) {
 		case string: // most variants: no fmt for them
-			b.WriteString(v)
+			b = append(b, v...)
+		case Crumbs:
+			b = v.appendKey(b)
 		case fmt.Stringer:
-			b.WriteString(v.String())
+			b = append(b, v.String()...)
 		default:
-			fmt.Fprint(&b, v)
+			b = fmt.Append(b, v)
 		}
 	}
-	return b.String()
+	return b
 }

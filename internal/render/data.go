@@ -71,17 +71,18 @@ type Crumbs []Crumb
 // String tells one list of crumbs from another, as the key the rendered
 // breadcrumbs are kept under: every field of every step, each ended by a
 // byte no title or URL holds.
-func (cs Crumbs) String() string {
-	var b strings.Builder
+func (cs Crumbs) String() string { return string(cs.appendKey(nil)) }
+
+func (cs Crumbs) appendKey(b []byte) []byte {
 	for _, c := range cs {
-		b.WriteString(c.Title)
-		b.WriteByte(1)
-		b.WriteString(c.URL)
-		b.WriteByte(1)
-		b.WriteString(c.Lang)
-		b.WriteByte(2)
+		b = append(b, c.Title...)
+		b = append(b, 1)
+		b = append(b, c.URL...)
+		b = append(b, 1)
+		b = append(b, c.Lang...)
+		b = append(b, 2)
 	}
-	return b.String()
+	return b
 }
 
 // Crumb is one step of the breadcrumbs.
