@@ -34,6 +34,7 @@ func Funcs(s *Site) template.FuncMap {
 		"badgeURL":         register.BadgeURL,
 		"qrCode":           qrcode.New().HTML,
 		"linkSnippet":      func(p *content.Page) string { return register.Snippet(p, s.AbsURL) },
+		"linkBox":          s.linkBox,
 		"sizeLabel":        register.SizeLabel,
 		"signatoryRow": func(p *content.Page) template.HTML {
 			return s.SignatoryRows[p] // "" when not rendered ahead: the template renders it then
@@ -54,6 +55,24 @@ func Funcs(s *Site) template.FuncMap {
 			return template.JS(register.JSONLD(p, register.Site{Name: s.Config.Title, Organisation: s.Config.Organisation, Abs: s.AbsURL}))
 		},
 	}
+}
+
+// LinkBox is what a signatory's "Link to this page" box shows, worked out
+// in one call: the box writes the badge's address three times and the
+// snippet repeats the badge, which separate template calls worked out
+// again each time.
+type LinkBox struct {
+	Badge    register.Badge
+	BadgeURL string // the badge's path from the site root, for relURL
+	BadgeAbs string // the badge's full address
+	Snippet  string // the HTML to copy, as linkSnippet writes it
+}
+
+func (s *Site) linkBox(p *content.Page) LinkBox {
+	l := LinkBox{Badge: register.BadgeFor(p), BadgeURL: register.BadgeURL(p)}
+	l.BadgeAbs = s.AbsURL(l.BadgeURL)
+	l.Snippet = register.SnippetFor(s.AbsURL(p.URL), l.BadgeAbs, l.Badge)
+	return l
 }
 
 // signatoryRows joins the directory rows of pages, rendered ahead (see

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/coproduce/coproduce/internal/content"
+	"github.com/coproduce/coproduce/internal/register"
 )
 
 // A listing's rows come in one piece only when every row was rendered
@@ -65,5 +66,19 @@ func TestPermalinkIsTheFullAddress(t *testing.T) {
 	d := NewPageData(s, s.Content.Page("/principles/trust/"), "")
 	if d.Permalink != "https://example.org/co/principles/trust/" {
 		t.Errorf("Permalink = %q", d.Permalink)
+	}
+}
+
+// The link box's snippet is the one linkSnippet writes, and its badge
+// addresses carry the base path.
+func TestLinkBoxAgreesWithLinkSnippet(t *testing.T) {
+	s := siteAt(t, "https://example.org/co/")
+	p := &content.Page{Kind: content.KindSignatory, Title: `Kite "Arts"`, URL: "/signatories/kite/"}
+	l := s.linkBox(p)
+	if want := register.Snippet(p, s.AbsURL); l.Snippet != want {
+		t.Errorf("linkBox snippet:\n got %s\nwant %s", l.Snippet, want)
+	}
+	if l.BadgeURL != "/signatories/kite/badge.svg" || l.BadgeAbs != "https://example.org/co/signatories/kite/badge.svg" {
+		t.Errorf("linkBox badge at %q, %q", l.BadgeURL, l.BadgeAbs)
 	}
 }
