@@ -60,6 +60,12 @@ type PageData struct {
 	// MissingLanguages are the site's other languages this page has no
 	// version in: the switcher says so rather than linking to nothing.
 	MissingLanguages []Alternate
+	// SectionFront is true on a section's own list page, such as
+	// /principles/ or its translation /cy/principles/, where the
+	// navigation marks the section's link as the current page. The header
+	// keys the cached navigation by it: the directory's other pages (page
+	// 2, each filter) share one navigation instead of rendering their own.
+	SectionFront bool
 }
 
 // Crumbs are the breadcrumbs of a page. Every page of a section has the
@@ -115,6 +121,8 @@ func NewPageData(s *Site, p *content.Page, body template.HTML) *PageData {
 	d.Crumbs = crumbs(s.Content, p, s.Config.Language)
 	d.Title, d.Lang, d.QuickExit = d.title(), d.lang(), d.quickExit()
 	d.Alternates, d.MissingLanguages = d.alternates(), d.missingLanguages()
+	d.SectionFront = p.Kind == content.KindList && p.Section != "" &&
+		(p.URL == "/"+p.Section+"/" || p.Lang != "" && p.URL == "/"+p.Lang+"/"+p.Section+"/")
 	return d
 }
 

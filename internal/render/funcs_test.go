@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/coproduce/coproduce/internal/content"
 	"github.com/coproduce/coproduce/internal/register"
@@ -15,16 +16,26 @@ import (
 func TestSignatoryRowsAllOrNothing(t *testing.T) {
 	s := siteAt(t, "/")
 	a, b := s.Content.Page("/principles/"), s.Content.Page("/principles/trust/")
-	if got := s.signatoryRows(nil); got != "" {
-		t.Errorf("with no rows rendered ahead, signatoryRows = %q, want \"\"", got)
+	if got := s.signatoryRows(nil); got != nil {
+		t.Errorf("with no rows rendered ahead, signatoryRows = %q, want none", got)
 	}
 	s.SignatoryRows = map[*content.Page]template.HTML{a: "<li>a</li>\n", b: "<li>b</li>\n"}
-	if got := s.signatoryRows([]*content.Page{a, b}); got != "<li>a</li>\n<li>b</li>\n" {
-		t.Errorf("signatoryRows = %q, want both rows in order", got)
+	if got := s.signatoryRows([]*content.Page{a, b}); len(got) != 1 || got[0] != "<li>a</li>\n<li>b</li>\n" {
+		t.Errorf("signatoryRows = %q, want both rows in order, in one piece", got)
+	}
+	big := template.HTML("<li>" + strings.Repeat("x", rowChunk/2) + "</li>\n")
+	s.SignatoryRows[a], s.SignatoryRows[b] = big, big
+	pieces := s.signatoryRows([]*content.Page{a, b, a})
+	var joined strings.Builder
+	for _, piece := range pieces {
+		joined.WriteString(string(piece))
+	}
+	if len(pieces) != 3 || joined.String() != string(big+big+big) {
+		t.Errorf("three rows of half a piece each come in %d pieces, want 3 holding the rows in order", len(pieces))
 	}
 	delete(s.SignatoryRows, b)
-	if got := s.signatoryRows([]*content.Page{a, b}); got != "" {
-		t.Errorf("with a row missing, signatoryRows = %q, want \"\"", got)
+	if got := s.signatoryRows([]*content.Page{a, b}); got != nil {
+		t.Errorf("with a row missing, signatoryRows = %q, want none", got)
 	}
 }
 
@@ -80,5 +91,31 @@ func TestLinkBoxAgreesWithLinkSnippet(t *testing.T) {
 	}
 	if l.BadgeURL != "/signatories/kite/badge.svg" || l.BadgeAbs != "https://example.org/co/signatories/kite/badge.svg" {
 		t.Errorf("linkBox badge at %q, %q", l.BadgeURL, l.BadgeAbs)
+	}
+}
+
+// The navigation is cached by SectionFront: it must be true exactly on the
+// pages whose address is a section's link in the navigation.
+func TestSectionFront(t *testing.T) {
+	s := siteAt(t, "/")
+	pages, diags := content.Load(fstest.MapFS{
+		"_index.md":                 {Data: []byte("---\ntitle: Home\nsummary: x\n---\n")},
+		"principles/_index.md":      {Data: []byte("---\ntitle: Principles\nsummary: x\n---\n")},
+		"principles/_index.cy.md":   {Data: []byte("---\ntitle: Egwyddorion\nsummary: x\n---\n")},
+		"principles/trust.md":       {Data: []byte("---\ntitle: Trust\nsummary: x\n---\n")},
+		"principles/more/_index.md": {Data: []byte("---\ntitle: More\nsummary: x\n---\n")},
+	}, content.Options{Dir: "content", Languages: []string{"cy"}})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	s.Content = pages
+	for url, want := range map[string]bool{"/": false, "/principles/": true, "/cy/principles/": true, "/principles/trust/": false, "/principles/more/": false} {
+		p := pages.Page(url)
+		if p == nil {
+			t.Fatalf("no page %s", url)
+		}
+		if got := NewPageData(s, p, "").SectionFront; got != want {
+			t.Errorf("%s: SectionFront = %v, want %v", url, got, want)
+		}
 	}
 }
