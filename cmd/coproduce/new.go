@@ -38,6 +38,9 @@ func runNew(e *env, args []string) int {
 	case len(rest) > 2:
 		return usageError(e, "new", c.usage, "unexpected %q; put a name with spaces in quotes, such as \"%s\"", rest[2], strings.Join(rest[1:], " "))
 	}
+	if name := strings.TrimSpace(rest[1]); scaffold.Slug(name) == "" {
+		return usageError(e, "new", c.usage, "the name %q has no letters or numbers to make a file name from; write a name such as \"Share power\"", name)
+	}
 	if info, err := os.Stat(*src); err != nil || !info.IsDir() {
 		return usageError(e, "new", c.usage, "%s is not a folder", *src)
 	}
