@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/coproduce/coproduce/internal/check"
 	"github.com/coproduce/coproduce/internal/content"
@@ -45,8 +46,9 @@ type Incremental struct {
 	global    map[string]bool          // templates that call section or page
 	diags     diag.List                // warnings of the last good build
 
-	pending map[string]bool // paths changed since the last good build
-	full    bool            // the next update must rebuild everything
+	pending map[string]bool  // paths changed since the last good build
+	full    bool             // the next update must rebuild everything
+	clock   func() time.Time // today, when opts.Now is zero; a test sets it
 }
 
 // Change reports what one update did.
@@ -63,7 +65,7 @@ type Change struct {
 // NewIncremental prepares to build opts.Source into out; opts.Output is
 // ignored. Call Update(nil) for the first build.
 func NewIncremental(opts Options, out *publish.Memory) *Incremental {
-	return &Incremental{opts: opts, out: out, mf: publish.NewMinifier(), pending: map[string]bool{}, full: true}
+	return &Incremental{opts: opts, out: out, mf: publish.NewMinifier(), pending: map[string]bool{}, full: true, clock: time.Now}
 }
 
 // Assets maps a theme file name, such as "style.css", to the link the
@@ -99,6 +101,9 @@ func (inc *Incremental) Update(changed []string) *Change {
 			inc.full = true
 		}
 	}
+	if inc.newDay() {
+		inc.full = true // review dates compare with the day: any page may change
+	}
 	var ch *Change
 	if inc.full || inc.b == nil {
 		ch = inc.rebuild()
@@ -118,11 +123,25 @@ func (inc *Incremental) Update(changed []string) *Change {
 	return ch
 }
 
+// newDay reports whether the day has changed since the last good build,
+// for a preview left running past midnight.
+func (inc *Incremental) newDay() bool {
+	if inc.b == nil || !inc.opts.Now.IsZero() {
+		return false
+	}
+	y, m, d := inc.b.rs.Now.Date()
+	y2, m2, d2 := inc.clock().Date()
+	return y != y2 || m != m2 || d != d2
+}
+
 // rebuild runs a whole Build and keeps what later updates start from.
 func (inc *Incremental) rebuild() *Change {
 	st := newStage()
 	opts := inc.opts
 	opts.Output = st
+	if opts.Now.IsZero() {
+		opts.Now = inc.clock()
+	}
 	res := Build(opts)
 	ch := &Change{Diags: res.Diags, Full: true}
 	if res.Diags.HasErrors() || res.state == nil {

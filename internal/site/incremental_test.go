@@ -102,3 +102,45 @@ func TestIncrementalEqualsCleanBuild(t *testing.T) {
 		}
 	}
 }
+
+// A preview left running past midnight must not keep the day it started:
+// the first save on a new day rebuilds everything, so a review date that
+// passed overnight shows as due on every page that shows it.
+func TestIncrementalSeesANewDay(t *testing.T) {
+	fsys := sitegen.MapFS(sitegen.Options{Signatories: 2})
+	file := sitegen.SignatoryFile(1)
+	fsys[file] = &fstest.MapFile{Data: bytes.Replace(fsys[file].Data, []byte("size: medium\n"), []byte("size: medium\nreview: 2026-11-24\n"), 1)}
+	day := time.Date(2026, 11, 23, 23, 59, 0, 0, time.Local)
+	out := publish.NewMemory()
+	inc := NewIncremental(Options{Source: fsys, Workers: 2}, out)
+	inc.clock = func() time.Time { return day }
+	if ch := inc.Update(nil); ch.Diags.HasErrors() {
+		t.Fatal(ch.Diags)
+	}
+	page := func() string {
+		t.Helper()
+		html, ok := out.Get("signatories/openwater-health-1/index.html")
+		if !ok {
+			t.Fatal("the signatory page was not written")
+		}
+		return string(html)
+	}
+	if strings.Contains(page(), "Due for review") {
+		t.Fatal("the review is due before its date")
+	}
+
+	day = day.Add(2 * time.Minute) // past midnight
+	other := sitegen.SignatoryFile(0)
+	fsys[other] = &fstest.MapFile{Data: append(bytes.Clone(fsys[other].Data), "\nOne more line.\n"...)}
+	ch := inc.Update([]string{other})
+	if ch.Diags.HasErrors() {
+		t.Fatal(ch.Diags)
+	}
+	if !ch.Full {
+		t.Error("the first save of a new day did not rebuild everything")
+	}
+	if !strings.Contains(page(), "Due for review since November 2026") {
+		t.Error("after midnight the signatory page still does not say its review is due")
+	}
+	sameAsClean(t, "new day", fsys, out, day)
+}
