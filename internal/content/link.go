@@ -43,6 +43,14 @@ func (s *Site) link(diags *diag.List) {
 			p.Children = s.childrenOf(p)
 		}
 	}
+	// A translated or Easy Read list shows its original's pages, each in
+	// the list's language where it has a translation. Done last: the
+	// originals' lists and translations are all known only now.
+	for _, p := range s.Pages {
+		if p.Original != nil && p.Kind == KindList {
+			p.Children = inLanguage(p.Original.Children, p.Lang)
+		}
+	}
 	s.checkAliases(diags)
 	s.checkLogos(diags)
 }
@@ -91,6 +99,25 @@ func (s *Site) childrenOf(list *Page) []*Page {
 	return out
 }
 
+// inLanguage is pages with each replaced by its translation into lang,
+// where it has one.
+func inLanguage(pages []*Page, lang string) []*Page {
+	if lang == "" {
+		return pages
+	}
+	out := make([]*Page, len(pages))
+	for i, c := range pages {
+		out[i] = c
+		for _, t := range c.Translations {
+			if t.Lang == lang {
+				out[i] = t
+				break
+			}
+		}
+	}
+	return out
+}
+
 // linkTwin joins an Easy Read twin or a translation to its original page.
 func (s *Site) linkTwin(p *Page, diags *diag.List) {
 	url := p.URL
@@ -106,9 +133,6 @@ func (s *Site) linkTwin(p *Page, diags *diag.List) {
 		return
 	}
 	p.Original = orig
-	if p.Kind == KindHome || p.Kind == KindList {
-		p.Children = orig.Children
-	}
 	if p.Variant == "easy" && p.Lang == "" {
 		orig.EasyRead = p
 	} else if p.Lang != "" && p.Variant == "" {

@@ -48,6 +48,22 @@ func Funcs(s *Site) template.FuncMap {
 		},
 		"contactLink": config.ContactLink,
 		"dict":        Dict,
+		// tr and dateIn write the theme's words and dates in a language
+		// given by name, for partials that are handed a page rather than
+		// the page data: (tr .Lang "content_note") on a card. An empty
+		// language is the site's main one.
+		"tr": func(lang, key string) string {
+			if s.Strings == nil {
+				return key
+			}
+			return s.Strings.Get(lang, key)
+		},
+		"dateIn": func(lang string, t time.Time) string {
+			if s.Strings == nil {
+				return HumanDate(t)
+			}
+			return s.Strings.Date(lang, t)
+		},
 		// JSON-LD as template.JS: html/template writes it as it is, where
 		// a map would be marshalled again by its escaper, and the JSON is
 		// already safe inside <script> (see register.JSONLD).

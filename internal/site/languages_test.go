@@ -141,3 +141,31 @@ func TestQuickExit(t *testing.T) {
 		t.Errorf("with everywhere: true, a page has no quick exit")
 	}
 }
+
+// A Welsh list lists the section's pages, their Welsh versions where there
+// are some, and a Welsh story shows its content note and date in Welsh,
+// like the rest of the page.
+func TestWelshCardsInWelsh(t *testing.T) {
+	files := map[string]string{}
+	for k, v := range languageSite {
+		files[k] = v
+	}
+	files["content/case-studies/_index.cy.md"] = "---\ntitle: Straeon\nsummary: Straeon.\n---\n"
+	files["content/case-studies/shelter.cy.md"] = "---\ntitle: Lloches nos\nsummary: Newidiodd lloches ei rheolau.\ndate: 2024-05-01\nanonymised: true\nprinciples: [trust]\ncontent_note: sôn am gysgu allan\n---\nY stori.\n"
+	res, out := build(files, "", false)
+	if lines := errorLines(res); len(lines) > 0 {
+		t.Fatalf("the site has errors: %q", lines)
+	}
+	list := get(t, out, "cy/case-studies/index.html")
+	for _, want := range []string{"<strong>Nodyn cynnwys:</strong> sôn am gysgu allan", ">1 Mai 2024</time>", "1 dudalen yn yr adran hon", `href="/co/cy/case-studies/shelter/"`} {
+		if !strings.Contains(list, want) {
+			t.Errorf("the Welsh list does not have %q:\n%s", want, list)
+		}
+	}
+	english := get(t, out, "case-studies/index.html")
+	for _, want := range []string{"<strong>Content note:</strong> mentions of rough sleeping", ">1 May 2024</time>", "1 page in this section", `href="/co/case-studies/shelter/"`} {
+		if !strings.Contains(english, want) {
+			t.Errorf("the English list does not have %q", want)
+		}
+	}
+}
