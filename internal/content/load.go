@@ -15,6 +15,7 @@ package content
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"io"
 	"io/fs"
@@ -265,28 +266,45 @@ func (s *Site) index(diags *diag.List) {
 // sortSection puts a section in its reading order: newest first for case
 // studies and signatories, by weight then title for the rest.
 func sortSection(name string, pages []*Page) {
-	newest := func(p *Page) time.Time {
-		if p.Kind == KindSignatory {
-			return p.Signed
-		}
-		return p.Date
+	if len(pages) < 2 {
+		return
 	}
-	sort.SliceStable(pages, func(i, j int) bool {
-		a, b := pages[i], pages[j]
-		if name == "case-studies" || name == "signatories" {
-			if !newest(a).Equal(newest(b)) {
-				return newest(a).After(newest(b))
-			}
-			return strings.ToLower(a.Title) < strings.ToLower(b.Title)
+	byDate := name == "case-studies" || name == "signatories"
+	// Each page's sort key is worked out once, and ties end on the page's
+	// place in the list, so a fast unstable sort gives the stable order:
+	// lower-casing two titles in every comparison of a reflective stable
+	// sort was most of the cost of re-sorting 10,000 signatories on each
+	// save in the live preview.
+	type key struct {
+		when   time.Time // signed for a signatory, else date
+		weight int
+		title  string // lower case
+		at     int    // place in the list before sorting
+		page   *Page
+	}
+	keys := make([]key, len(pages))
+	for i, p := range pages {
+		when := p.Date
+		if p.Kind == KindSignatory && byDate {
+			when = p.Signed
 		}
-		if a.Weight != b.Weight {
-			return a.Weight < b.Weight
+		keys[i] = key{when: when, weight: p.Weight, title: strings.ToLower(p.Title), at: i, page: p}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if !byDate && a.weight != b.weight {
+			return cmp.Compare(a.weight, b.weight)
 		}
-		if !a.Date.Equal(b.Date) {
-			return a.Date.After(b.Date)
+		if c := b.when.Compare(a.when); c != 0 { // newest first
+			return c
 		}
-		return strings.ToLower(a.Title) < strings.ToLower(b.Title)
+		if c := strings.Compare(a.title, b.title); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.at, b.at)
 	})
+	for i := range keys {
+		pages[i] = keys[i].page
+	}
 }
 
 // misnamedPage reports whether a file is a page saved under the wrong
