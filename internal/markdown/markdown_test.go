@@ -3,6 +3,7 @@ package markdown
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func convert(t *testing.T, src string, links LinkResolver) (string, *Report) {
@@ -148,5 +149,30 @@ func TestLinkPlacesPointAtTheBracket(t *testing.T) {
 		if want[l.Dest] != l.Pos {
 			t.Errorf("%s at %v, want %v", l.Dest, l.Pos, want[l.Dest])
 		}
+	}
+}
+
+// A link whose text opens with a quote mark starts with the typographer's
+// curly quote, a node that holds no text. Finding the link's place once
+// looped for ever on it (found by FuzzBuild); it must be placed at its
+// bracket like any other link.
+func TestLinkOpeningWithAQuoteIsPlaced(t *testing.T) {
+	src := "Read [\"our principles](p.md) and [\"the pledge\"](q.md).\n\nThen ['single'](s.md).\n"
+	done := make(chan *Report, 1)
+	go func() { _, r := convert(t, src, nil); done <- r }()
+	var r *Report
+	select {
+	case r = <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("converting a link that opens with a quote mark did not finish")
+	}
+	want := map[string]Pos{"p.md": {1, 6}, "q.md": {1, 34}, "s.md": {3, 6}}
+	for _, l := range r.Links {
+		if want[l.Dest] != l.Pos {
+			t.Errorf("%s at %v, want %v", l.Dest, l.Pos, want[l.Dest])
+		}
+	}
+	if len(r.Links) != len(want) {
+		t.Errorf("found %d links, want %d", len(r.Links), len(want))
 	}
 }

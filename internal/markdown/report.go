@@ -51,30 +51,19 @@ func (r *Report) IDs() map[string]bool {
 }
 
 // posOf finds where a node starts: block nodes know their lines, inline
-// nodes are placed by their first piece of text.
+// nodes are placed by the first piece of text inside them, or else by the
+// block they are in.
 func (wk *walker) posOf(n ast.Node) Pos {
 	offset := -1
-	for c := n; c != nil && offset < 0; {
-		if c.Type() == ast.TypeBlock {
-			if lines := c.Lines(); lines != nil && lines.Len() > 0 {
-				offset = lines.At(0).Start
+	if n.Type() == ast.TypeBlock {
+		offset = blockStart(n)
+	} else {
+		offset = firstText(n)
+		for c := n.Parent(); offset < 0 && c != nil; c = c.Parent() {
+			if c.Type() == ast.TypeBlock {
+				offset = blockStart(c)
+				break
 			}
-			break
-		}
-		if t, ok := c.(*ast.Text); ok {
-			offset = t.Segment.Start
-			break
-		}
-		if c.FirstChild() != nil {
-			c = c.FirstChild()
-			continue
-		}
-		c = c.Parent()
-		if c != nil && c.Type() == ast.TypeBlock {
-			if lines := c.Lines(); lines != nil && lines.Len() > 0 {
-				offset = lines.At(0).Start
-			}
-			break
 		}
 	}
 	src := wk.src
@@ -90,6 +79,30 @@ func (wk *walker) posOf(n ast.Node) Pos {
 		}
 	}
 	return Pos{Line: wk.lines.lineAt(src, offset), Col: offset - bytes.LastIndexByte(src[:offset], '\n')}
+}
+
+// blockStart is the offset of a block's first line, or -1.
+func blockStart(n ast.Node) int {
+	if lines := n.Lines(); lines != nil && lines.Len() > 0 {
+		return lines.At(0).Start
+	}
+	return -1
+}
+
+// firstText is the offset of the first piece of text inside an inline
+// node, or -1. It looks through every child, not only first children: a
+// link can open with a node that holds no text, such as the curly quote
+// the typographer makes of ["a quote"](x.md).
+func firstText(n ast.Node) int {
+	if t, ok := n.(*ast.Text); ok {
+		return t.Segment.Start
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if offset := firstText(c); offset >= 0 {
+			return offset
+		}
+	}
+	return -1
 }
 
 // lineCursor counts lines from the last place it was asked about rather
