@@ -478,7 +478,7 @@ var (
 	actionRE   = regexp.MustCompile(`(?s)\{\{(.*?)\}\}`)
 	stringRE   = regexp.MustCompile("\"(?:[^\"\\\\]|\\\\.)*\"|`[^`]*`")
 	callRE     = regexp.MustCompile(`(?:^|[\s(|])(section|page)(?:$|[\s)|])`)
-	templateRE = regexp.MustCompile(`(?:template|block)\s+"([^"]+)"`)
+	templateRE = regexp.MustCompile(`(?:template|block|partialCached)\s+"([^"]+)"`)
 )
 
 // globalTemplates finds the templates that call section or page, directly

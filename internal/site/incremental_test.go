@@ -144,3 +144,27 @@ func TestIncrementalSeesANewDay(t *testing.T) {
 	}
 	sameAsClean(t, "new day", fsys, out, day)
 }
+
+// A new section front page changes the navigation of every page, which the
+// theme renders through partialCached: the update must re-render them all.
+func TestIncrementalNewSectionReachesTheNavigation(t *testing.T) {
+	fsys := sitegen.MapFS(sitegen.Options{Signatories: 3})
+	front := fsys["content/pledges/_index.md"]
+	delete(fsys, "content/pledges/_index.md")
+	now := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
+	out := publish.NewMemory()
+	inc := NewIncremental(Options{Source: fsys, Now: now, Workers: 2}, out)
+	if ch := inc.Update(nil); ch.Diags.HasErrors() {
+		t.Fatal(ch.Diags)
+	}
+	fsys["content/pledges/_index.md"] = front
+	if ch := inc.Update([]string{"content/pledges/_index.md"}); ch.Diags.HasErrors() {
+		t.Fatal(ch.Diags)
+	}
+	sameAsClean(t, "pledges front page added", fsys, out, now)
+	delete(fsys, "content/pledges/_index.md")
+	if ch := inc.Update([]string{"content/pledges/_index.md"}); ch.Diags.HasErrors() {
+		t.Fatal(ch.Diags)
+	}
+	sameAsClean(t, "pledges front page removed", fsys, out, now)
+}
