@@ -52,6 +52,14 @@ func Funcs(s *Site) template.FuncMap {
 		// given by name, for partials that are handed a page rather than
 		// the page data: (tr .Lang "content_note") on a card. An empty
 		// language is the site's main one.
+		// langOf is the language a page is written in: its own, or the
+		// site's main language.
+		"langOf": func(p *content.Page) string {
+			if p.Lang != "" {
+				return p.Lang
+			}
+			return s.Config.Language
+		},
 		"tr": func(lang, key string) string {
 			if s.Strings == nil {
 				return key

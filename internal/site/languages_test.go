@@ -151,6 +151,7 @@ func TestWelshCardsInWelsh(t *testing.T) {
 		files[k] = v
 	}
 	files["content/case-studies/_index.cy.md"] = "---\ntitle: Straeon\nsummary: Straeon.\n---\n"
+	files["content/principles/_index.cy.md"] = "---\ntitle: Egwyddorion\nsummary: Pob un.\n---\n"
 	files["content/case-studies/shelter.cy.md"] = "---\ntitle: Lloches nos\nsummary: Newidiodd lloches ei rheolau.\ndate: 2024-05-01\nanonymised: true\nprinciples: [trust]\ncontent_note: sôn am gysgu allan\n---\nY stori.\n"
 	res, out := build(files, "", false)
 	if lines := errorLines(res); len(lines) > 0 {
@@ -160,6 +161,16 @@ func TestWelshCardsInWelsh(t *testing.T) {
 	for _, want := range []string{"<strong>Nodyn cynnwys:</strong> sôn am gysgu allan", ">1 Mai 2024</time>", "1 dudalen yn yr adran hon", `href="/co/cy/case-studies/shelter/"`} {
 		if !strings.Contains(list, want) {
 			t.Errorf("the Welsh list does not have %q:\n%s", want, list)
+		}
+	}
+	// Money has no Welsh version: its card says it is in English.
+	principles := get(t, out, "cy/principles/index.html")
+	for _, want := range []string{
+		`<li class="card"><h3 class="card-title"><a href="/co/cy/principles/trust/">Ymddiriedaeth</a>`,
+		`<li class="card" lang="en-GB"><h3 class="card-title"><a href="/co/principles/money/" hreflang="en-GB">Money</a>`,
+	} {
+		if !strings.Contains(principles, want) {
+			t.Errorf("the Welsh principles list does not have %q", want)
 		}
 	}
 	english := get(t, out, "case-studies/index.html")
