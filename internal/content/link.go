@@ -48,7 +48,7 @@ func (s *Site) link(diags *diag.List) {
 	// originals' lists and translations are all known only now.
 	for _, p := range s.Pages {
 		if p.Original != nil && p.Kind == KindList {
-			p.Children = inLanguage(p.Original.Children, p.Lang)
+			p.Children = InLanguage(p.Original.Children, p.Lang)
 		}
 	}
 	s.checkAliases(diags)
@@ -99,9 +99,9 @@ func (s *Site) childrenOf(list *Page) []*Page {
 	return out
 }
 
-// inLanguage is pages with each replaced by its translation into lang,
+// InLanguage is pages with each replaced by its translation into lang,
 // where it has one.
-func inLanguage(pages []*Page, lang string) []*Page {
+func InLanguage(pages []*Page, lang string) []*Page {
 	if lang == "" {
 		return pages
 	}

@@ -52,6 +52,9 @@ func Funcs(s *Site) template.FuncMap {
 		// given by name, for partials that are handed a page rather than
 		// the page data: (tr .Lang "content_note") on a card. An empty
 		// language is the site's main one.
+		// inLanguage swaps each page for its translation into a language,
+		// where it has one: (inLanguage (section "principles") .Page.Lang).
+		"inLanguage": content.InLanguage,
 		// langOf is the language a page is written in: its own, or the
 		// site's main language.
 		"langOf": func(p *content.Page) string {

@@ -173,6 +173,18 @@ func TestWelshCardsInWelsh(t *testing.T) {
 			t.Errorf("the Welsh principles list does not have %q", want)
 		}
 	}
+	// The Welsh home page lists the principles the same way, under the
+	// Welsh principles page's title.
+	home := get(t, out, "cy/index.html")
+	for _, want := range []string{
+		`<h2 id="principles-heading">Egwyddorion</h2>`,
+		`<a href="/co/cy/principles/trust/">Ymddiriedaeth</a>`,
+		`<li class="card" lang="en-GB"><h3 class="card-title"><a href="/co/principles/money/" hreflang="en-GB">Money</a>`,
+	} {
+		if !strings.Contains(home, want) {
+			t.Errorf("the Welsh home page does not have %q", want)
+		}
+	}
 	english := get(t, out, "case-studies/index.html")
 	for _, want := range []string{"<strong>Content note:</strong> mentions of rough sleeping", ">1 May 2024</time>", "1 page in this section", `href="/co/case-studies/shelter/"`} {
 		if !strings.Contains(english, want) {
