@@ -108,18 +108,11 @@ func (d *PageData) title() string {
 	return d.Page.Title + " – " + d.Site.Config.Title
 }
 
-func (d *PageData) lang() string {
-	if d.Page != nil && d.Page.Lang != "" {
-		return d.Page.Lang
-	}
-	return d.Site.Config.Language
-}
-
 // NewPageData prepares the data for one page, with its breadcrumbs.
 func NewPageData(s *Site, p *content.Page, body template.HTML) *PageData {
 	d := &PageData{Site: s, Page: p, Content: body, Kind: string(p.Kind), Permalink: s.AbsURL(p.URL)}
 	d.Crumbs = crumbs(s.Content, p, s.Config.Language)
-	d.Title, d.Lang, d.QuickExit = d.title(), d.lang(), d.quickExit()
+	d.Title, d.Lang, d.QuickExit = d.title(), s.LangOf(p), d.quickExit()
 	d.Alternates, d.MissingLanguages = d.alternates(), d.missingLanguages()
 	d.SectionFront = p.Kind == content.KindList && p.Section != "" &&
 		(p.URL == "/"+p.Section+"/" || p.Lang != "" && p.URL == "/"+p.Lang+"/"+p.Section+"/")

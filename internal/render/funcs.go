@@ -36,11 +36,8 @@ func Funcs(s *Site) template.FuncMap {
 		"linkSnippet":      func(p *content.Page) string { return register.Snippet(p, s.AbsURL) },
 		"linkBox":          s.linkBox,
 		"sizeLabel":        register.SizeLabel,
-		"signatoryRow": func(p *content.Page) template.HTML {
-			return s.SignatoryRows[p] // "" when not rendered ahead: the template renders it then
-		},
-		"signatoryRows": s.signatoryRows,
-		"facetSlug":     register.Slug,
+		"signatoryRows":    s.signatoryRows,
+		"facetSlug":        register.Slug,
 		// facetURL is the filter page of a signatory's value, such as
 		// "/signatories/region/bristol/" for (facetURL "region" "Bristol").
 		"facetURL": func(facet, value string) string {
@@ -48,33 +45,17 @@ func Funcs(s *Site) template.FuncMap {
 		},
 		"contactLink": config.ContactLink,
 		"dict":        Dict,
-		// tr and dateIn write the theme's words and dates in a language
-		// given by name, for partials that are handed a page rather than
-		// the page data: (tr .Lang "content_note") on a card. An empty
-		// language is the site's main one.
 		// inLanguage swaps each page for its translation into a language,
 		// where it has one: (inLanguage (section "principles") .Page.Lang).
 		"inLanguage": content.InLanguage,
-		// langOf is the language a page is written in: its own, or the
-		// site's main language.
-		"langOf": func(p *content.Page) string {
-			if p.Lang != "" {
-				return p.Lang
-			}
-			return s.Config.Language
-		},
-		"tr": func(lang, key string) string {
-			if s.Strings == nil {
-				return key
-			}
-			return s.Strings.Get(lang, key)
-		},
-		"dateIn": func(lang string, t time.Time) string {
-			if s.Strings == nil {
-				return HumanDate(t)
-			}
-			return s.Strings.Date(lang, t)
-		},
+		// tr and dateIn write the theme's words and dates in a language
+		// given by name, for partials that are handed a page rather than
+		// the page data: (tr .Lang "content_note") on a card. An empty
+		// language is the site's main one. langOf is the language a page
+		// is written in.
+		"langOf": s.LangOf,
+		"tr":     s.Word,
+		"dateIn": s.DateIn,
 		// JSON-LD as template.JS: html/template writes it as it is, where
 		// a map would be marshalled again by its escaper, and the JSON is
 		// already safe inside <script> (see register.JSONLD).

@@ -8,19 +8,35 @@ import (
 )
 
 // T returns the theme's words for key in the page's language.
-func (d *PageData) T(key string) string {
-	if d.Site.Strings == nil {
-		return key
-	}
-	return d.Site.Strings.Get(d.Lang, key)
-}
+func (d *PageData) T(key string) string { return d.Site.Word(d.Lang, key) }
 
 // Date writes a date in the page's language: "1 March 2024".
-func (d *PageData) Date(t time.Time) string {
-	if d.Site.Strings == nil {
+func (d *PageData) Date(t time.Time) string { return d.Site.DateIn(d.Lang, t) }
+
+// LangOf is the language a page is written in: its own, or the site's
+// main one.
+func (s *Site) LangOf(p *content.Page) string {
+	if p != nil && p.Lang != "" {
+		return p.Lang
+	}
+	return s.Config.Language
+}
+
+// Word returns the theme's words for key in lang; an empty lang is the
+// site's main language.
+func (s *Site) Word(lang, key string) string {
+	if s.Strings == nil {
+		return key
+	}
+	return s.Strings.Get(lang, key)
+}
+
+// DateIn writes a date the way people say it in lang: "1 Mawrth 2024".
+func (s *Site) DateIn(lang string, t time.Time) string {
+	if s.Strings == nil {
 		return HumanDate(t)
 	}
-	return d.Site.Strings.Date(d.Lang, t)
+	return s.Strings.Date(lang, t)
 }
 
 // MonthYear writes "March 2026" in the page's language.
@@ -133,9 +149,4 @@ func hasQuickExitOriginal(p *content.Page) bool {
 // TIn returns the theme's words for key in another language than the
 // page's, for a note written in the reader's own language, such as "this
 // page is not in Welsh yet" written in Welsh on an English page.
-func (d *PageData) TIn(lang, key string) string {
-	if d.Site.Strings == nil {
-		return key
-	}
-	return d.Site.Strings.Get(lang, key)
-}
+func (d *PageData) TIn(lang, key string) string { return d.Site.Word(lang, key) }
