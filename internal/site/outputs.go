@@ -113,4 +113,3 @@ func (b *builder) claimOutputs(diags *diag.List) *claims {
 	}
 	return c
 }
-
