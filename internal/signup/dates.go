@@ -107,7 +107,9 @@ func readWordDate(s string) dateAnswer {
 	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == '.' })
 	day, month, year := 0, 0, 0
 	for _, w := range words {
-		w = strings.TrimRight(w, "stndrdth") // 1st, 2nd, 3rd, 4th
+		if startsWithDigit(w) {
+			w = strings.TrimRight(w, "stndrh") // 1st, 2nd, 3rd, 4th
+		}
 		if w == "" {
 			continue
 		}
