@@ -213,7 +213,9 @@ func (b *builder) build(row Row) (*draft, diag.List) {
 	} else {
 		summary, sumCol, d.summaryMade = madeSummary(name, titles), -1, true
 	}
-	fm.add("summary", summary, sumCol, false)
+	// A summary made from the name has the name's problems, which are
+	// reported at the name.
+	fm.add("summary", summary, sumCol, sumCol < 0)
 
 	web, webCol := cell("website")
 	web = oneLine(web)
