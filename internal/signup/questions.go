@@ -33,21 +33,21 @@ func Questions(w io.Writer, src fs.FS, pledge string) error {
 	fmt.Fprintln(w, "Make one question for each of these, worded as in quotes, so the import knows each answer.")
 	fmt.Fprintln(w, "Questions marked required must be answered. The import leaves out any other question, and says so.")
 	fmt.Fprintln(w)
-	n := 0
+	n, pledgeNote := 0, ""
 	for _, f := range Fields {
 		choices, note := "", f.Help
 		switch f.Key {
 		case "pledges":
 			if len(pledges) <= 1 {
 				if len(pledges) == 1 {
-					fmt.Fprintf(w, "   (No question about the pledge is needed: every answer signs %s. Import with --pledge %s.)\n", pledges[0].Title, pledges[0].Slug)
+					pledgeNote = fmt.Sprintf("No question about the pledge is needed: every answer signs %s. Import with --pledge %s.", pledges[0].Title, pledges[0].Slug)
 				}
 				continue
 			}
 			choices = titlesOf(pledges)
 			note = "Let people choose more than one if they may sign several."
 		case "size":
-			choices = strings.Join(content.Sizes, ", ")
+			choices = strings.Join(content.Sizes, "; ")
 		case "sector":
 			choices = sectors
 		case "region":
@@ -67,6 +67,10 @@ func Questions(w io.Writer, src fs.FS, pledge string) error {
 		if note != "" {
 			fmt.Fprintf(w, "    %s\n", note)
 		}
+	}
+	if pledgeNote != "" {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, pledgeNote)
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "For renewal reminders, you may also ask for \"Email\" (short answer). The import never")
@@ -97,5 +101,6 @@ func usedValues(signatories []*content.Page) (sectors, regions string) {
 	}
 	slices.Sort(s)
 	slices.Sort(r)
-	return strings.Join(s, ", "), strings.Join(r, ", ")
+	// Semicolons between them, as a sector may have a comma in it.
+	return strings.Join(s, "; "), strings.Join(r, "; ")
 }
