@@ -45,7 +45,7 @@ func FuzzReadTable(f *testing.F) {
 
 // fuzzSite is a small site to import into: one pledge and one signatory.
 var fuzzSite = fstest.MapFS{
-	"content/pledges/our-pledge.md":         {Data: []byte("---\ntitle: Our pledge\nsummary: A pledge.\ncommitments: [We will listen.]\n---\n")},
+	"content/pledges/our-pledge.md":          {Data: []byte("---\ntitle: Our pledge\nsummary: A pledge.\ncommitments: [We will listen.]\n---\n")},
 	"content/signatories/kite-youth-arts.md": {Data: []byte("---\ntitle: Kite Youth Arts\nsummary: An arts charity.\nwebsite: https://kite.example.org/\nsigned: 2025-01-01\npledges: [our-pledge]\n---\n")},
 }
 
