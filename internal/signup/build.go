@@ -71,7 +71,7 @@ func (b *builder) findColumns(plan *Plan) bool {
 		case useSkip:
 			left = append(left, c.header)
 		case useUnknown:
-			diags.Warnf(b.at(header, c.index), fmt.Sprintf("if its answers belong on the signatory pages, name the column in a mapping file, such as %q: sector; to hide this warning, write %q: skip", c.header, c.header),
+			diags.Warnf(b.at(header, c.index), fmt.Sprintf("if its answers belong on the signatory pages, name the column in a mapping file with the key it fills; if not, write %q: skip there to hide this warning", c.header),
 				"%s is not a question the import knows, so its answers are left out", b.label(c.index))
 		}
 	}

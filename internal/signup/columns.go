@@ -21,7 +21,10 @@ const Description = "description"
 // Fields are the columns the import knows by their headers, in the order a
 // form asks them. A new signatory key is one line here, provided
 // package content reads it; a key content does not know would be refused
-// by check, so TestFieldsAreSignatoryKeys keeps the two in step.
+// by check, so TestFieldsAreSignatoryKeys keeps the two in step. (A
+// pledge's level, once the content model has it, is part of an entry of
+// pledges rather than a key of its own: its line here goes with a change
+// to readPledges.)
 var Fields = []Field{
 	{Key: "title", Headers: []string{"Organisation name", "Organization name", "Name of organisation", "Name of your organisation", "Organisation", "Organization"}, Question: "short answer, required", Help: "The organisation's full name, as it should appear on the site."},
 	{Key: "website", Headers: []string{"Website", "Web site", "Web address", "Website address", "Organisation website", "Your website"}, Question: "short answer, required", Help: "The full address, such as https://example.org/."},

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 )
 
 // WriteReport lists what the plan does with each row, for the person
@@ -27,6 +28,7 @@ func (p *Plan) WriteReport(w io.Writer, update bool, done *Written) {
 	}
 	var created, updates, same, repeats, invalid []string
 	for _, it := range p.Items {
+		it.Name = printable(it.Name)
 		row := fmt.Sprintf("row %d", it.Row)
 		switch it.Action {
 		case Create:
@@ -96,4 +98,16 @@ func (p *Plan) Headline() string {
 		return "no rows"
 	}
 	return strings.Join(parts, ", ")
+}
+
+// printable drops control characters from a name before it is shown, so
+// an answer cannot move the cursor or ring the bell in a terminal; the
+// problem itself is reported at the answer.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return -1
+		}
+		return r
+	}, s)
 }

@@ -230,3 +230,32 @@ func TestContactsPlace(t *testing.T) {
 		t.Errorf("outside the site folder: want no warning, got %q, %v", warn, err)
 	}
 }
+
+// Columns the import does not know are left out and named; a column of
+// email addresses is kept off the page whatever its header says.
+func TestUnknownAndPersonalColumnsAreLeftOut(t *testing.T) {
+	dir := exampleSite(t)
+	csv := "Organisation name,Website,Date signed,Level,Reminders go to,Phone number\n" +
+		"Nour Café,https://nour.example.org/,2025-02-01,Gold,amal@nour.example.org,+44 117 496 0000\n"
+	plan, err := Prepare(Options{Source: os.DirFS(dir), File: "a.csv", Data: []byte(csv)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hasDiag(t, plan.Diags, `a.csv:1:4: warning: Level (column D) is not a question the import knows, so its answers are left out`)
+	if len(plan.Diags) != 1 || plan.Count(Create) != 1 {
+		t.Fatalf("plan %+v, problems:\n%s", plan.Items, plan.Diags.Error())
+	}
+	for _, leak := range []string{"Gold", "amal@", "496"} {
+		if bytes.Contains(plan.Items[0].text, []byte(leak)) {
+			t.Errorf("%q is on the page:\n%s", leak, plan.Items[0].text)
+		}
+	}
+	if plan.Contacts.Len() != 1 || !slices.Equal(plan.Contacts.Columns(), []string{"Reminders go to", "Phone number"}) {
+		t.Errorf("contacts: %d rows, columns %q", plan.Contacts.Len(), plan.Contacts.Columns())
+	}
+	var merged []byte
+	merged, _, _ = plan.Contacts.merge(nil)
+	if !strings.Contains(string(merged), "nour-cafe,Nour Café,amal@nour.example.org,'+44 117 496 0000") {
+		t.Errorf("the contacts file is\n%s", merged)
+	}
+}
