@@ -86,3 +86,46 @@ func FuzzPrepare(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseMapping: any mapping file is read without a panic, and every
+// problem has a place and advice.
+func FuzzParseMapping(f *testing.F) {
+	f.Add([]byte("columns:\n  \"What is your organisation called?\": title\n  Email: contact\ndates: day first\n"))
+	f.Add([]byte("columns:\n  Website: webiste\n"))
+	f.Add([]byte("colums: [a]\ndates: {x: y}\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, diags := ParseMapping("map.yaml", data)
+		for _, d := range diags {
+			if d.File != "map.yaml" || d.Line < 1 || d.Fix == "" {
+				t.Fatalf("a problem without a place or advice: %+v", d)
+			}
+		}
+		if m == nil && !diags.HasErrors() {
+			t.Fatal("no mapping and no error")
+		}
+	})
+}
+
+// FuzzRewrite: an update reads any page already on the site without a
+// panic, and what it writes keeps the front matter's opening line and
+// every line it did not change.
+func FuzzRewrite(f *testing.F) {
+	f.Add([]byte("---\ntitle: Kite\nregion: Bristol\ncommitments:\n  - One\n---\nText\n"))
+	f.Add([]byte("\ufeff---\r\n# note\r\ntitle: Kite\r\npledges:\r\n- a\r\n- b\r\n---\r\n"))
+	f.Add([]byte("---\npledges: [{pledge: a, level: gold}]\n---\n"))
+	b := &builder{byKey: map[string]int{"region": 3, "commitments": 4, "pledges": 5}}
+	d := &draft{commitments: []string{"We will listen."}}
+	changes := []Change{{Key: "region", New: "Bath"}, {Key: "pledges", New: "a, b, c"}, {Key: "commitments", New: "We will listen."}}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		out, lines, err := b.rewrite(data, changes, d)
+		if err != nil {
+			return
+		}
+		if !strings.HasPrefix(strings.TrimPrefix(string(out), "\ufeff"), "---") {
+			t.Fatalf("the front matter lost its opening line:\n%s", out)
+		}
+		if len(lines) == 0 {
+			t.Fatalf("no line of the update was placed:\n%s", out)
+		}
+	})
+}

@@ -81,25 +81,6 @@ func (p *Plan) WriteReport(w io.Writer, update bool, done *Written) {
 	}
 }
 
-// Headline is the one-line outcome, such as "3 to make, 1 to update".
-func (p *Plan) Headline() string {
-	parts := []string{}
-	add := func(n int, what string) {
-		if n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, what))
-		}
-	}
-	add(p.Count(Create), "new")
-	add(p.Count(Update), "changed")
-	add(p.Count(Unchanged), "already on the site")
-	add(p.Count(Repeat), "repeated")
-	add(p.Count(Invalid), "with errors")
-	if len(parts) == 0 {
-		return "no rows"
-	}
-	return strings.Join(parts, ", ")
-}
-
 // printable drops control characters from a name before it is shown, so
 // an answer cannot move the cursor or ring the bell in a terminal; the
 // problem itself is reported at the answer.
