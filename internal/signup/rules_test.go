@@ -259,3 +259,25 @@ func TestUnknownAndPersonalColumnsAreLeftOut(t *testing.T) {
 		t.Errorf("the contacts file is\n%s", merged)
 	}
 }
+
+// Without a Date signed question, the day the form was sent is the date
+// signed, and the plan says so.
+func TestSignedFromTheFormsTimestamp(t *testing.T) {
+	dir := exampleSite(t)
+	for _, c := range []struct{ csv, want string }{
+		{"Timestamp,Organisation name,Website\n2025/02/03 9:12:05 AM GMT,Nour Café,https://nour.example.org/\n", "signed: 2025-02-03\n"},
+		{"ID,Start time,Completion time,Organisation name,Website\n1,2/3/25 9:00,2/3/25 9:12,Nour Café,https://nour.example.org/\n", "signed: 2025-03-02\n"},
+	} {
+		plan, err := Prepare(Options{Source: os.DirFS(dir), File: "a.csv", Data: []byte(c.csv)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if plan.Count(Create) != 1 || !bytes.Contains(plan.Items[0].text, []byte(c.want)) {
+			t.Errorf("%q: plan %+v, problems %v", c.csv, plan.Items, plan.Diags)
+			continue
+		}
+		if !strings.Contains(strings.Join(plan.Notes, "\n"), "is the date signed") {
+			t.Errorf("the plan does not say where the date came from: %q", plan.Notes)
+		}
+	}
+}
