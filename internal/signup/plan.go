@@ -110,13 +110,15 @@ func Prepare(opts Options) (*Plan, error) {
 		d, rowDiags := b.build(row)
 		plan.Diags = append(plan.Diags, rowDiags...)
 		it := Item{Row: row.Num, Name: d.name, Action: Create}
+		// A row with mistakes does not count as the organisation's first
+		// answer, so a second, corrected answer below it is imported.
 		repeatOf := 0
-		if d.name != "" {
+		if d.name != "" && !rowDiags.HasErrors() {
 			repeatOf = reg.earlierRow(d)
 		}
 		switch {
-		case rowDiags.HasErrors() && d.name == "":
-			it.Action = Invalid
+		case rowDiags.HasErrors():
+			it.Action = Invalid // and no file name kept for it
 		case repeatOf != 0:
 			it.Action, it.RepeatOf = Repeat, repeatOf
 		default:
@@ -128,9 +130,6 @@ func Prepare(opts Options) (*Plan, error) {
 				d.slug = slug
 				it.File = signatoryFile(slug)
 				it.text = d.text
-			}
-			if rowDiags.HasErrors() {
-				it.Action = Invalid
 			}
 		}
 		plan.Items = append(plan.Items, it)

@@ -281,3 +281,17 @@ func TestSignedFromTheFormsTimestamp(t *testing.T) {
 		}
 	}
 }
+
+// Someone who sends the form twice, the first time with a mistake, has the
+// second answer imported.
+func TestCorrectedAnswerBelowAMistakeIsImported(t *testing.T) {
+	dir := exampleSite(t)
+	csv := "Organisation name,Website,Date signed\n" +
+		"Nour Café,https://nour.example.org/,31/2/2025\n" +
+		"Nour Café,https://nour.example.org/,28/2/2025\n"
+	plan, err := Prepare(Options{Source: os.DirFS(dir), File: "a.csv", Data: []byte(csv)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPlan(t, plan, []wantRow{{2, Invalid, ""}, {3, Create, "content/signatories/nour-cafe.md"}})
+}
