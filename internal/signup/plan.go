@@ -104,38 +104,55 @@ func Prepare(opts Options) (*Plan, error) {
 	b.orderDates(plan)
 	plan.Contacts.header = b.personalHeaders()
 
-	reg := newRegister(site.Section("signatories"))
-	var drafts []*draft
-	for _, row := range table.Rows {
+	// Every row is built and checked first, so that a row with a mistake
+	// neither counts as the organisation's first answer nor takes a file
+	// name: a corrected answer further down is then imported as usual.
+	drafts := make([]*draft, len(table.Rows))
+	bad := map[int]bool{}
+	for i, row := range table.Rows {
 		d, rowDiags := b.build(row)
 		plan.Diags = append(plan.Diags, rowDiags...)
-		it := Item{Row: row.Num, Name: d.name, Action: Create}
-		// A row with mistakes does not count as the organisation's first
-		// answer, so a second, corrected answer below it is imported.
+		drafts[i], bad[i] = d, rowDiags.HasErrors()
+	}
+	pages := map[string]int{}
+	for i, name := range rowPages(drafts) {
+		pages[name] = i
+	}
+	for i := range b.validate(plan, drafts, pages, true, cfg) {
+		bad[i] = true
+	}
+
+	reg := newRegister(site.Section("signatories"))
+	updates := map[string]int{}
+	for i, d := range drafts {
+		it := Item{Row: d.row.Num, Name: d.name, Action: Create}
 		repeatOf := 0
-		if d.name != "" && !rowDiags.HasErrors() {
+		if !bad[i] {
 			repeatOf = reg.earlierRow(d)
 		}
 		switch {
-		case rowDiags.HasErrors():
-			it.Action = Invalid // and no file name kept for it
+		case bad[i]:
+			it.Action = Invalid
 		case repeatOf != 0:
 			it.Action, it.RepeatOf = Repeat, repeatOf
 		default:
 			if page, why := reg.existing(d); page != nil {
 				it.File, it.Match = page.File, why
 				b.compare(&it, d, page, opts.Source, plan)
+				if it.Action == Update && it.text != nil {
+					updates[strings.TrimPrefix(page.File, "content/")] = i
+				}
 			} else {
-				slug := reg.freeSlug(d.slug, func(s string) bool { return fileExists(opts.Source, signatoryFile(s)) })
-				d.slug = slug
-				it.File = signatoryFile(slug)
-				it.text = d.text
+				d.slug = reg.freeSlug(d.slug, func(s string) bool { return fileExists(opts.Source, signatoryFile(s)) })
+				it.File, it.text = signatoryFile(d.slug), d.text
 			}
 		}
 		plan.Items = append(plan.Items, it)
-		drafts = append(drafts, d)
 	}
-	b.validate(plan, drafts, cfg)
+	// An update is checked as the page it leaves, on the lines it writes.
+	for i := range b.validate(plan, drafts, updates, false, cfg) {
+		plan.Items[i].Action = Invalid
+	}
 	for i, it := range plan.Items {
 		if it.Action != Invalid {
 			plan.Contacts.add(b, drafts[i], it)

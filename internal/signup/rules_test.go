@@ -286,12 +286,20 @@ func TestSignedFromTheFormsTimestamp(t *testing.T) {
 // second answer imported.
 func TestCorrectedAnswerBelowAMistakeIsImported(t *testing.T) {
 	dir := exampleSite(t)
-	csv := "Organisation name,Website,Date signed\n" +
-		"Nour Café,https://nour.example.org/,31/2/2025\n" +
-		"Nour Café,https://nour.example.org/,28/2/2025\n"
-	plan, err := Prepare(Options{Source: os.DirFS(dir), File: "a.csv", Data: []byte(csv)})
-	if err != nil {
-		t.Fatal(err)
+	for _, csv := range []string{
+		// a date the import cannot read
+		"Organisation name,Website,Date signed\n" +
+			"Nour Café,https://nour.example.org/,31/2/2025\n" +
+			"Nour Café,https://nour.example.org/,28/2/2025\n",
+		// a website that check refuses
+		"Organisation name,Website,Date signed\n" +
+			"Nour Café,nour café,28/2/2025\n" +
+			"Nour Café,https://nour.example.org/,28/2/2025\n",
+	} {
+		plan, err := Prepare(Options{Source: os.DirFS(dir), File: "a.csv", Data: []byte(csv)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkPlan(t, plan, []wantRow{{2, Invalid, ""}, {3, Create, "content/signatories/nour-cafe.md"}})
 	}
-	checkPlan(t, plan, []wantRow{{2, Invalid, ""}, {3, Create, "content/signatories/nour-cafe.md"}})
 }

@@ -14,49 +14,40 @@ import (
 	"github.com/coproduce/coproduce/internal/markdown"
 )
 
-// validate reads the pages the rows would become with package content, as
-// a build reads them, beside the site's pledges (so the pledges they name
-// are checked too), and checks their text with package check. Each
-// problem is reported at the row and column its line came from; a row
-// with an error is marked Invalid and nothing is written for it.
-func (b *builder) validate(plan *Plan, drafts []*draft, cfg *config.Config) {
+// validate reads pages as a build reads them, with package content,
+// beside the site's pledges (so the pledge a page names is checked too),
+// and checks their text with package check. pages maps the name a page is
+// read under to the draft it came from; withText says whether the text
+// below the front matter is the import's to check. Each problem is
+// reported at the row and column its line came from, and the rows that
+// have an error are returned.
+func (b *builder) validate(plan *Plan, drafts []*draft, pages map[string]int, withText bool, cfg *config.Config) map[int]bool {
+	bad := map[int]bool{}
+	if len(pages) == 0 {
+		return bad
+	}
 	mem := fstest.MapFS{}
 	for _, p := range b.pledges {
 		if data, err := fs.ReadFile(b.src, p.File); err == nil {
 			mem[strings.TrimPrefix(p.File, "content/")] = &fstest.MapFile{Data: data}
 		}
 	}
-	byFile := map[string]int{} // the page's name in diagnostics -> item
-	for i, it := range plan.Items {
-		d := drafts[i]
-		var name string
-		switch {
-		case it.Action == Create, it.Action == Update:
-			name = strings.TrimPrefix(it.File, "content/")
-		case it.Action == Invalid && d.text != nil && d.bodyLine > 0:
-			// Every problem in one run: a row with an empty name still
-			// has its other answers checked, under a name of its own.
-			name = fmt.Sprintf("signatories/row-%d.md", it.Row)
-		default:
-			continue
-		}
-		mem[name] = &fstest.MapFile{Data: d.text}
+	byFile := map[string]int{} // the page's name in diagnostics -> draft
+	for name, i := range pages {
+		mem[name] = &fstest.MapFile{Data: drafts[i].text}
 		byFile["content/"+name] = i
-	}
-	if len(byFile) == 0 {
-		return
 	}
 	site, diags := content.Load(mem, content.Options{Dir: "content", Languages: cfg.OtherLanguages()})
 	diags = append(diags, check.Site(site, check.Options{ReadingAge: cfg.ReadingAge})...)
-	conv := markdown.New()
-	for _, p := range site.Pages {
-		i, ok := byFile[p.File]
-		if !ok || plan.Items[i].Action == Update {
-			continue // an update leaves the page's text as it was
-		}
-		report, err := conv.Convert(p.Body, io.Discard, nil)
-		if err == nil {
-			diags = append(diags, check.Page(p, report, check.Options{ReadingAge: cfg.ReadingAge})...)
+	if withText {
+		conv := markdown.New()
+		for _, p := range site.Pages {
+			if _, ok := byFile[p.File]; !ok {
+				continue
+			}
+			if report, err := conv.Convert(p.Body, io.Discard, nil); err == nil {
+				diags = append(diags, check.Page(p, report, check.Options{ReadingAge: cfg.ReadingAge})...)
+			}
 		}
 	}
 	for _, d := range diags {
@@ -64,15 +55,27 @@ func (b *builder) validate(plan *Plan, drafts []*draft, cfg *config.Config) {
 		if !ok {
 			continue // a pledge's own problem: check reports it
 		}
-		mapped, keep := b.place(d, drafts[i], plan.Items[i].Action == Update)
+		mapped, keep := b.place(d, drafts[i], !withText)
 		if !keep {
 			continue
 		}
 		plan.Diags = append(plan.Diags, mapped)
 		if mapped.Severity == diag.Error {
-			plan.Items[i].Action = Invalid
+			bad[i] = true
 		}
 	}
+	return bad
+}
+
+// rowPages names each row's page by its row, for validate: the page's
+// problems do not depend on its file name, and a row is checked before
+// it is known whether it makes a page or matches one already there.
+func rowPages(drafts []*draft) map[int]string {
+	out := map[int]string{}
+	for i, d := range drafts {
+		out[i] = fmt.Sprintf("signatories/row-%d.md", d.row.Num)
+	}
+	return out
 }
 
 // place moves a problem from the line of the page to the row and column of
