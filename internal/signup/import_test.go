@@ -291,3 +291,21 @@ func TestWriteNeverOverwrites(t *testing.T) {
 		t.Errorf("left %v, want the editor's page reported", done.Left)
 	}
 }
+
+// The fixtures are the files the forms write, byte for byte: a checkout
+// that changed their line ends would quietly test less.
+func TestFixturesAreAsTheFormsWriteThem(t *testing.T) {
+	ms, _ := os.ReadFile("testdata/microsoft-forms.csv")
+	g, _ := os.ReadFile("testdata/google-forms.csv")
+	if !strings.HasPrefix(string(ms), "\ufeff") || !strings.Contains(string(ms), "\r\n") {
+		t.Error("microsoft-forms.csv should start with a byte-order mark and end its rows with CRLF")
+	}
+	if strings.HasPrefix(string(g), "\ufeff") || !strings.Contains(string(g), "\r\n") {
+		t.Error("google-forms.csv should have no byte-order mark and end its rows with CRLF")
+	}
+	for _, data := range [][]byte{ms, g} {
+		if !strings.Contains(string(data), "\"We will ") || !strings.Contains(string(data), ".\nWe will") {
+			t.Error("each fixture should have an answer with a comma and a line break in quotes")
+		}
+	}
+}
