@@ -45,7 +45,9 @@ func (e *editor) edit() (string, []string) {
 	return edits[e.r.IntN(len(edits))]()
 }
 
-func (e *editor) write(name, data string) { e.fsys[name] = &fstest.MapFile{Data: []byte(data), Mode: 0o644} }
+func (e *editor) write(name, data string) {
+	e.fsys[name] = &fstest.MapFile{Data: []byte(data), Mode: 0o644}
+}
 
 // pages lists the Markdown files under content/, sorted, optionally only
 // those whose path matches.
@@ -345,7 +347,6 @@ func (e *editor) temporaryFile() (string, []string) {
 	return "temporary file " + tmp, []string{tmp}
 }
 
-
 // runDifferential applies n random edits from seed to a small generated
 // site and compares the preview with a clean build after each.
 func runDifferential(t *testing.T, seed uint64, n int) {
@@ -360,7 +361,9 @@ func runDifferential(t *testing.T, seed uint64, n int) {
 	e := &editor{fsys: fsys, r: rand.New(rand.NewPCG(seed, seed^0x5eed))}
 	var history []string
 	var full, partial, broken int
-	defer func() { t.Logf("seed %d: %d edits: %d full rebuilds, %d updates, %d with errors", seed, n, full, partial, broken) }()
+	defer func() {
+		t.Logf("seed %d: %d edits: %d full rebuilds, %d updates, %d with errors", seed, n, full, partial, broken)
+	}()
 	lastGood := snapshot(out)
 	good := maps.Clone(fsys) // the files at the last save without errors
 	broke := false
