@@ -29,7 +29,8 @@ type splitFile struct {
 }
 
 // Normalize makes the text of a file safe to parse: it refuses invalid
-// UTF-8 (naming the place), and removes a byte-order mark and Windows line
+// UTF-8 and invisible control characters such as NUL (naming the place),
+// and removes a byte-order mark and Windows line
 // endings, which editors' tools add but which mean nothing to us.
 func Normalize(file string, data []byte) ([]byte, *diag.Diagnostic) {
 	// The mark is invisible in an editor, so it must not count as a column.
@@ -56,6 +57,10 @@ func Normalize(file string, data []byte) ([]byte, *diag.Diagnostic) {
 	}
 	if bytes.IndexByte(data, '\r') >= 0 {
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	}
+	if line, col, c, ok := fields.FirstControl(data); ok {
+		problem, fix := fields.ControlProblem(c)
+		return nil, &diag.Diagnostic{Pos: diag.Pos{File: file, Line: line, Col: col}, Severity: diag.Error, Problem: problem, Fix: fix}
 	}
 	return data, nil
 }
