@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 
 	"gopkg.in/yaml.v3"
@@ -30,7 +31,7 @@ func KnownKeys(k Kind) []string {
 }
 
 // decode reads the front matter mapping into p, reporting every problem.
-func decode(r fields.Reader, m *splitFile, p *Page) {
+func decode(r fields.Reader, m *splitFile, p *Page, now time.Time) {
 	known := KnownKeys(p.Kind)
 	present := map[string]fields.Entry{}
 	// misspelt are the known keys a misspelt key was taken for: "titel"
@@ -46,6 +47,7 @@ func decode(r fields.Reader, m *splitFile, p *Page) {
 		readKey(r, e, p)
 	}
 	requireKeys(r, m, p, present, misspelt)
+	checkDates(r, p, present, now)
 }
 
 func readKey(r fields.Reader, e fields.Entry, p *Page) {
@@ -203,8 +205,14 @@ func readAliases(r fields.Reader, e fields.Entry) ([]string, []diag.Pos) {
 	var out []string
 	var at []diag.Pos
 	items, pos := r.StringListAt(e)
+	seen := map[string]bool{}
 	for i, a := range items {
 		a = strings.TrimSpace(a)
+		if scheme := fields.Scheme(a); !fields.SafeScheme(scheme) {
+			// Never repeated in the message: it may be javascript:.
+			r.Diags.Errorf(pos[i], "write the old path inside this site, such as /signatories/old-name/", "the alias starts with %s:, so it is an address, not a path inside this site", scheme)
+			continue
+		}
 		if strings.Contains(a, "://") || strings.HasPrefix(a, "//") || strings.Contains(a, "..") || strings.Contains(a, "\\") || a == "" {
 			r.Diags.Errorf(pos[i], "write the old path inside this site, such as /signatories/old-name/", "the alias %q is not a path inside this site", a)
 			continue
@@ -219,6 +227,12 @@ func readAliases(r fields.Reader, e fields.Entry) ([]string, []diag.Pos) {
 		if !strings.HasSuffix(clean, "/") && path.Ext(clean) == "" {
 			clean += "/"
 		}
+		if seen[clean] {
+			// "/old" and "/old/" are one address, so one redirect.
+			r.Diags.Errorf(pos[i], "delete one of them", "the alias %s is written twice", clean)
+			continue
+		}
+		seen[clean] = true
 		out = append(out, clean)
 		at = append(at, pos[i])
 	}

@@ -39,6 +39,16 @@ type Options struct {
 	// Dir is the name of the content folder as the editor sees it, put in
 	// front of every file name in diagnostics ("content").
 	Dir string
+	// Now is the day of the build: a signing or consent date after it is
+	// an error. Zero means today.
+	Now time.Time
+}
+
+func (o Options) today() time.Time {
+	if o.Now.IsZero() {
+		return time.Now()
+	}
+	return o.Now
 }
 
 // Site is all the pages of a site, linked together.
@@ -53,6 +63,7 @@ type Site struct {
 
 	byURL     map[string]*Page
 	bySection map[string][]*Page
+	dir       string // Options.Dir, to find a draft by its file name
 }
 
 // Page returns the page at url, or nil.
@@ -69,8 +80,9 @@ var langSuffix = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z]{2,4})?$`)
 
 // Load reads every file under fsys. Diagnostics name files as Dir/path.
 func Load(fsys fs.FS, opts Options) (*Site, diag.List) {
+	opts.Now = opts.today() // once, so every page is judged on the same day
 	var diags diag.List
-	site := &Site{byURL: map[string]*Page{}, bySection: map[string][]*Page{}}
+	site := &Site{byURL: map[string]*Page{}, bySection: map[string][]*Page{}, dir: opts.Dir}
 	var files []loadFile
 	walkErr := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil && name == "." && errors.Is(err, fs.ErrNotExist) {
@@ -161,7 +173,7 @@ func loadPage(fsys fs.FS, name string, opts Options, diags *diag.List) *Page {
 	// often twice its size; a copy of its own lets that buffer go, which
 	// is a third of the memory a large site keeps while it builds.
 	p.Body, p.BodyLine = bytes.Clone(sf.body), sf.bodyLine
-	decode(fields.Reader{File: file, LineOffset: sf.lineOffset, Diags: diags}, &sf, p)
+	decode(fields.Reader{File: file, LineOffset: sf.lineOffset, Diags: diags}, &sf, p, opts.Now)
 	if p.Logo != "" {
 		p.Logo = resolveAsset(name, p.Logo)
 	}
