@@ -96,7 +96,7 @@ func TestGoodValuesAreKept(t *testing.T) {
 // the top of site.yaml, and the nearest theme is suggested.
 func TestMissingThemeIsReportedAtItsKey(t *testing.T) {
 	fsys := fstest.MapFS{
-		"site.yaml":                          {Data: []byte("title: x\n\ntheme: calmm\n")},
+		"site.yaml":                         {Data: []byte("title: x\n\ntheme: calmm\n")},
 		"themes/calm/templates/baseof.html": {Data: []byte("x")},
 	}
 	cfg, diags := Load(fsys)
