@@ -113,6 +113,9 @@ func Load(fsys fs.FS, opts Options) (*Site, diag.List) {
 				return nil
 			}
 			site.Assets = append(site.Assets, name)
+			if isSVG(name) {
+				files = append(files, loadFile{name: name, at: len(diags), picture: true})
+			}
 			return nil
 		}
 		files = append(files, loadFile{name: name, at: len(diags)})

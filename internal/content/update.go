@@ -70,6 +70,9 @@ func Reload(old *Site, fsys fs.FS, changed []string, opts Options) (*Site, diag.
 			seen[name] = true
 			if !strings.HasSuffix(name, ".md") {
 				site.Assets = append(site.Assets, name)
+				if isSVG(name) {
+					checkPicture(fsys, name, opts, &diags)
+				}
 				return nil
 			}
 			if p := loadPage(fsys, name, opts, &diags); p != nil && (!p.Draft || opts.Drafts) {

@@ -83,7 +83,7 @@ const (
 func Check(data []byte) []Problem {
 	c := &checker{src: data}
 	if len(data) > MaxSize {
-		c.add(1, 1, fmt.Sprintf("the picture is %d MB, more than the %d MB an SVG may be", len(data)>>20, MaxSize>>20),
+		c.add(1, 1, fmt.Sprintf("the picture is more than the %d MB an SVG may be", MaxSize>>20),
 			"make it smaller: save it again from the drawing program with fewer details, or as a PNG")
 		return c.problems
 	}
