@@ -111,6 +111,10 @@ func readKey(r fields.Reader, e fields.Entry, p *Page) {
 			r.Diags.Errorf(r.Pos(e.Value), "save the picture beside this page and write its file name, such as logo: "+p.Slug+"-logo.svg", "the logo must be a picture file in this site, not an address")
 		case strings.Contains(s, "..") || strings.IndexFunc(s, unsafeInPath) >= 0:
 			r.Diags.Errorf(r.Pos(e.Value), "save the picture beside this page and write its file name, such as logo: "+p.Slug+"-logo.svg", "the logo %q is not the name of a picture in this site", s)
+		case !slices.Contains(pictureTypes, strings.ToLower(path.Ext(s))):
+			// A logo is shown with <img>: a web page or a script named
+			// here would be linked from the open data and the badge.
+			r.Diags.Errorf(r.Pos(e.Value), "save the logo as an SVG, PNG, JPEG, GIF or WebP picture beside this page and write its file name, such as logo: "+p.Slug+"-logo.svg", "the logo %q is not a picture file", s)
 		default:
 			p.Logo, p.LogoPos = s, r.Pos(e.Value)
 		}
@@ -118,6 +122,9 @@ func readKey(r fields.Reader, e fields.Entry, p *Page) {
 		p.LogoAlt = strings.TrimSpace(r.String(e))
 	}
 }
+
+// pictureTypes are the endings of the picture files a logo may be.
+var pictureTypes = []string{".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"}
 
 // requireKeys reports keys the content model requires but the page lacks.
 func requireKeys(r fields.Reader, m *splitFile, p *Page, present map[string]fields.Entry, misspelt map[string]bool) {
