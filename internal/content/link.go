@@ -29,7 +29,6 @@ func (s *Site) link(diags *diag.List) {
 			for _, pl := range p.Pledges {
 				pl.Signatories = append(pl.Signatories, p)
 			}
-			s.checkSignedAfterOpened(p, diags)
 		}
 	}
 	for _, p := range s.Pages {
@@ -218,19 +217,4 @@ func (s *Site) draftFile(name string) string {
 		return s.Drafts[i]
 	}
 	return ""
-}
-
-// checkSignedAfterOpened reports a signatory that signed a pledge before
-// the pledge opened for signing: its page says "Open for signing since",
-// and the register would show a signing that cannot have happened.
-func (s *Site) checkSignedAfterOpened(p *Page, diags *diag.List) {
-	for _, ref := range p.PledgeSlugs {
-		pl := s.byURL["/pledges/"+ref.Slug+"/"]
-		if pl == nil || pl.Opened.IsZero() || p.Signed.IsZero() || !p.Signed.Before(pl.Opened) {
-			continue
-		}
-		diags.Errorf(ref.Pos, fmt.Sprintf("check signed: on this page and opened: in %s; one of them is wrong", pl.File),
-			"this organisation signed on %s, before the pledge %q opened for signing on %s",
-			p.Signed.Format("2006-01-02"), ref.Slug, pl.Opened.Format("2006-01-02"))
-	}
 }
