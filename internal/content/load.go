@@ -11,6 +11,10 @@
 // title, so renaming a title cannot break a link. "_index.md" is its
 // folder's list page; "name.easy.md" is the Easy Read twin of "name.md"; and
 // "name.LANG.md" is its translation into a language listed in site.yaml.
+//
+// Every SVG picture under content/ is read with package svgsafe, and one
+// that holds a script, an event handler or an outside address is reported
+// at its line and column, so no picture can run code as the site.
 package content
 
 import (
