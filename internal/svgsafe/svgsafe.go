@@ -119,6 +119,10 @@ func (c *checker) run() {
 	d.Strict = true
 	depth := 0
 	var inStyle []bool // for each open element, whether it is <style>
+	// The text of the open <style>, gathered from all its pieces: CSS reads
+	// "@imp<![CDATA[ort]]>" or "@imp<!-- -->ort" as one @import.
+	var style strings.Builder
+	styleStart := -1
 	sawRoot := false
 	for len(c.problems) < maxProblems {
 		start := int(d.InputOffset())
@@ -144,11 +148,23 @@ func (c *checker) run() {
 		case xml.EndElement:
 			depth--
 			if len(inStyle) > 0 {
+				closed := inStyle[len(inStyle)-1]
 				inStyle = inStyle[:len(inStyle)-1]
+				if closed && !inOpenStyle(inStyle) {
+					if styleStart >= 0 {
+						at := styleStart
+						c.css(style.String(), func() int { return at }, start, "the style")
+					}
+					style.Reset()
+					styleStart = -1
+				}
 			}
 		case xml.CharData:
-			if len(inStyle) > 0 && inStyle[len(inStyle)-1] {
-				c.css(string(t), func() int { return start }, end, "the style")
+			if inOpenStyle(inStyle) {
+				if styleStart < 0 {
+					styleStart = start
+				}
+				style.Write(t)
 			}
 		case xml.ProcInst:
 			if !strings.EqualFold(t.Target, "xml") {
@@ -161,6 +177,18 @@ func (c *checker) run() {
 	if !sawRoot && len(c.problems) == 0 {
 		c.add(1, 1, "the file has no picture in it", "export the picture again as an SVG, or delete the file")
 	}
+}
+
+// inOpenStyle reports whether text here belongs to a <style>: the text
+// of an element inside a style element (which CSS does not have, but a
+// hostile file may) still counts as the style's.
+func inOpenStyle(open []bool) bool {
+	for _, isStyle := range open {
+		if isStyle {
+			return true
+		}
+	}
+	return false
 }
 
 // syntaxError reports a file the XML reader cannot read: browsers would
