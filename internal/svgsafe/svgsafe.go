@@ -123,6 +123,7 @@ func (c *checker) run() {
 	// "@imp<![CDATA[ort]]>" or "@imp<!-- -->ort" as one @import.
 	var style strings.Builder
 	styleStart := -1
+	openStyles := 0 // text inside an element inside a style still counts
 	sawRoot := false
 	for len(c.problems) < maxProblems {
 		start := int(d.InputOffset())
@@ -144,13 +145,20 @@ func (c *checker) run() {
 				return
 			}
 			c.element(t, start, end)
-			inStyle = append(inStyle, strings.EqualFold(t.Name.Local, "style"))
+			isStyle := strings.EqualFold(t.Name.Local, "style")
+			inStyle = append(inStyle, isStyle)
+			if isStyle {
+				openStyles++
+			}
 		case xml.EndElement:
 			depth--
 			if len(inStyle) > 0 {
 				closed := inStyle[len(inStyle)-1]
 				inStyle = inStyle[:len(inStyle)-1]
-				if closed && !inOpenStyle(inStyle) {
+				if closed {
+					openStyles--
+				}
+				if closed && openStyles == 0 {
 					if styleStart >= 0 {
 						at := styleStart
 						c.css(style.String(), func() int { return at }, start, "the style")
@@ -160,7 +168,7 @@ func (c *checker) run() {
 				}
 			}
 		case xml.CharData:
-			if inOpenStyle(inStyle) {
+			if openStyles > 0 {
 				if styleStart < 0 {
 					styleStart = start
 				}
@@ -177,18 +185,6 @@ func (c *checker) run() {
 	if !sawRoot && len(c.problems) == 0 {
 		c.add(1, 1, "the file has no picture in it", "export the picture again as an SVG, or delete the file")
 	}
-}
-
-// inOpenStyle reports whether text here belongs to a <style>: the text
-// of an element inside a style element (which CSS does not have, but a
-// hostile file may) still counts as the style's.
-func inOpenStyle(open []bool) bool {
-	for _, isStyle := range open {
-		if isStyle {
-			return true
-		}
-	}
-	return false
 }
 
 // syntaxError reports a file the XML reader cannot read: browsers would
