@@ -218,6 +218,11 @@ func (r Reader) StringListAt(e Entry) ([]string, []diag.Pos) {
 				r.fail(where, fmt.Sprintf("write each item of %s as plain text after a dash", e.Key), "an item of %s is empty or not plain text", e.Key)
 				continue
 			}
+			if strings.IndexFunc(item.Value, isControl) >= 0 {
+				// Written as an escape, "\x01", so the file itself is clean.
+				r.fail(where, "delete it and type the text again; it often comes from copying text out of another program", "an item of %s has an invisible control character in it", e.Key)
+				continue
+			}
 			// The same pledge twice would list the signatory twice on the
 			// pledge's page and in the open data; the same line twice in
 			// any list is a slip of copy and paste.
