@@ -214,7 +214,7 @@ func (r Reader) StringListAt(e Entry) ([]string, []diag.Pos) {
 			if item.Kind == yaml.AliasNode && item.Alias != nil {
 				item = item.Alias
 			}
-			if item.Kind != yaml.ScalarNode || isNull(item) {
+			if item.Kind != yaml.ScalarNode || isNull(item) || strings.TrimSpace(item.Value) == "" {
 				r.fail(where, fmt.Sprintf("write each item of %s as plain text after a dash", e.Key), "an item of %s is empty or not plain text", e.Key)
 				continue
 			}
