@@ -1,6 +1,7 @@
 package fields
 
 import (
+	"bytes"
 	"fmt"
 	"unicode/utf8"
 )
@@ -14,31 +15,31 @@ import (
 // is on, and in a page's body it would be published as a replacement
 // mark or break the XML of the feed; so it is found here, at its place.
 func FirstControl(text []byte) (line, col int, c rune, ok bool) {
-	line, col = 1, 1
+	// Found first without counting lines: every page is read this way on
+	// every build, and almost none has such a character.
+	at := -1
 	for i := 0; i < len(text); {
 		b := text[i]
 		if b < utf8.RuneSelf {
-			switch {
-			case b == '\n':
-				line, col = line+1, 1
-			case b == '\t' || b == '\r':
-				col++
-			case b < 0x20 || b == 0x7f:
-				return line, col, rune(b), true
-			default:
-				col++
+			if b < 0x20 && b != '\n' && b != '\t' && b != '\r' || b == 0x7f {
+				at, c = i, rune(b)
+				break
 			}
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRune(text[i:])
 		if isControl(r) {
-			return line, col, r, true
+			at, c = i, r
+			break
 		}
-		col++
 		i += size
 	}
-	return 0, 0, 0, false
+	if at < 0 {
+		return 0, 0, 0, false
+	}
+	start := bytes.LastIndexByte(text[:at], '\n') + 1
+	return bytes.Count(text[:at], []byte("\n")) + 1, utf8.RuneCount(text[start:at]) + 1, c, true
 }
 
 // ControlProblem says, for an editor who cannot see it, what the control
