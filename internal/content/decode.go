@@ -56,6 +56,7 @@ func readKey(r fields.Reader, e fields.Entry, p *Page) {
 		p.Title = strings.TrimSpace(r.String(e))
 	case "summary":
 		p.Summary = strings.TrimSpace(r.String(e))
+		p.SummaryAt = placeOf(r, e)
 	case "date":
 		p.Date = r.Date(e)
 	case "updated":
@@ -86,6 +87,7 @@ func readKey(r fields.Reader, e fields.Entry, p *Page) {
 		p.Opened = r.Date(e)
 	case "website":
 		p.Website = r.HTTPURL(e)
+		p.WebsiteAt = placeOf(r, e)
 	case "signed":
 		p.Signed = r.Date(e)
 	case "pledges":
@@ -121,6 +123,12 @@ func readKey(r fields.Reader, e fields.Entry, p *Page) {
 	case "logo_alt":
 		p.LogoAlt = strings.TrimSpace(r.String(e))
 	}
+}
+
+// placeOf is where the value of e is written.
+func placeOf(r fields.Reader, e fields.Entry) Place {
+	pos := r.Pos(e.Value)
+	return Place{Line: int32(pos.Line), Col: int32(pos.Col)}
 }
 
 // pictureTypes are the endings of the picture files a logo may be.
