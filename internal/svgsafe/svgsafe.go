@@ -201,6 +201,12 @@ func (c *checker) syntaxError(start int, err error) {
 	if se != nil {
 		msg = se.Msg
 	}
+	if strings.Contains(msg, "CharsetReader") {
+		// <?xml ... encoding="ISO-8859-1"?>: read as such, an address
+		// could be spelt in bytes this check does not see.
+		c.add(line, col, "the picture is saved in an older text encoding, not UTF-8", "save the SVG as UTF-8 from the drawing program")
+		return
+	}
 	c.add(line, col, "the picture is not a well-formed SVG file ("+msg+")", "export it again from the drawing program as a plain SVG")
 }
 

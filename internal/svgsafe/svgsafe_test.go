@@ -75,6 +75,7 @@ func TestActivePartsAreRefused(t *testing.T) {
 		{"xml:base elsewhere", open + `<g xml:base="https://evil.example/"><use href="x.svg#a"/></g></svg>`, "2:4: the picture has an address on another site in base"},
 		{"not XML", open + "<g></svg>", "2:4: the picture is not a well-formed SVG file"},
 		{"not UTF-8", open + "<text>\xff</text></svg>", "2:7: the picture has a character that is not UTF-8 text"},
+		{"another encoding", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n" + open + "</svg>", "1:1: the picture is saved in an older text encoding, not UTF-8"},
 		{"no picture", "<!-- nothing -->\n", "1:1: the file has no picture in it"},
 		{"too deep", open + strings.Repeat("<g>", MaxDepth) + strings.Repeat("</g>", MaxDepth) + "</svg>", "2:766: the picture nests its parts more than 256 deep"},
 	}
