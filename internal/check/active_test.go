@@ -42,6 +42,8 @@ func TestActiveLinksAreErrorsWithoutTheAddress(t *testing.T) {
 		{"<data:text/html,x>\n",
 			"content/p.md:5:2: error: this link starts with data:, which could run a program in the reader's browser"},
 		{"Read [here](javascript:alert(1)).\n", ""}, // the resolver refuses it; nothing here may show the address
+		{"A picture: ![](javascript:alert(1))\n", ""},
+		{"[](javascript:alert(1))\n", ""},
 	}
 	for _, tc := range cases {
 		got := checkPage(t, &content.Page{File: "content/p.md", BodyLine: 5, Body: []byte(tc.body)})

@@ -122,6 +122,9 @@ func checkLinks(links []markdown.Link, where func(markdown.Link) diag.Pos, diags
 
 func checkImages(images []markdown.Link, at func(markdown.Pos) diag.Pos, diags *diag.List) {
 	for _, img := range images {
+		if activeLink(img, func(l markdown.Link) diag.Pos { return at(l.Pos) }, diags) {
+			continue
+		}
 		if strings.TrimSpace(img.Text) == "" {
 			diags.Errorf(at(img.Pos), fmt.Sprintf("say what the picture shows between the brackets: ![A group of people around a table](%s)", img.Dest),
 				"the image %s has no alt text, so blind readers will not know what it shows", img.Dest)
