@@ -281,8 +281,10 @@ func (inc *Incremental) checkLinks(b *builder, p plan, st *stage, removed map[st
 	for _, pg := range p.render {
 		rendered[pg.URL], renderedFile[pg.File] = true, true
 	}
-	gone := map[string]bool{} // targets whose file or headings changed
+	gone := map[string]bool{}        // targets whose file or headings changed
+	removedFile := map[string]bool{} // pages that are gone, whose links went with them
 	for _, pg := range p.removed {
+		removedFile[pg.File] = true
 		if !rendered[pg.URL] {
 			gone[pg.URL] = true
 		}
@@ -300,7 +302,7 @@ func (inc *Incremental) checkLinks(b *builder, p plan, st *stage, removed map[st
 		for file, ls := range inc.links {
 			for _, l := range ls {
 				if gone[l.target] || removed[fileForURL(l.target)] || removed[fileForURL(l.target+"/")] {
-					if !renderedFile[file] {
+					if !renderedFile[file] && !removedFile[file] {
 						checker.links = append(checker.links, l)
 					}
 				}
