@@ -2,8 +2,6 @@ package site
 
 import (
 	"io/fs"
-	"path"
-	"strings"
 	"time"
 
 	"github.com/coproduce/coproduce/internal/check"
@@ -280,13 +278,6 @@ func (p *pass) checkLinks() bool {
 	p.work.removes = slicesFilter(p.work.removes, func(n string) bool { return !p.out.Has(n) })
 	checkChangedLinks(p.prev, p.b, p.work, p.out, p.b.anchors, &p.res.Diags)
 	return true
-}
-
-// contentName is a path under content/ for a path from the site folder.
-func contentName(name string) (string, bool) {
-	name = path.Clean(name)
-	rest, ok := strings.CutPrefix(name, "content/")
-	return rest, ok
 }
 
 // today is the day of the build: the one it was asked for, the last good
