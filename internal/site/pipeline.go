@@ -110,7 +110,7 @@ func (p *pass) readContent() bool {
 		p.res.Site = &content.Site{}
 		return true
 	}
-	opts := content.Options{Drafts: p.opts.Drafts, Dir: "content", Languages: p.cfg.OtherLanguages(), Now: p.today()}
+	opts := content.Options{Drafts: p.opts.Drafts, Dir: "content", Languages: p.cfg.OtherLanguages(), Now: p.today(), Workers: p.opts.Workers}
 	var site *content.Site
 	var diags diag.List
 	if p.whole() {
