@@ -547,3 +547,31 @@ func readFile(t *testing.T, path string) string {
 	}
 	return string(data)
 }
+
+// No two files in the repository may have names that differ only in
+// capital letters. Go refuses such a module ("case-insensitive file name
+// collision"), so go install of a release would fail for everyone, and
+// on a Mac or Windows a checkout would silently lose one of the files.
+func TestNoFileNamesDifferOnlyInCase(t *testing.T) {
+	seen := map[string]string{}
+	err := filepath.WalkDir(repoRoot, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(repoRoot, path)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() && path != repoRoot && (strings.HasPrefix(d.Name(), ".") && d.Name() != ".github" && d.Name() != ".ci" ||
+			rel == "node_modules" || rel == "dist" || rel == "public") {
+			return filepath.SkipDir // not part of the module, or made by tools
+		}
+		folded := strings.ToLower(rel)
+		if other, ok := seen[folded]; ok {
+			t.Errorf("%s and %s differ only in capital letters; rename one (go install of the module fails, and a Mac or Windows checkout loses one)", other, rel)
+		}
+		seen[folded] = rel
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

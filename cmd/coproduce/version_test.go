@@ -1,6 +1,10 @@
 package main
 
 import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -113,5 +117,96 @@ func TestVersionOfABuildFromACheckout(t *testing.T) {
 	}
 	if len(lines) < 3 || !strings.HasPrefix(lines[2], "date:    20") {
 		t.Errorf("coproduce version printed\n%s\nwant the commit's date on the third line", out)
+	}
+}
+
+// The go install route the README and hosting guide give, for real: this
+// source is served as release v0.1.0 from a module proxy on disk (the one
+// on the internet does not have it), installed with go install into an
+// empty folder, and the program it makes names that version.
+func TestGoInstallOfAReleaseNamesItsVersion(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the program; skipped with -short")
+	}
+	git, err := exec.LookPath("git")
+	if err != nil {
+		t.Skip("git is not installed; it lists the module's files")
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("go is not installed")
+	}
+	listed, err := exec.Command(git, "-C", "../..", "ls-files", "-z").Output()
+	if err != nil {
+		t.Skipf("not in a Git checkout: %v", err)
+	}
+	const module, release = "github.com/coproduce/coproduce", "v0.1.0"
+	proxy := t.TempDir()
+	dir := filepath.Join(proxy, module, "@v")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var zipped bytes.Buffer
+	zw := zip.NewWriter(&zipped)
+	for _, name := range strings.Split(strings.TrimSuffix(string(listed), "\x00"), "\x00") {
+		data, err := os.ReadFile(filepath.Join("../..", name))
+		if errors.Is(err, fs.ErrNotExist) {
+			continue // deleted but not yet committed
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, err := zw.Create(module + "@" + release + "/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(data)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	goMod, err := os.ReadFile("../../go.mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{
+		"list":            []byte(release + "\n"),
+		release + ".info": []byte(`{"Version":"` + release + `","Time":"2026-11-29T21:05:00Z"}`),
+		release + ".mod":  goMod,
+		release + ".zip":  zipped.Bytes(),
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	// A module cache of its own, so the pretend release never reaches the
+	// real one; the dependencies come from the real one's downloads, so
+	// nothing is fetched from the internet.
+	modcache, err := exec.Command(goTool, "env", "GOMODCACHE").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	downloads := filepath.Join(strings.TrimSpace(string(modcache)), "cache", "download")
+	bin := t.TempDir()
+	install := exec.Command(goTool, "install", module+"/cmd/coproduce@"+release)
+	install.Dir = t.TempDir()
+	install.Env = append(os.Environ(),
+		"GOPROXY=file://"+filepath.ToSlash(proxy)+",file://"+filepath.ToSlash(downloads)+",off",
+		"GOMODCACHE="+t.TempDir(), "GOBIN="+bin,
+		// As .goreleaser.yaml builds, so the compiled packages of the
+		// snapshot build are reused, wherever the module cache is.
+		"GOFLAGS=-modcacherw -trimpath", "CGO_ENABLED=0",
+		"GOSUMDB=off") // no checksum database offline; the proxy is this test's own
+	if out, err := install.CombinedOutput(); err != nil {
+		t.Fatalf("go install %s/cmd/coproduce@%s: %v\n%s", module, release, err, out)
+	}
+	out, err := exec.Command(filepath.Join(bin, "coproduce"), "version").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "coproduce " + release + "\ncommit:  unknown\ndate:    unknown\n"
+	if !strings.HasPrefix(string(out), want) {
+		t.Errorf("coproduce version after go install @%s printed\n%s\nwant it to start\n%s", release, out, want)
 	}
 }
