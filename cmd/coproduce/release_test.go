@@ -354,9 +354,9 @@ func newCleanMachine(t *testing.T, s snapshot) *cleanMachine {
 // localise turns instructions for the pinned release into ones for the
 // snapshot, from the local server, for this machine's processor.
 func (m *cleanMachine) localise(text string) string {
-	text = strings.ReplaceAll(text, releaseAddress, m.release)
 	text = strings.ReplaceAll(text, pinnedRelease, m.s.Version)
-	return strings.ReplaceAll(text, "linux_amd64", "linux_"+runtime.GOARCH)
+	text = strings.ReplaceAll(text, "linux_amd64", "linux_"+runtime.GOARCH)
+	return strings.ReplaceAll(text, releaseAddress, m.release)
 }
 
 // sh runs a shell command as the instructions give it, in dir, with more
