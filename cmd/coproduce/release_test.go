@@ -363,12 +363,16 @@ func (m *cleanMachine) localise(text string) string {
 }
 
 // sh runs a shell command as the instructions give it, in dir, with more
-// environment variables, and returns its output.
+// environment variables (such as a workflow step's COPRODUCE_VERSION), both
+// localised, and returns its output.
 func (m *cleanMachine) sh(dir, command string, env ...string) string {
 	m.t.Helper()
 	cmd := exec.Command("bash", "-e", "-c", m.localise(command))
 	cmd.Dir = dir
-	cmd.Env = append(append([]string{}, m.env...), env...)
+	cmd.Env = append([]string{}, m.env...)
+	for _, kv := range env {
+		cmd.Env = append(cmd.Env, m.localise(kv))
+	}
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		m.t.Fatalf("in %s:\n%s\nfailed: %v\n%s", dir, m.localise(command), err, out)
