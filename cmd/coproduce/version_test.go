@@ -103,8 +103,8 @@ func TestVersionOfABuildFromACheckout(t *testing.T) {
 		t.Skip("the repository's .git is not a folder (a git worktree?), so Go does not record the commit")
 	}
 	bin := filepath.Join(t.TempDir(), "coproduce")
-	build := exec.Command("go", "build", "-buildvcs=true", "-o", bin, ".")
-	if out, err := build.CombinedOutput(); err != nil {
+	goBuild := exec.Command("go", "build", "-buildvcs=true", "-o", bin, ".")
+	if out, err := goBuild.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	out, err := exec.Command(bin, "version").Output()
