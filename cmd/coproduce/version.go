@@ -61,7 +61,7 @@ var pseudoVersion = regexp.MustCompile(`[-.](\d{14})-([0-9a-f]{12})(\+incompatib
 // when it builds from a checkout (vcs.revision, vcs.time, vcs.modified);
 // and for go install of a module version, what that version names.
 func describeBuild(s stamp, info *debug.BuildInfo) build {
-	b := build{version: s.version, commit: s.commit, date: s.date}
+	b := build(s) // what was stamped; the gaps are filled below
 	if info != nil {
 		settings := map[string]string{}
 		for _, kv := range info.Settings {
