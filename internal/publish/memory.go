@@ -1,8 +1,8 @@
 package publish
 
 import (
-	"fmt"
 	"bytes"
+	"fmt"
 	"sort"
 	"sync"
 )
