@@ -46,10 +46,11 @@ func (b *builder) writeGenerated(diags *diag.List) {
 	}
 	wg.Wait()
 	for i, s := range steps {
-		if errs[i] != nil {
+		if errs[i] != nil && !b.tpl.Faults().Add(s.name, errs[i]) {
 			diags.Errorf(diag.Pos{File: s.name}, "check the theme's templates and that the output folder can be written", "could not write %s: %v", s.name, errs[i])
 		}
 	}
+	*diags = append(*diags, b.tpl.Faults().Diags()...)
 }
 
 // writeGeneratedRecorded is writeGenerated that also returns the names of

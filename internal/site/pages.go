@@ -82,6 +82,9 @@ func (b *builder) renderList(pages []*content.Page, diags *diag.List) {
 	}
 	close(jobs)
 	wg.Wait()
+	// A template's mistake is reported once, at the template, not on
+	// every page that uses it.
+	*diags = append(*diags, b.tpl.Faults().Diags()...)
 }
 
 // pageScratch is what one rendering worker keeps from page to page: its
@@ -113,6 +116,9 @@ func (b *builder) renderPage(p *content.Page, w *pageScratch) diag.List {
 	buf.Reset()
 	data := render.NewPageData(b.rs, p, template.HTML(body.String()))
 	if err := b.tpl.Execute(buf, data, templateNames(p)...); err != nil {
+		if b.tpl.Faults().Add(p.File, err) {
+			return diags
+		}
 		diags.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "check the theme's template for this kind of page", "the page could not be rendered: %v", err)
 		return diags
 	}
