@@ -28,7 +28,7 @@ var explainers = []string{" means ", " is when ", " is where ", " is a ", " is a
 
 // easyRead adds the Easy Read warnings of one page body: long sentences and
 // long words that the text does not explain.
-func easyRead(file string, bodyLine int, blocks []block, ix *lineIndex, sc *scratch, diags *diag.List) {
+func easyRead(file string, bodyLine int, blocks []block, ix *lineIndex, sc *scratch, diags *messages) {
 	at := func(pos markdown.Pos) diag.Pos {
 		return diag.Pos{File: file, Line: bodyLine + pos.Line - 1, Col: pos.Col}
 	}
