@@ -103,6 +103,10 @@ func (b *builder) renderPage(p *content.Page, w *pageScratch) diag.List {
 	body.Reset()
 	res := &pageLinks{b: b, page: p}
 	report, err := b.md.Convert(p.Body, body, res)
+	if r, ok := err.(*markdown.Refusal); ok {
+		diags.Errorf(bodyPos(p, r.Pos), r.Fix, "%s", r.Problem)
+		return diags
+	}
 	if err != nil {
 		diags.Errorf(diag.Pos{File: p.File, Line: p.BodyLine}, "check the Markdown of the page", "the page could not be converted: %v", err)
 		return diags

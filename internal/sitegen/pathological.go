@@ -54,6 +54,13 @@ var pathological = map[string]func(n int) string{
 		return b.String()
 	},
 	"nested-quotes": func(n int) string { return strings.Repeat("> ", 8) + strings.Repeat("a ", n/2) },
+	// As much of each as the converter accepts in one paragraph, in
+	// paragraph after paragraph (see markdown.MaxEmphasisMarks and the
+	// limits beside it).
+	"emphasis-unmatched-paragraphs": paragraphs(strings.Repeat("*a_ ", 199)),
+	"open-brackets-paragraphs":      paragraphs(strings.Repeat("[a ", 99)),
+	"quote-runs":                    paragraphs(strings.Repeat(strings.Repeat("\"", 32)+" ", 399)),
+	"link-definitions-paragraphs":   paragraphs(strings.Repeat("[a]: /\n", 500)),
 	// Big structures.
 	"table-rows":    func(n int) string { return "a|b\n-|-\n" + strings.Repeat("c|d\n", n/4) },
 	"table-columns": func(n int) string { return strings.Repeat("a|", n/4) + "\n" + strings.Repeat("-|", n/4) + "\n" },
@@ -61,6 +68,10 @@ var pathological = map[string]func(n int) string{
 	"paragraphs":    repeat("a\n\n"),
 	"long-sentence": repeat("aa "),
 	"long-words":    repeat("abcdefghijklmnop "),
+}
+
+func paragraphs(p string) func(n int) string {
+	return repeat(p + "\n\n")
 }
 
 func repeat(s string) func(n int) string {
