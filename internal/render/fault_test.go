@@ -126,8 +126,8 @@ func TestExecutionFaultPlacedInTheTemplate(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			tpl, diags, s := loadTheme(t, map[string]string{
-				"page.html":           page,
-				"partials/outer.html": `{{template "partials/footer.html" .}}`,
+				"page.html":            page,
+				"partials/outer.html":  `{{template "partials/footer.html" .}}`,
 				"partials/footer.html": "<footer>\n  <p>{{.Page.Titel}}</p>\n</footer>",
 			})
 			if len(diags) > 0 {
