@@ -50,3 +50,16 @@ func TestGuardRefusesWhatTheParserCannotReadQuickly(t *testing.T) {
 		}
 	}
 }
+
+type panickingResolver struct{}
+
+func (panickingResolver) Resolve(string, bool) (string, *Problem) { panic("resolver fault") }
+
+// A fault while a page is converted is an error for that page, not a
+// crash of the whole build.
+func TestFaultWhileConvertingIsAnError(t *testing.T) {
+	_, err := New().Convert([]byte("See [the page](other.md)."), io.Discard, panickingResolver{})
+	if err == nil || !strings.Contains(err.Error(), "resolver fault") {
+		t.Errorf("got %v, want an error naming the fault", err)
+	}
+}

@@ -111,8 +111,15 @@ type pageScratch struct {
 }
 
 // renderPage converts one page's Markdown and runs its template.
-func (b *builder) renderPage(p *content.Page, w *pageScratch) diag.List {
-	var diags diag.List
+func (b *builder) renderPage(p *content.Page, w *pageScratch) (diags diag.List) {
+	defer func() {
+		// Whatever a page holds, a fault while it is made is an error
+		// about that page, never a crash of the whole build.
+		if r := recover(); r != nil {
+			diags.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "please report this, with the page, to the people who make coproduce",
+				"the page could not be made because of a fault in coproduce: %v", r)
+		}
+	}()
 	buf, body := &w.buf, &w.body
 	body.Reset()
 	res := &pageLinks{b: b, page: p}
