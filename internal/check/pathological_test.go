@@ -19,6 +19,9 @@ import (
 func BenchmarkPathological(b *testing.B) {
 	md := markdown.New()
 	for _, shape := range sitegen.PathologicalShapes() {
+		if shape == "run-quote" {
+			continue // a line of > nested 100,000 deep: refused when the page is read (content.MaxNesting)
+		}
 		for _, size := range []int{32 << 10, 128 << 10} {
 			body, _ := sitegen.Pathological(shape, size)
 			r, err := md.Convert(body, io.Discard, nil)

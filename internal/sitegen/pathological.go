@@ -68,6 +68,22 @@ var pathological = map[string]func(n int) string{
 	"paragraphs":    repeat("a\n\n"),
 	"long-sentence": repeat("aa "),
 	"long-words":    repeat("abcdefghijklmnop "),
+	// Long words, each different: an Easy Read page asks of each whether
+	// the page explains it.
+	"distinct-long-words": func(n int) string {
+		var b strings.Builder
+		for i := 0; b.Len() < n; i++ {
+			word := []byte("explaining")
+			for j, k := len(word)-1, i; k > 0; j, k = j-1, k/26 {
+				word[j] = byte('a' + k%26)
+			}
+			b.Write(word)
+			b.WriteString(" means yes. ")
+			b.Write(word)
+			b.WriteString("s ")
+		}
+		return b.String()
+	},
 }
 
 func paragraphs(p string) func(n int) string {
