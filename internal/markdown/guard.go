@@ -29,7 +29,43 @@ const (
 	// MaxLinkDefinitions is the most link definitions ([name]: address)
 	// in one paragraph, that is without a blank line between them.
 	MaxLinkDefinitions = 500
+	// MaxMarks is the most lines and marks that can start a link, an
+	// emphasis, a table cell, a piece of code, an entity or a curly quote
+	// ([ * _ ~ | ` < & " ' @, https:// and www., -- and ...) one page may
+	// hold. goldmark keeps a node of a few hundred
+	// bytes for each, and the build the page's HTML beside them: a 4 MB
+	// page of list items or links took over a gigabyte. At this many a
+	// page stays within about 200 MB; a real page has far fewer (the longest page of the
+	// example site has about 430).
+	MaxMarks = 100_000
 )
+
+// countMarks refuses a body with more than MaxMarks lines and marks, at
+// the mark that passes the limit. It reads the body once, before the
+// parser does.
+func countMarks(src []byte) *Refusal {
+	n := 0
+	for i, c := range src {
+		switch c {
+		case '\n', '[', '*', '_', '~', '|', '`', '<', '&', '"', '\'', '@':
+		case ':', '-', '.':
+			// A bare web address (https://, www.) and the typographer's
+			// dashes (--) and ellipses (...) become nodes too.
+			rest := src[i+1:]
+			if !(c == ':' && bytes.HasPrefix(rest, []byte("//")) || c == '-' && bytes.HasPrefix(rest, []byte("-")) ||
+				c == '.' && (bytes.HasPrefix(rest, []byte("..")) || i >= 3 && string(src[i-3:i]) == "www")) {
+				continue
+			}
+		default:
+			continue
+		}
+		if n++; n > MaxMarks {
+			return &Refusal{offset: i, Problem: fmt.Sprintf("the page has more than %d lines, links, list items, table cells and other marks", MaxMarks),
+				Fix: "split it into smaller pages"}
+		}
+	}
+	return nil
+}
 
 // Refusal is a page the converter does not read, and why.
 type Refusal struct {

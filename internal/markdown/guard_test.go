@@ -24,6 +24,7 @@ func TestGuardRefusesWhatTheParserCannotReadQuickly(t *testing.T) {
 		"nested brackets":        {strings.Repeat("[a ", 150) + strings.Repeat("]", 150), Pos{1, 301}, "more than 100 [ brackets"},
 		"image openers":          {strings.Repeat("![", 120), Pos{1, 201}, "more than 100 [ brackets"},
 		"link definitions":       {"Text.\n\n" + strings.Repeat("[a]: /\n", 600), Pos{503, 1}, "more than 500 link definitions"},
+		"too many marks":         {strings.Repeat("- a\n", 100_000) + "- b\n", Pos{100_001, 4}, "more than 100000 lines, links, list items"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			report, err := New().Convert([]byte(tc.body), io.Discard, nil)
@@ -44,6 +45,7 @@ func TestGuardRefusesWhatTheParserCannotReadQuickly(t *testing.T) {
 		"separate definitions":        strings.Repeat(strings.Repeat("[a]: /\n", 400)+"\n", 5),
 		"a table of marks":            "a|b\n-|-\n" + strings.Repeat("*x* | \"y\"\n", 1000),
 		"code":                        "```\n" + strings.Repeat("\"\"\"\"[[[[****____\n", 1000) + "```\n",
+		"4 MB of prose":               strings.Repeat("We met every week, and we wrote down what people said. ", 72_000),
 	} {
 		if _, err := New().Convert([]byte(body), io.Discard, nil); err != nil {
 			t.Errorf("%s: refused: %v", name, err)

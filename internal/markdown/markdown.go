@@ -69,6 +69,9 @@ func (c *Converter) Convert(src []byte, w io.Writer, links LinkResolver) (report
 			report, err = nil, fmt.Errorf("the Markdown could not be read because of a fault in coproduce: %v; please report it", r)
 		}
 	}()
+	if r := countMarks(src); r != nil {
+		panic(r) // placed, and returned, like the parser's refusals
+	}
 	report = &Report{src: src}
 	doc := c.md.Parser().Parse(text.NewReader(src))
 	// Heading ids, link targets and the report are done in one walk over

@@ -27,6 +27,10 @@ var pathological = map[string]func(n int) string{
 	"run-single-quote":  repeat("'"),
 	"run-ampersand":     repeat("&amp;"),
 	"run-letter":        repeat("a"), // one very long word
+	"run-dash":          repeat("-"),
+	"run-dot":           repeat("."),
+	"run-hash":          repeat("#"),
+	"bare-emails":       repeat("a@example.org "),
 	// Emphasis delimiters that never match each other.
 	"emphasis-unmatched": repeat("*a_ "),
 	"emphasis-openers":   repeat("*a "),
