@@ -10,7 +10,8 @@ import (
 
 // BenchmarkPathological converts each shape that once cost time or memory
 // growing with the square of the page's size, at two sizes: a cost that
-// grows in step with the size shows as the same ns/byte at both.
+// grows in step with the size shows as the same ns/byte at both. Shapes
+// the converter refuses report refused=1; refusing is timed too.
 func BenchmarkPathological(b *testing.B) {
 	for _, shape := range sitegen.PathologicalShapes() {
 		if shape == "run-quote" {
@@ -22,11 +23,16 @@ func BenchmarkPathological(b *testing.B) {
 				c := New()
 				b.SetBytes(int64(len(src)))
 				b.ReportAllocs()
+				refused := 0.0
 				for b.Loop() {
-					if _, err := c.Convert(src, io.Discard, nil); err != nil {
+					_, err := c.Convert(src, io.Discard, nil)
+					if _, ok := err.(*Refusal); ok {
+						refused = 1 // quickly, at the place it passes a limit
+					} else if err != nil {
 						b.Fatal(err)
 					}
 				}
+				b.ReportMetric(refused, "refused")
 				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(src)), "ns/byte")
 			})
 		}
