@@ -55,10 +55,11 @@ func (b *builder) writeGenerated(diags *diag.List) {
 		return nil
 	})
 	for i, s := range steps {
-		if errs[i] != nil {
+		if errs[i] != nil && !b.tpl.Faults().Add(s.what, errs[i]) {
 			diags.Errorf(diag.Pos{File: s.what}, "check the theme's templates and that the output folder can be written", "could not write %s: %v", s.what, errs[i])
 		}
 	}
+	*diags = append(*diags, b.tpl.Faults().Diags()...)
 }
 
 // writeGeneratedRecorded is writeGenerated that also returns the names of

@@ -90,6 +90,9 @@ func (b *builder) renderList(pages []*content.Page, diags *diag.List) {
 		b.links = append(b.links, w.links...)
 		b.reported = append(b.reported, w.reported...)
 	}
+	// A template's mistake is reported once, at the template, not on
+	// every page that uses it.
+	*diags = append(*diags, b.tpl.Faults().Diags()...)
 }
 
 // pageScratch is what one rendering worker keeps from page to page: its
@@ -103,12 +106,23 @@ type pageScratch struct {
 }
 
 // renderPage converts one page's Markdown and runs its template.
-func (b *builder) renderPage(p *content.Page, w *pageScratch) diag.List {
-	var diags diag.List
+func (b *builder) renderPage(p *content.Page, w *pageScratch) (diags diag.List) {
+	defer func() {
+		// Whatever a page holds, a fault while it is made is an error
+		// about that page, never a crash of the whole build.
+		if r := recover(); r != nil {
+			diags.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "please report this, with the page, to the people who make coproduce",
+				"the page could not be made because of a fault in coproduce: %v", r)
+		}
+	}()
 	buf, body := &w.buf, &w.body
 	body.Reset()
 	res := &pageLinks{b: b, page: p}
 	report, err := b.md.Convert(p.Body, body, res)
+	if r, ok := err.(*markdown.Refusal); ok {
+		diags.Errorf(bodyPos(p, r.Pos), r.Fix, "%s", r.Problem)
+		return diags
+	}
 	if err != nil {
 		diags.Errorf(diag.Pos{File: p.File, Line: p.BodyLine}, "check the Markdown of the page", "the page could not be converted: %v", err)
 		return diags
@@ -125,6 +139,9 @@ func (b *builder) renderPage(p *content.Page, w *pageScratch) diag.List {
 	buf.Reset()
 	data := render.NewPageData(b.rs, p, template.HTML(body.String()))
 	if err := b.tpl.Execute(buf, data, templateNames(p)...); err != nil {
+		if b.tpl.Faults().Add(p.File, err) {
+			return diags
+		}
 		diags.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "check the theme's template for this kind of page", "the page could not be rendered: %v", err)
 		return diags
 	}
