@@ -227,10 +227,7 @@ func (ix *lineIndex) pos(offset int) markdown.Pos {
 	return markdown.Pos{Line: line, Col: col}
 }
 
-// line returns the text of line n, counted from 1.
-func (ix *lineIndex) line(n int) string { return string(ix.lineBytes(n)) }
-
-// lineBytes is line without the copy.
+// lineBytes returns the text of line n, counted from 1, without a copy.
 func (ix *lineIndex) lineBytes(n int) []byte {
 	if n < 1 || n > len(ix.starts) {
 		return nil
