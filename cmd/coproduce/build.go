@@ -19,12 +19,17 @@ func runBuild(e *env, args []string) int {
 	out := fs.String("o", "", "the output folder (default SRC/public)")
 	baseURL := fs.String("base-url", "", "the address the site will live at, overriding base_url in site.yaml")
 	drafts := fs.Bool("drafts", false, "include pages marked draft: true")
+	warnings := fs.String("warnings", "summary", "summary: every error, and warnings summed up by kind when there are many; all: every warning too")
 	rest, code := parseFlags(fs, args, c.usage, c.summary, e)
 	if code >= 0 {
 		return code
 	}
 	if len(rest) > 0 {
 		return usageError(e, "build", c.usage, "unexpected %q", rest[0])
+	}
+	allWarnings, ok := warningsFlag(*warnings)
+	if !ok {
+		return usageError(e, "build", c.usage, "--warnings must be summary or all, not %q", *warnings)
 	}
 	var base *url.URL
 	if *baseURL != "" {
@@ -70,7 +75,7 @@ func runBuild(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "Stopped. Nothing was published: %s was left as it was.\n", *out)
 		return exitContent
 	}
-	printDiags(e.stderr, res.Diags)
+	printDiags(e.stderr, res.Diags, *src, allWarnings)
 	if res.Diags.HasErrors() {
 		dir.Abort()
 		fmt.Fprintf(e.stderr, "Nothing was published: %s was left as it was. Fix the errors above and build again.\n", *out)

@@ -18,6 +18,7 @@ func runCheck(e *env, args []string) int {
 	src := fs.String("s", ".", "the site folder, with site.yaml and content/")
 	format := fs.String("format", "text", "text: one problem a line, for people; json: an array, for other tools")
 	drafts := fs.Bool("drafts", false, "check pages marked draft: true as well")
+	warnings := fs.String("warnings", "all", "all: every warning, after the errors; summary: warnings summed up by kind when there are many")
 	rest, code := parseFlags(fs, args, c.usage, c.summary, e)
 	if code >= 0 {
 		return code
@@ -27,6 +28,10 @@ func runCheck(e *env, args []string) int {
 	}
 	if *format != "text" && *format != "json" {
 		return usageError(e, "check", c.usage, "--format must be text or json, not %q", *format)
+	}
+	allWarnings, ok := warningsFlag(*warnings)
+	if !ok {
+		return usageError(e, "check", c.usage, "--warnings must be all or summary, not %q", *warnings)
 	}
 	if info, err := os.Stat(*src); err != nil || !info.IsDir() {
 		return usageError(e, "check", c.usage, "%s is not a folder", *src)
@@ -50,7 +55,7 @@ func runCheck(e *env, args []string) int {
 	} else if len(res.Diags) == 0 {
 		fmt.Fprintf(e.stdout, "No problems found in %d pages.\n", pages)
 	} else {
-		printDiags(e.stderr, res.Diags)
+		printDiags(e.stderr, res.Diags, *src, allWarnings)
 	}
 	if res.Diags.HasErrors() {
 		return exitContent

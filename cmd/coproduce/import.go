@@ -71,7 +71,7 @@ func runImport(e *env, args []string) int {
 		}
 		mapping, diags = signup.ParseMapping(*mapFile, mdata)
 		if mapping == nil {
-			printDiags(e.stderr, diags)
+			printDiags(e.stderr, diags, "", true)
 			return exitContent
 		}
 	}
@@ -95,7 +95,7 @@ func runImport(e *env, args []string) int {
 	}
 	plan.WriteReport(e.stdout, *update, done)
 	reportContacts(e, plan, *contacts, contactsWarning, done)
-	printDiags(e.stderr, diags)
+	printDiags(e.stderr, diags, "", true)
 	if diags.HasErrors() {
 		return exitContent
 	}

@@ -39,9 +39,9 @@ type env struct {
 
 func commands() map[string]command {
 	return map[string]command{
-		"build":   {usage: "coproduce build [-s DIR] [-o DIR] [--base-url URL] [--drafts]", summary: "build the site into public/", run: runBuild},
+		"build":   {usage: "coproduce build [-s DIR] [-o DIR] [--base-url URL] [--drafts] [--warnings summary|all]", summary: "build the site into public/", run: runBuild},
 		"serve":   {usage: "coproduce serve [-s DIR] [--addr 127.0.0.1:1313] [--drafts]", summary: "preview the site, rebuilding and reloading the browser on every save", run: runServe},
-		"check":   {usage: "coproduce check [-s DIR] [--format text|json] [--drafts]", summary: "check the content for problems, without writing anything", run: runCheck},
+		"check":   {usage: "coproduce check [-s DIR] [--format text|json] [--drafts] [--warnings all|summary]", summary: "check the content for problems, without writing anything", run: runCheck},
 		"init":    {usage: "coproduce init DIR", summary: "make a new site in an empty folder", run: runInit},
 		"import":  {usage: "coproduce import FILE.csv [-s DIR] [--pledge SLUG] [--map FILE] [--write] [--update]", summary: "turn a sign-up form's answers into signatory pages, showing what would change first", run: runImport},
 		"new":     {usage: "coproduce new KIND NAME [-s DIR]", summary: "make a new page of a kind: principle, value, case-study, pledge, signatory, page", run: runNew},
@@ -124,18 +124,25 @@ func runHelp(e *env, args []string) int {
 	return cmd.run(&env{stdout: e.stdout, stderr: e.stdout, interrupt: e.interrupt}, []string{"-h"})
 }
 
-// printDiags writes problems to stderr, one a line, then the count.
-func printDiags(w io.Writer, diags diag.List) {
-	if len(diags) == 0 {
-		return
+// printDiags writes problems to w: every error first, then the warnings
+// (summed up by kind when there are many, unless allWarnings), then the
+// count. src is the site folder, named in the command that lists them all.
+func printDiags(w io.Writer, diags diag.List, src string, allWarnings bool) {
+	listAll := "coproduce check"
+	if src != "" && src != "." {
+		listAll += " -s " + src
 	}
-	diags.Sort()
-	var b strings.Builder
-	for _, d := range diags {
-		b.WriteString(d.String())
-		b.WriteByte('\n')
+	diag.Report{AllWarnings: allWarnings, ListAll: listAll}.Write(w, diags)
+}
+
+// warningsFlag reads --warnings: "all" lists every warning, "summary"
+// sums them up by kind when there are more than diag.ManyWarnings.
+func warningsFlag(value string) (all bool, ok bool) {
+	switch value {
+	case "all":
+		return true, true
+	case "summary":
+		return false, true
 	}
-	b.WriteString(diags.Summary())
-	b.WriteByte('\n')
-	io.WriteString(w, b.String())
+	return false, false
 }

@@ -127,7 +127,14 @@ func (s *Server) rebuild(changed []string) *site.Change {
 
 	took := time.Since(start).Round(100 * time.Microsecond)
 	if ch.Diags.HasErrors() {
-		fmt.Fprintf(s.opts.Errors, "%s\n%s: the preview shows the last good version until you fix them.\n", ch.Diags.Error(), ch.Diags.Summary())
+		// Errors first and warnings summed up: a site with thousands of
+		// warnings must not bury its one error in the terminal.
+		listAll := "coproduce check"
+		if s.opts.Dir != "" && s.opts.Dir != "." {
+			listAll += " -s " + s.opts.Dir
+		}
+		diag.Report{ListAll: listAll}.Write(s.opts.Errors, ch.Diags)
+		fmt.Fprintln(s.opts.Errors, "The preview shows the last good version until you fix the errors.")
 	} else {
 		what := fmt.Sprintf("%d pages", ch.Pages)
 		if ch.Full {
