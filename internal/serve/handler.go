@@ -111,13 +111,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			w.Write(errPage)
 			return
 		}
-		data = inject(data, warnings+reloadTag)
+		data = inject(data, warnings.panel(name)+reloadTag)
 	}
 	w.Write(data)
 }
 
 // notFound answers with the site's 404.html, as a static host would.
-func (s *Server) notFound(w http.ResponseWriter, r *http.Request, errPage []byte, warnings string) {
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request, errPage []byte, warnings *warningSet) {
 	w.Header().Set("Content-Type", contentTypes[".html"])
 	if errPage != nil {
 		w.WriteHeader(http.StatusInternalServerError)
@@ -129,7 +129,7 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request, errPage []byte
 		page = []byte("<!DOCTYPE html><html lang=\"en\"><head><title>Page not found</title></head><body><main><h1>Page not found</h1></main></body></html>")
 	}
 	w.WriteHeader(http.StatusNotFound)
-	w.Write(inject(page, warnings+reloadTag))
+	w.Write(inject(page, warnings.panel("")+reloadTag))
 }
 
 // safePath refuses any request whose path, raw or decoded, could climb out

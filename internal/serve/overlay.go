@@ -18,6 +18,15 @@ type problem struct {
 	Number int
 }
 
+// Limits that keep the error page and the panel small whatever the size
+// of the site: a page of 12,000 problems is megabytes that nobody reads.
+const (
+	maxPageProblems  = 20   // problems on the error page
+	maxPanelWarnings = 20   // warnings in the panel
+	maxShownText     = 400  // characters of a source line shown
+	maxProblemText   = 1000 // characters of a problem or fix shown
+)
+
 // problems prepares diags for the page, reading each offending line from
 // the site so the editor sees it without opening the file.
 func problems(src fs.FS, diags diag.List) []problem {
@@ -37,10 +46,25 @@ func problems(src fs.FS, diags diag.List) []problem {
 				p.Line = strings.TrimRight(lines[d.Line-1], "\r")
 			}
 		}
+		p.Line = shorten(p.Line, maxShownText)
+		p.Problem = shorten(p.Problem, maxProblemText)
+		p.Fix = shorten(p.Fix, maxProblemText)
 		p.Number = d.Line
 		out = append(out, p)
 	}
 	return out
+}
+
+// shorten cuts s to at most n runes, marking the cut.
+func shorten(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
 }
 
 var errorPage = template.Must(template.New("errors").Parse(`<!DOCTYPE html>
@@ -48,13 +72,13 @@ var errorPage = template.Must(template.New("errors").Parse(`<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.Summary}} to fix – coproduce</title>
+<title>{{.Title}} to fix – coproduce</title>
 <link rel="stylesheet" href="/__reload.css">
 </head>
 <body class="coproduce-errors">
 <main id="main-content">
-<h1>The site has {{.Summary}} to fix</h1>
-<p>The preview shows the last version that worked. Fix the problems below and save: this page will reload by itself.</p>
+<h1>The site has {{.Title}} to fix</h1>
+<p>The preview shows the last version that worked. Fix the errors below and save: this page will reload by itself.{{with .Warnings}} The site also has {{.}}; they do not stop the site.{{end}}</p>
 <ol class="coproduce-problems">
 {{range .Problems}}<li class="coproduce-problem coproduce-{{.Severity}}">
 <h2><span class="coproduce-severity">{{if eq .Severity.String "error"}}Error{{else}}Warning{{end}}</span> in <code>{{.Where}}</code></h2>
@@ -63,6 +87,7 @@ var errorPage = template.Must(template.New("errors").Parse(`<!DOCTYPE html>
 {{with .Fix}}<p><strong>How to fix it:</strong> {{.}}</p>{{end}}
 </li>
 {{end}}</ol>
+{{if .More}}<p class="coproduce-more">This page shows the first {{len .Problems}} problems. There are {{.More}}. To list them all, run <code>{{.ListAll}}</code></p>{{end}}
 </main>
 ` + reloadTag + `
 </body>
@@ -71,49 +96,138 @@ var errorPage = template.Must(template.New("errors").Parse(`<!DOCTYPE html>
 
 // errorPageData feeds errorPage.
 type errorPageData struct {
-	Summary  string
+	Title    string // "1 error"
+	Warnings string // "12147 warnings", or "" for none
 	Problems []problem
+	More     string // "12128 more: 1 error and 12127 warnings"
+	ListAll  string // the command that lists every problem
 }
 
 // renderErrorPage writes the page shown instead of any page of the site
-// while the content has errors.
-func renderErrorPage(src fs.FS, diags diag.List) []byte {
-	ps := problems(src, diags)
-	var buf bytes.Buffer
-	n := diags.Count(diag.Error)
-	summary := "1 problem"
-	if n != 1 {
-		summary = fmt.Sprintf("%d problems", n)
+// while the content has errors: errors first, at most maxPageProblems of
+// them, with the true counts.
+func renderErrorPage(src fs.FS, diags diag.List, listAll string) []byte {
+	sorted := diags.ErrorsFirst()
+	shown := sorted[:min(len(sorted), maxPageProblems)]
+	data := errorPageData{
+		Title:    plural(diags.Count(diag.Error), "error"),
+		Problems: problems(src, shown),
+		ListAll:  listAll,
 	}
-	if err := errorPage.Execute(&buf, errorPageData{Summary: summary, Problems: ps}); err != nil {
+	if n := diags.Count(diag.Warning); n > 0 {
+		data.Warnings = plural(n, "warning")
+	}
+	if rest := sorted[len(shown):]; len(rest) > 0 {
+		data.More = fmt.Sprintf("%d more: %s and %s", len(rest),
+			plural(rest.Count(diag.Error), "error"), plural(rest.Count(diag.Warning), "warning"))
+	}
+	var buf bytes.Buffer
+	if err := errorPage.Execute(&buf, data); err != nil {
 		return []byte("coproduce: " + template.HTMLEscapeString(err.Error()))
 	}
 	return buf.Bytes()
 }
 
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
 var warningPanel = template.Must(template.New("warnings").Parse(`<link rel="stylesheet" href="/__reload.css">
-<details class="coproduce-warnings" open>
-<summary>{{len .}} warning{{if ne (len .) 1}}s{{end}} about this site (click to close)</summary>
-<ul>{{range .}}<li><code>{{.Where}}</code>: {{.Problem}}{{with .Fix}}; {{.}}{{end}}</li>{{end}}</ul>
+<details class="coproduce-warnings">
+<summary>{{if .Own}}{{.Own}} about this page, {{end}}{{.Site}} about the whole site</summary>
+<ul>{{range .Shown}}<li><code>{{.Where}}</code>: {{.Problem}}{{with .Fix}}; {{.}}{{end}}</li>{{end}}</ul>
+{{if .More}}<p>And {{.More}} more. To list them all, run <code>{{.ListAll}}</code></p>{{end}}
 </details>
 `))
 
-// maxPanelWarnings keeps the panel readable on a site with many warnings.
-const maxPanelWarnings = 50
+// warningPanelData feeds warningPanel.
+type warningPanelData struct {
+	Own, Site string // "3 warnings"; Own is "" when the page has none
+	Shown     []problem
+	More      int
+	ListAll   string
+}
 
-// renderWarnings is the small closable panel put into every page while the
-// site builds but has warnings. It is a <details> element, so it closes
-// without JavaScript.
-func renderWarnings(diags diag.List) string {
-	ps := problems(nil, diags)
-	if len(ps) > maxPanelWarnings {
-		ps = ps[:maxPanelWarnings]
+// warningSet is the warnings of a site that builds, ready to put into
+// each page: the page's own first.
+type warningSet struct {
+	all     diag.List            // every warning, in file order
+	byFile  map[string]diag.List // the warnings of each file
+	listAll string
+}
+
+func newWarningSet(diags diag.List, listAll string) *warningSet {
+	if len(diags) == 0 {
+		return nil
+	}
+	sorted := diags.ErrorsFirst()
+	ws := &warningSet{all: sorted, byFile: map[string]diag.List{}, listAll: listAll}
+	for _, d := range sorted {
+		ws.byFile[d.File] = append(ws.byFile[d.File], d)
+	}
+	return ws
+}
+
+// panel is the small closed panel put into the page published as name
+// (such as "principles/equal-voice/index.html"), or into any page when
+// name is "". It is a <details> element, so it opens and closes without
+// JavaScript, and it starts closed so it never covers the page.
+func (ws *warningSet) panel(name string) string {
+	if ws == nil {
+		return ""
+	}
+	var own diag.List
+	for _, f := range sourcesOf(name) {
+		own = append(own, ws.byFile[f]...)
+	}
+	shown := own[:min(len(own), maxPanelWarnings)]
+	if len(shown) < maxPanelWarnings {
+		mine := map[string]bool{}
+		for _, f := range sourcesOf(name) {
+			mine[f] = true
+		}
+		for _, d := range ws.all {
+			if len(shown) == maxPanelWarnings {
+				break
+			}
+			if !mine[d.File] {
+				shown = append(shown, d)
+			}
+		}
+	}
+	data := warningPanelData{Site: plural(len(ws.all), "warning"), Shown: problems(nil, shown), More: len(ws.all) - len(shown), ListAll: ws.listAll}
+	if len(own) > 0 {
+		data.Own = plural(len(own), "warning")
 	}
 	var buf bytes.Buffer
-	if err := warningPanel.Execute(&buf, ps); err != nil {
+	if err := warningPanel.Execute(&buf, data); err != nil {
 		return ""
 	}
 	return buf.String()
+}
+
+// sourcesOf lists the content files that may have made the page published
+// as name: a page is content/PATH.md, content/PATH/index.md or
+// content/PATH/_index.md, and a page in another language has the
+// language's code before .md, with the code as the first folder of name.
+func sourcesOf(name string) []string {
+	if name == "" {
+		return nil
+	}
+	dir := strings.TrimSuffix(strings.TrimSuffix(name, "index.html"), "/")
+	if dir == "" {
+		return []string{"content/_index.md", "content/index.md"}
+	}
+	out := []string{"content/" + dir + ".md", "content/" + dir + "/index.md", "content/" + dir + "/_index.md"}
+	if lang, rest, ok := strings.Cut(dir, "/"); ok {
+		out = append(out, "content/"+rest+"."+lang+".md", "content/"+rest+"/_index."+lang+".md")
+	} else {
+		out = append(out, "content/_index."+dir+".md")
+	}
+	return out
 }
 
 // overlayCSS styles the error page and the warning panel: dark text on

@@ -61,7 +61,7 @@ type Server struct {
 	mu       sync.RWMutex
 	diags    diag.List // problems of the site as saved now
 	errPage  []byte    // shown instead of pages while diags has errors
-	warnings string    // panel put into pages while diags has warnings
+	warnings *warningSet // put into pages while diags has warnings
 	base     string    // the base path, such as "/" or "/coproduction/"
 
 	// Rebuilt, when set, is called after each rebuild (for tests).
@@ -112,12 +112,16 @@ func (s *Server) Diags() diag.List {
 func (s *Server) rebuild(changed []string) *site.Change {
 	start := time.Now()
 	ch := s.inc.Update(changed)
+	listAll := "coproduce check"
+	if s.opts.Dir != "" && s.opts.Dir != "." {
+		listAll += " -s " + s.opts.Dir
+	}
 	var errPage []byte
-	warnings := ""
+	var warnings *warningSet
 	if ch.Diags.HasErrors() {
-		errPage = renderErrorPage(s.source, ch.Diags)
-	} else if len(ch.Diags) > 0 {
-		warnings = renderWarnings(ch.Diags)
+		errPage = renderErrorPage(s.source, ch.Diags, listAll)
+	} else {
+		warnings = newWarningSet(ch.Diags, listAll)
 	}
 	s.mu.Lock()
 	wasBroken := s.diags.HasErrors()
@@ -129,10 +133,6 @@ func (s *Server) rebuild(changed []string) *site.Change {
 	if ch.Diags.HasErrors() {
 		// Errors first and warnings summed up: a site with thousands of
 		// warnings must not bury its one error in the terminal.
-		listAll := "coproduce check"
-		if s.opts.Dir != "" && s.opts.Dir != "." {
-			listAll += " -s " + s.opts.Dir
-		}
 		diag.Report{ListAll: listAll}.Write(s.opts.Errors, ch.Diags)
 		fmt.Fprintln(s.opts.Errors, "The preview shows the last good version until you fix the errors.")
 	} else {
