@@ -59,10 +59,10 @@ type Server struct {
 	loopbackOnly bool
 
 	mu       sync.RWMutex
-	diags    diag.List // problems of the site as saved now
-	errPage  []byte    // shown instead of pages while diags has errors
+	diags    diag.List   // problems of the site as saved now
+	errPage  []byte      // shown instead of pages while diags has errors
 	warnings *warningSet // put into pages while diags has warnings
-	base     string    // the base path, such as "/" or "/coproduction/"
+	base     string      // the base path, such as "/" or "/coproduction/"
 
 	// Rebuilt, when set, is called after each rebuild (for tests).
 	Rebuilt func(*site.Change)
