@@ -23,6 +23,12 @@
 //   - a link, autolinks included, that starts with a scheme other than
 //     https, http, mailto or tel, such as <javascript:...> (error; the
 //     advice never repeats the address);
+//   - HTML pasted into the Markdown, such as <b>, <span style> or an
+//     embed code, which the page shows as text (warning at each tag, with
+//     the Markdown to write instead);
+//   - a link or picture whose address has a space, such as
+//     ![The team](My Photo.png), which Markdown leaves as text (warning,
+//     with the <My Photo.png> form and a name without spaces);
 //   - plain English (warnings): sentences over 25 words, paragraphs over 80
 //     words, and a reading age above the site's target.
 //
