@@ -111,7 +111,7 @@ func readKey(r fields.Reader, e fields.Entry, p *Page) {
 			// The site's security rules (img-src 'self') block pictures
 			// from elsewhere, and an address here would reach the open data.
 			r.Diags.Errorf(r.Pos(e.Value), "save the picture beside this page and write its file name, such as logo: "+p.Slug+"-logo.svg", "the logo must be a picture file in this site, not an address")
-		case strings.Contains(s, "..") || strings.IndexFunc(s, unsafeInPath) >= 0:
+		case strings.Contains(s, "..") || strings.IndexFunc(s, unsafeInLogo) >= 0:
 			r.Diags.Errorf(r.Pos(e.Value), "save the picture beside this page and write its file name, such as logo: "+p.Slug+"-logo.svg", "the logo %q is not the name of a picture in this site", s)
 		case !slices.Contains(pictureTypes, strings.ToLower(path.Ext(s))):
 			// A logo is shown with <img>: a web page or a script named
@@ -280,6 +280,11 @@ func sortedKeys[V any](m map[string]V) []string {
 // unsafeInPath reports characters that may not stand in an alias or a file
 // name that becomes an address: spaces and controls, and characters with a
 // meaning of their own in addresses or in hosts' redirect rules.
+// unsafeInLogo is unsafeInPath allowing a plain space, as in
+// "Riverside Logo.png": file names with spaces are common, and the logo's
+// address is written with the space encoded.
+func unsafeInLogo(c rune) bool { return c != ' ' && unsafeInPath(c) }
+
 func unsafeInPath(c rune) bool {
 	return c <= ' ' || c == 0x7f || strings.ContainsRune(":*?#%\"<>|", c) || unicode.IsSpace(c)
 }

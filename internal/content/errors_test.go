@@ -156,6 +156,23 @@ var errorCases = []errorCase{
 		},
 	},
 	{
+		name: "logo whose file name has a space is found",
+		files: map[string]string{
+			"signatories/b.md":               "---\n" + validSignatory + "logo: Riverside Logo.png\nlogo_alt: Riverside logo\n---\n",
+			"signatories/Riverside Logo.png": "PNG",
+		},
+		want: nil,
+	},
+	{
+		name: "logo spelled almost right says which it means",
+		files: map[string]string{
+			"signatories/b.md":               "---\n" + validSignatory + "logo: Riverside Lgo.png\nlogo_alt: Riverside logo\n---\n",
+			"signatories/Riverside Logo.png": "PNG",
+		},
+		want: []string{`content/signatories/b.md:7:7: error: there is no picture at content/signatories/Riverside Lgo.png`},
+		fix:  "did you mean logo: Riverside Logo.png?",
+	},
+	{
 		name:  "case study with neither anonymised nor consent",
 		files: map[string]string{"case-studies/c.md": "---\ntitle: C\nsummary: x\ndate: 2023-01-01\n---\n"},
 		want:  []string{`content/case-studies/c.md:2:1: error: the case study does not say whether people agreed to be named`},

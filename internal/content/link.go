@@ -165,8 +165,11 @@ func (s *Site) checkLogos(diags *diag.List) {
 			}
 		}
 		if !assets[p.Logo] {
-			diags.Errorf(p.LogoPos, "put the picture in the same folder as this page, or check the spelling of its name",
-				"there is no picture at content%s", p.Logo)
+			fix := "put the picture in the same folder as this page, or check the spelling of its name"
+			if near := nearestLogo(p.Logo, s.Assets); near != "" {
+				fix = fmt.Sprintf("did you mean logo: %s? ", near) + fix
+			}
+			diags.Errorf(p.LogoPos, fix, "there is no picture at content%s", p.Logo)
 		}
 	}
 }
@@ -179,4 +182,17 @@ func (s *Site) draftFile(name string) string {
 		return s.Drafts[i]
 	}
 	return ""
+}
+
+// nearestLogo finds the picture beside the page whose name is closest to
+// the logo's, for "did you mean".
+func nearestLogo(logo string, assets []string) string {
+	dir := path.Dir(strings.TrimPrefix(logo, "/"))
+	var names []string
+	for _, a := range assets {
+		if path.Dir(a) == dir && slices.Contains(pictureTypes, strings.ToLower(path.Ext(a))) {
+			names = append(names, path.Base(a))
+		}
+	}
+	return diag.Nearest(path.Base(logo), names)
 }

@@ -36,6 +36,7 @@ func (l *pageLinks) pendingFrom(report *markdown.Report) []pendingLink {
 		for _, link := range links {
 			if pl, ok := l.internal[link.Dest]; ok && link.Broken == nil {
 				pl.from = bodyPos(l.page, link.Pos)
+				pl.image = link.Image
 				out = append(out, pl)
 			}
 		}
@@ -116,9 +117,16 @@ func (l *pageLinks) target(p string, image bool) (string, *markdown.Problem) {
 				Fix:  "remove draft: true from that page when it is ready, or build with --drafts to preview both",
 			}
 		}
+		fix := "check the file name, or link to a page that exists"
+		if near := nearestIn("content/"+file, l.b.pageFiles()); near != "" {
+			// Written the way the editor wrote the link: only the
+			// file's name changes.
+			rel := path.Join(path.Dir(p), path.Base(near))
+			fix = "did you mean " + rel + "? Check the file name, or link to a page that exists"
+		}
 		return "", &markdown.Problem{
 			What: fmt.Sprintf("the link points to content/%s, which does not exist", file),
-			Fix:  "check the file name, or link to a page that exists",
+			Fix:  fix,
 			File: "content/" + file,
 		}
 	}
@@ -148,7 +156,17 @@ func (b *builder) checkLinks(out *recorder, diags *diag.List) {
 	idSets := map[string]map[string]bool{}
 	for _, l := range b.links {
 		if !out.Has(fileForURL(l.target)) && !out.Has(fileForURL(l.target+"/")) {
-			diags.Errorf(l.from, "check the address, or link to a page that exists", "the link to %s goes to a page that does not exist", l.target)
+			if l.image {
+				// A picture is a file beside the page, not a page.
+				near := nearestIn(l.target, b.assetPaths())
+				if near != "" {
+					near = "content" + near
+				}
+				diags.Errorf(l.from, didYouMean(near)+"save the picture in the folder content"+path.Dir(l.target)+" with that name, or check the spelling of the file name",
+					"there is no picture called %s beside this page (content%s)", path.Base(l.target), l.target)
+				continue
+			}
+			diags.Errorf(l.from, didYouMean(nearestIn(l.target, b.pageURLs()))+"check the address, or link to a page that exists", "the link to %s goes to a page that does not exist", l.target)
 			continue
 		}
 		if l.fragment == "" {

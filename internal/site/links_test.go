@@ -69,7 +69,7 @@ func TestMarkdownLinkErrorsArePlacedInTheFile(t *testing.T) {
 		{"missing heading", "Read [who](principles/equal-voice.md#who-listens).\n",
 			"content/about.md:5:6: the page /principles/equal-voice/ has no heading #who-listens"},
 		{"missing image beside the page", "Look:\n\n![A chart](chart.png)\n",
-			"content/about.md:7:1: the link to /chart.png goes to a page that does not exist"},
+			"content/about.md:7:1: there is no picture called chart.png beside this page (content/chart.png)"},
 		{"link to a draft", "Read [the news](news.md).\n",
 			"content/about.md:5:6: the link points to content/news.md, which is a draft and is not published"},
 		{"javascript link", "[Click](javascript:alert(1))\n",
@@ -88,6 +88,40 @@ func TestMarkdownLinkErrorsArePlacedInTheFile(t *testing.T) {
 				t.Errorf("got %q\nwant %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// A broken link or a missing picture says what was probably meant, from
+// the pages and pictures in the same folder.
+func TestBrokenLinksSayWhatWasMeant(t *testing.T) {
+	cases := []struct{ page, want string }{
+		{"Read [the principle](/principles/equal-vocie/).\n",
+			"content/about.md:5:6: error: the link to /principles/equal-vocie/ goes to a page that does not exist; did you mean /principles/equal-voice/? check the address, or link to a page that exists"},
+		{"Read [the principle](principles/equal-vioce.md).\n",
+			"content/about.md:5:6: error: the link points to content/principles/equal-vioce.md, which does not exist; did you mean principles/equal-voice.md? Check the file name, or link to a page that exists"},
+		{"Read [the principle](equal-vioce.md).\n", ""},
+		{"![A panel](principles/pannel.png)\n",
+			"content/about.md:5:1: error: there is no picture called pannel.png beside this page (content/principles/pannel.png); did you mean content/principles/panel.png? save the picture in the folder content/principles with that name, or check the spelling of the file name"},
+		{"Go [there](/nowhere-at-all/).\n",
+			"content/about.md:5:4: error: the link to /nowhere-at-all/ goes to a page that does not exist; check the address, or link to a page that exists"},
+	}
+	for _, tc := range cases {
+		res, _ := build(with(map[string]string{"content/about.md": "---\ntitle: About\nsummary: x\n---\n" + tc.page}), "", false)
+		var got []string
+		for _, d := range res.Diags {
+			if d.Severity == 0 {
+				got = append(got, d.String())
+			}
+		}
+		if tc.want == "" {
+			if len(got) != 1 || strings.Contains(got[0], "did you mean") {
+				t.Errorf("%q: got %q, want one error with no suggestion", tc.page, got)
+			}
+			continue
+		}
+		if len(got) != 1 || got[0] != tc.want {
+			t.Errorf("got  %q\nwant %q", got, tc.want)
+		}
 	}
 }
 
@@ -193,5 +227,25 @@ func TestEveryProblemInOneRun(t *testing.T) {
 	}
 	if strings.Contains(got, "content/broken.md, which does not exist") || strings.Contains(got, "content/nofm.md, which does not exist") {
 		t.Errorf("a link to a page with its own errors is reported as missing:\n%s", got)
+	}
+}
+
+// A logo whose file name has a space is published and shown: the page
+// links to it with the space written as %20.
+func TestLogoWithASpaceInItsName(t *testing.T) {
+	res, out := build(with(map[string]string{
+		"content/pledges/two-way.md":             "---\ntitle: Two-way\nsummary: x\ncommitments:\n  - We will listen.\n---\n",
+		"content/signatories/riverside.md":       "---\ntitle: Riverside\nsummary: x\nwebsite: https://riverside.example.net/\nsigned: 2024-03-01\npledges: [two-way]\nlogo: Riverside Logo.png\nlogo_alt: Riverside\n---\n",
+		"content/signatories/Riverside Logo.png": "PNG",
+	}), "", false)
+	if errs := errorLines(res); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if _, ok := out.Get("signatories/Riverside Logo.png"); !ok {
+		t.Error("the logo is not published")
+	}
+	page, _ := out.Get("signatories/riverside/index.html")
+	if !strings.Contains(string(page), "Riverside%20Logo.png") {
+		t.Errorf("the page does not show the logo:\n%s", page)
 	}
 }

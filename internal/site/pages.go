@@ -61,6 +61,7 @@ type pendingLink struct {
 	from     diag.Pos
 	target   string // path from the site root, without the fragment
 	fragment string
+	image    bool // a picture, ![words](file.png), not a link
 }
 
 // renderPages renders every page on all workers. Each page is written as
