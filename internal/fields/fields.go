@@ -9,6 +9,7 @@ package fields
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -80,13 +81,26 @@ func (r Reader) Entries(m *yaml.Node, what string) []Entry {
 // Unknown reports a key that is not one of known, naming the nearest one,
 // and returns that nearest key ("" when none is close).
 func (r Reader) Unknown(e Entry, known []string, where string) string {
-	fix := "remove it, or put custom data under params"
+	fix := "delete the line, or check the spelling of the key"
+	if slices.Contains(known, "params") {
+		// Say what params is for, in the words of the line to write.
+		fix = fmt.Sprintf("delete the line, or check the spelling of the key. To keep information of your own, write params: on a line of its own and put the line under it, with two spaces in front, such as:   %s: %s", e.Key, exampleValue(e.Value))
+	}
 	near := diag.Nearest(e.Key, known)
 	if near != "" {
 		fix = fmt.Sprintf("did you mean %q?", near)
 	}
 	r.fail(e.KeyNode, fix, "%q is not a key %s can have", e.Key, where)
 	return near
+}
+
+// exampleValue is a short value for the advice: the one written when it
+// is a short line of text, else "...".
+func exampleValue(n *yaml.Node) string {
+	if n != nil && n.Kind == yaml.ScalarNode && n.Value != "" && len(n.Value) <= 40 && !strings.ContainsAny(n.Value, "\n") {
+		return n.Value
+	}
+	return "..."
 }
 
 func isNull(n *yaml.Node) bool {

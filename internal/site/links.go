@@ -21,11 +21,11 @@ type pageLinks struct {
 	internal map[string]pendingLink
 }
 
-func (l *pageLinks) remember(dest, target, fragment string) {
+func (l *pageLinks) remember(dest, target, fragment string, image bool) {
 	if l.internal == nil {
 		l.internal = map[string]pendingLink{}
 	}
-	l.internal[dest] = pendingLink{target: target, fragment: fragment}
+	l.internal[dest] = pendingLink{target: target, fragment: fragment, image: image, suggest: l.b.suggestFor(target, image)}
 }
 
 // pendingFrom lists the internal links of a converted page, each at the
@@ -36,7 +36,6 @@ func (l *pageLinks) pendingFrom(report *markdown.Report) []pendingLink {
 		for _, link := range links {
 			if pl, ok := l.internal[link.Dest]; ok && link.Broken == nil {
 				pl.from = bodyPos(l.page, link.Pos)
-				pl.image = link.Image
 				out = append(out, pl)
 			}
 		}
@@ -67,14 +66,14 @@ func (l *pageLinks) Resolve(dest string, image bool) (string, *markdown.Problem)
 		return dest, nil // a //host/path link
 	}
 	if u.Path == "" { // "#anchor" on this page
-		l.remember(dest, l.page.URL, u.Fragment)
+		l.remember(dest, l.page.URL, u.Fragment, false)
 		return dest, nil
 	}
 	target, problem := l.target(u.Path, image)
 	if problem != nil {
 		return "", problem
 	}
-	l.remember(dest, target, u.Fragment)
+	l.remember(dest, target, u.Fragment, image)
 	out := l.b.rs.RelURL(target)
 	if u.Fragment != "" {
 		out += "#" + u.Fragment
@@ -118,7 +117,8 @@ func (l *pageLinks) target(p string, image bool) (string, *markdown.Problem) {
 			}
 		}
 		fix := "check the file name, or link to a page that exists"
-		if near := nearestIn("content/"+file, l.b.pageFiles()); near != "" {
+		_, files, _ := l.b.nameIndexes()
+		if near := files.nearest("content/" + file); near != "" {
 			// Written the way the editor wrote the link: only the
 			// file's name changes.
 			rel := path.Join(path.Dir(p), path.Base(near))
@@ -158,15 +158,11 @@ func (b *builder) checkLinks(out *recorder, diags *diag.List) {
 		if !out.Has(fileForURL(l.target)) && !out.Has(fileForURL(l.target+"/")) {
 			if l.image {
 				// A picture is a file beside the page, not a page.
-				near := nearestIn(l.target, b.assetPaths())
-				if near != "" {
-					near = "content" + near
-				}
-				diags.Errorf(l.from, didYouMean(near)+"save the picture in the folder content"+path.Dir(l.target)+" with that name, or check the spelling of the file name",
+				diags.Errorf(l.from, didYouMean(l.suggest)+"save the picture in the folder content"+path.Dir(l.target)+" with that name, or check the spelling of the file name",
 					"there is no picture called %s beside this page (content%s)", path.Base(l.target), l.target)
 				continue
 			}
-			diags.Errorf(l.from, didYouMean(nearestIn(l.target, b.pageURLs()))+"check the address, or link to a page that exists", "the link to %s goes to a page that does not exist", l.target)
+			diags.Errorf(l.from, didYouMean(l.suggest)+"check the address, or link to a page that exists", "the link to %s goes to a page that does not exist", l.target)
 			continue
 		}
 		if l.fragment == "" {

@@ -32,8 +32,11 @@ type builder struct {
 
 	fileOnce sync.Once
 	byFile   map[string]*content.Page
-	regOnce  sync.Once
-	reg      *register.Register // see register()
+	// For "did you mean" (suggest.go): names by folder, made once.
+	namesOnce                       sync.Once
+	urlNames, fileNames, assetNames nameIndex
+	regOnce                         sync.Once
+	reg                             *register.Register // see register()
 
 	theme      *theme.Theme // for the source of a template, in messages
 	themeFiles []themeFile  // the theme's static files, ready to write
@@ -61,7 +64,8 @@ type pendingLink struct {
 	from     diag.Pos
 	target   string // path from the site root, without the fragment
 	fragment string
-	image    bool // a picture, ![words](file.png), not a link
+	image    bool   // a picture, ![words](file.png), not a link
+	suggest  string // the page or picture probably meant, if target is missing
 }
 
 // renderPages renders every page on all workers. Each page is written as

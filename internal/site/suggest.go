@@ -7,28 +7,34 @@ import (
 	"github.com/coproduce/coproduce/internal/diag"
 )
 
-// maxCandidates bounds the names a "did you mean" compares with, so a
-// site of many thousands of pages with many broken links stays quick:
-// only the pages or files in the same folder as the wrong one are looked
-// at, and not even those beyond this many.
+// nameIndex lists names (paths from the site root, or content files) by
+// folder, so a "did you mean" compares a wrong name only with the others in
+// its folder: quick on a site of many thousands of pages.
+type nameIndex map[string][]string
+
+func newNameIndex(names []string) nameIndex {
+	ix := nameIndex{}
+	for _, n := range names {
+		dir, _ := splitLast(n)
+		ix[dir] = append(ix[dir], n)
+	}
+	return ix
+}
+
+// maxCandidates bounds the names one "did you mean" compares with.
 const maxCandidates = 2000
 
-// nearestIn finds, among names (paths from the site root), the one in the
-// same folder as want whose last part is closest to want's, for "did you
-// mean". It returns "" when none is close.
-func nearestIn(want string, names []string) string {
+// nearest finds the name in the same folder as want whose last part is
+// closest to want's, or "" when none is close.
+func (ix nameIndex) nearest(want string) string {
 	dir, base := splitLast(want)
-	var bases, full []string
-	for _, n := range names {
-		d, b := splitLast(n)
-		if d != dir || b == "" {
-			continue
-		}
-		bases = append(bases, b)
-		full = append(full, n)
-		if len(bases) == maxCandidates {
-			break
-		}
+	names := ix[dir]
+	if len(names) > maxCandidates {
+		names = names[:maxCandidates]
+	}
+	bases := make([]string, len(names))
+	for i, n := range names {
+		_, bases[i] = splitLast(n)
 	}
 	near := diag.Nearest(base, bases)
 	if near == "" {
@@ -36,7 +42,7 @@ func nearestIn(want string, names []string) string {
 	}
 	for i, b := range bases {
 		if b == near {
-			return full[i]
+			return names[i]
 		}
 	}
 	return ""
@@ -56,30 +62,45 @@ func didYouMean(near string) string {
 	return "did you mean " + near + "? "
 }
 
-// pageURLs lists the address of every page, for "did you mean".
-func (b *builder) pageURLs() []string {
-	urls := make([]string, 0, len(b.rs.Content.Pages))
-	for _, p := range b.rs.Content.Pages {
-		urls = append(urls, p.URL)
-	}
-	return urls
+// nameIndexes indexes the site's pages (by address and by file) and the files
+// beside them, once per build.
+func (b *builder) nameIndexes() (urls, files, assets nameIndex) {
+	b.namesOnce.Do(func() {
+		var u, f, a []string
+		for _, p := range b.rs.Content.Pages {
+			u = append(u, p.URL)
+			f = append(f, p.File)
+		}
+		for _, x := range b.rs.Content.Assets {
+			a = append(a, "/"+x)
+		}
+		b.urlNames, b.fileNames, b.assetNames = newNameIndex(u), newNameIndex(f), newNameIndex(a)
+	})
+	return b.urlNames, b.fileNames, b.assetNames
 }
 
-// assetPaths lists every file beside the pages, such as pictures, as a
-// path from the site root.
-func (b *builder) assetPaths() []string {
-	out := make([]string, 0, len(b.rs.Content.Assets))
-	for _, a := range b.rs.Content.Assets {
-		out = append(out, "/"+a)
+// suggestFor is the page or picture a link to target probably meant, ""
+// when target is a page or file of the site or nothing is close. It is
+// worked out as the page is rendered, when the whole site is known, and
+// used only if the link turns out to go nowhere.
+func (b *builder) suggestFor(target string, image bool) string {
+	if b.rs == nil || b.rs.Content == nil {
+		return ""
 	}
-	return out
-}
-
-// pageFiles lists the file of every page, such as content/about.md.
-func (b *builder) pageFiles() []string {
-	out := make([]string, 0, len(b.rs.Content.Pages))
-	for _, p := range b.rs.Content.Pages {
-		out = append(out, p.File)
+	urls, _, assets := b.nameIndexes()
+	if image {
+		for _, a := range assets[path.Dir(target)] {
+			if a == target {
+				return ""
+			}
+		}
+		if near := assets.nearest(target); near != "" {
+			return "content" + near
+		}
+		return ""
 	}
-	return out
+	if b.rs.Content.Page(target) != nil || path.Ext(target) != "" {
+		return ""
+	}
+	return urls.nearest(target)
 }
