@@ -158,9 +158,20 @@ func parse(data []byte, now time.Time) (*Config, diag.List) {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
+		// The same reading of the lines as for a page's front matter:
+		// the library's words are jargon and its line often the next one.
+		if p := fields.LintYAML(data, "site.yaml"); p != nil {
+			diags.Errorf(diag.Pos{File: File, Line: p.Line, Col: p.Col}, p.Fix, "%s", p.Problem)
+			return cfg, diags
+		}
 		line, col, problem := fields.YAMLProblem(err)
 		diags.Errorf(diag.Pos{File: File, Line: line, Col: col}, "each line should be key: value, with a space after the colon; put text with a colon in it between straight quote marks", "site.yaml could not be read: %s", problem)
 		return cfg, diags
+	}
+	if p := fields.CurlyQuoted(&doc); p != nil {
+		// YAML reads “My site” as text with the quote marks in it, and
+		// every page's header would show them.
+		diags.Errorf(diag.Pos{File: File, Line: p.Line, Col: p.Col}, p.Fix, "%s", p.Problem)
 	}
 	if len(doc.Content) == 0 {
 		return cfg, nil

@@ -54,8 +54,20 @@ func TestParseErrors(t *testing.T) {
 			`site.yaml:2:11: error: tested: 2026-13-01 is not a real date; check the day and month: dates are written YYYY-MM-DD, such as 2024-03-01`},
 		{"form that is not a web address", "signing:\n  form: javascript:alert(1)\n",
 			`site.yaml:2:9: error: form: "javascript:alert(1)" is not a web address; write the full address starting with https://, such as https://example.org/`},
-		{"YAML syntax error", "title: X\ndescription: one: two\n",
-			`site.yaml:2:1: error: site.yaml could not be read: this line could not be read as key: value; each line should be key: value, with a space after the colon; put text with a colon in it between straight quote marks`},
+		{"colon in a value", "title: X\ndescription: one: two\n",
+			`site.yaml:2:17: error: the value of description has a colon in it, which reads as the start of another key; put the whole value in straight quote marks: description: "one: two"`},
+		// The same plain messages as for a page's front matter, each one
+		// alone and at the line of the slip.
+		{"tab at the start of a line", "title: \"My site\"\n\tlanguage: en-GB\ndescription: x\n",
+			`site.yaml:2:1: error: the line starts with a tab, which site.yaml cannot have; delete it, so the line starts at the left edge like the others`},
+		{"tab before a nested key", "title: X\naccessibility:\n\tphone: 01234 567890\n",
+			`site.yaml:3:1: error: the line starts with a tab, which site.yaml cannot have; delete it and type two spaces instead`},
+		{"curly quotes round the title", "title: \u201cWorking Together\u201d\n",
+			`site.yaml:1:8: error: these are curly quote marks, which Word adds, and the page would show them; type straight quotes instead: title: "Working Together"`},
+		{"an indented key", "title: My site\n  description: About us\n",
+			`site.yaml:2:3: error: the line starts with spaces, so description: reads as part of the value of title on the line above; delete the spaces before description, so it starts at the left edge like title; if the words go on from the line above, put the whole value of title in straight quote marks instead`},
+		{"no colon", "title: X\ndescription About us\n",
+			`site.yaml:2:12: error: there is no colon after description; write the key, a colon and a space, then the value: description: About us`},
 		{"not a mapping", "- title\n",
 			`site.yaml:1:1: error: site.yaml should be a list of keys and values; write one "key: value" a line`},
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/coproduce/coproduce/internal/diag"
+	"github.com/coproduce/coproduce/internal/fields"
 )
 
 // Each case is a file an editor might save, and the one line they must
@@ -19,6 +20,8 @@ var syntaxCases = []struct {
 		`about.md:2:7: error: there is no space after title:; put a space after title: like this: title: "Listen"`},
 	{"no space after the colon on a later line", "---\ntitle: About\nsummary: x\nweight:1\n---\n",
 		`about.md:4:8: error: there is no space after weight:; put a space after weight: like this: weight: 1`},
+	{"indented key under a plain value", "---\ntitle: About\n  summary: x\n---\n",
+		`about.md:3:3: error: the line starts with spaces, so summary: reads as part of the value of title on the line above; delete the spaces before summary, so it starts at the left edge like title; if the words go on from the line above, put the whole value of title in straight quote marks instead`},
 	{"tab at the start of a top-level line", "---\n\ttitle: About\nsummary: x\n---\n",
 		`about.md:2:1: error: the line starts with a tab, which the front matter cannot have; delete it, so the line starts at the left edge like the others`},
 	{"tab before a list item", "---\ntitle: P\nsummary: x\ncommitments:\n\t- We pay people.\n---\n",
@@ -105,7 +108,7 @@ func TestFrontMatterSyntaxValid(t *testing.T) {
 			t.Errorf("%q: %v", text, diags.Error())
 		}
 		matter, _, _ := strings.Cut(strings.TrimPrefix(string(data), "---\n"), "\n---\n")
-		if p := lintMatter([]byte(matter)); p != nil {
+		if p := fields.LintYAML([]byte(matter), "the front matter"); p != nil {
 			t.Errorf("%q: lint found %+v", text, p)
 		}
 	}

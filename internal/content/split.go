@@ -124,7 +124,7 @@ func split(file string, data []byte, diags *diag.List) (splitFile, bool) {
 		}
 		// The library's words are jargon and its line is often the one
 		// after the mistake, so the lines are read for a likely cause first.
-		if p := lintMatter(matterText); p != nil {
+		if p := fields.LintYAML(matterText, "the front matter"); p != nil {
 			diags.Errorf(diag.Pos{File: file, Line: p.Line + startLine, Col: p.Col}, p.Fix, "%s", p.Problem)
 			return out, false
 		}
@@ -132,13 +132,13 @@ func split(file string, data []byte, diags *diag.List) (splitFile, bool) {
 		if tl, tc := tabIndent(matterText); tl > 0 && strings.Contains(parseErr.Error(), "tab character") {
 			line, col = tl, tc // yaml.v3 names the line before the tab
 		}
-		diags.Errorf(diag.Pos{File: file, Line: line + startLine, Col: col}, plainFix, "%s", problem)
+		diags.Errorf(diag.Pos{File: file, Line: line + startLine, Col: col}, fields.PlainFix, "%s", problem)
 		return out, false
 	}
 	if !isTOML && out.matter != nil {
 		// YAML reads “Listen” as text with the quote marks in it, which
 		// the page would show; Word types them for straight ones.
-		if p := curlyQuoted(out.matter); p != nil {
+		if p := fields.CurlyQuoted(out.matter); p != nil {
 			diags.Errorf(diag.Pos{File: file, Line: p.Line + startLine, Col: p.Col}, p.Fix, "%s", p.Problem)
 		}
 	}

@@ -1,4 +1,4 @@
-package content
+package fields
 
 import (
 	"strings"
@@ -7,21 +7,25 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// A lintProblem is a likely cause of a front matter mistake, found by
+// A LintProblem is a likely cause of a YAML mistake in front matter or
+// site.yaml, found by
 // reading the lines as an editor typed them. Line and Col count from the
 // first line of the front matter, in characters, as an editor counts.
-type lintProblem struct {
+type LintProblem struct {
 	Line, Col    int
 	Problem, Fix string
 }
 
-// lintMatter reads YAML front matter line by line for the slips that
+// LintYAML reads YAML (front matter, or site.yaml) line by line for the slips that
 // editors make and the YAML library words in its own jargon, often a line
 // late: tabs, missing or unspaced colons, a second colon in a value, and
 // the curly quotes Word types. It returns the first one, or nil. It is run
 // when the library refuses the text, so it may guess; each guess names the
 // line as the editor should write it.
-func lintMatter(text []byte) *lintProblem {
+//
+// what names the text in messages, such as "the front matter" or
+// "site.yaml".
+func LintYAML(text []byte, what string) *LintProblem {
 	lines := strings.Split(string(text), "\n")
 	var (
 		blockIndent = -1 // indent of the key that opened a | or > block, -1 when outside one
@@ -44,7 +48,7 @@ func lintMatter(text []byte) *lintProblem {
 			if prevOpens != "" || strings.HasPrefix(content, "-") || blockIndent >= 0 || indent > 1 {
 				fix = "delete it and type two spaces instead"
 			}
-			return &lintProblem{Line: n, Col: t + 1, Problem: "the line starts with a tab, which the front matter cannot have", Fix: fix}
+			return &LintProblem{Line: n, Col: t + 1, Problem: "the line starts with a tab, which " + what + " cannot have", Fix: fix}
 		}
 		if blockIndent >= 0 && indent > blockIndent {
 			continue // text of a | or > block: anything goes
@@ -59,12 +63,21 @@ func lintMatter(text []byte) *lintProblem {
 		if prevOpens == "" && !strings.HasPrefix(content, "-") {
 			listIndent = -1
 		}
+		opened := prevOpens
 		prevOpens = ""
 		key, value, valueCol := "", "", 0
 		switch {
+		case indent > keyIndent && opened == "" && lastKey != "" && looksLikeKey(content):
+			// "  summary: x" under "title: Home": YAML reads it as more
+			// of the title and blames the line, or the one above, in
+			// its own words.
+			word := keyWord(content)
+			return &LintProblem{Line: n, Col: indent + 1,
+				Problem: "the line starts with spaces, so " + word + ": reads as part of the value of " + lastKey + " on the line above",
+				Fix:     "delete the spaces before " + word + ", so it starts at the left edge like " + lastKey + "; if the words go on from the line above, put the whole value of " + lastKey + " in straight quote marks instead"}
 		case content == "-" || strings.HasPrefix(content, "- "):
 			if prevOpens == "" && listIndent != indent {
-				return &lintProblem{Line: n, Col: indent + 1,
+				return &LintProblem{Line: n, Col: indent + 1,
 					Problem: "this list item does not follow a key",
 					Fix:     "put the list under a line that has only its key and a colon, such as commitments:"}
 			}
@@ -75,7 +88,7 @@ func lintMatter(text []byte) *lintProblem {
 			// The next line of a long plain value, where a colon
 			// reads as a key just as on the first line.
 			if i := strings.Index(content+" ", ": "); i >= 0 && lastKey != "" {
-				return &lintProblem{Line: n, Col: indent + utf8.RuneCountInString(content[:i]) + 1,
+				return &LintProblem{Line: n, Col: indent + utf8.RuneCountInString(content[:i]) + 1,
 					Problem: "the value of " + lastKey + " has a colon in it, which reads as the start of another key",
 					Fix:     "put the whole value of " + lastKey + " in straight quote marks, from the start of its first line to the end of its last"}
 			}
@@ -84,7 +97,7 @@ func lintMatter(text []byte) *lintProblem {
 			word := keyWord(content)
 			after := content[len(word):]
 			if word == "" && !strings.ContainsRune(`"'?&*!`, firstRune(content)) {
-				return &lintProblem{Line: n, Col: indent + 1, Problem: "this line could not be read as key: value", Fix: plainFix}
+				return &LintProblem{Line: n, Col: indent + 1, Problem: "this line could not be read as key: value", Fix: PlainFix}
 			}
 			if word == "" {
 				continue // a quoted key or something rarer: leave it to the library
@@ -94,7 +107,7 @@ func lintMatter(text []byte) *lintProblem {
 				if v == "" {
 					v = "..."
 				}
-				return &lintProblem{Line: n, Col: indent + utf8.RuneCountInString(word) + 1,
+				return &LintProblem{Line: n, Col: indent + utf8.RuneCountInString(word) + 1,
 					Problem: "there is no colon after " + word,
 					Fix:     "write the key, a colon and a space, then the value: " + suggest(word, v)}
 			}
@@ -102,7 +115,7 @@ func lintMatter(text []byte) *lintProblem {
 			rest := after[1:]
 			colonCol := indent + utf8.RuneCountInString(word) + 1
 			if rest != "" && rest[0] != ' ' && rest[0] != '\t' {
-				return &lintProblem{Line: n, Col: colonCol + 1,
+				return &LintProblem{Line: n, Col: colonCol + 1,
 					Problem: "there is no space after " + word + ":",
 					Fix:     "put a space after " + word + ": like this: " + suggest(word, strings.TrimSpace(rest))}
 			}
@@ -137,12 +150,12 @@ func lintMatter(text []byte) *lintProblem {
 	return nil
 }
 
-// plainFix is the advice when no more precise cause is found.
-const plainFix = "check the spacing and quote marks: each line is a key, a colon, a space and a value, with straight quote marks round text that has a colon"
+// PlainFix is the advice when no more precise cause is found.
+const PlainFix = "check the spacing and quote marks: each line is a key, a colon, a space and a value, with straight quote marks round text that has a colon"
 
 // lintValue checks one value, which starts at column col of line n. key is
 // empty for a list item.
-func lintValue(n int, key, value string, col int) *lintProblem {
+func lintValue(n int, key, value string, col int) *LintProblem {
 	if value == "" {
 		return nil
 	}
@@ -157,21 +170,21 @@ func lintValue(n int, key, value string, col int) *lintProblem {
 	}
 	switch {
 	case isOpeningCurly(first):
-		return &lintProblem{Line: n, Col: col,
+		return &LintProblem{Line: n, Col: col,
 			Problem: "these are curly quote marks, which Word adds",
 			Fix:     "type straight quotes instead: " + show(value)}
 	case (first == '"' || first == '\'') && isCurly(last) && !closedQuote(value):
-		return &lintProblem{Line: n, Col: lastCol,
+		return &LintProblem{Line: n, Col: lastCol,
 			Problem: "the quote mark at the end is curly, which Word adds, so it does not close the straight one at the start",
 			Fix:     "type a straight quote instead: " + requote(key, value[:1], value[1:len(value)-lastSize])}
 	case first == '"' || first == '\'' || first == '[' || first == '{' || first == '|' || first == '>':
 		return nil
 	case last == '”':
-		return &lintProblem{Line: n, Col: lastCol,
+		return &LintProblem{Line: n, Col: lastCol,
 			Problem: "this is a curly quote mark, which Word adds",
 			Fix:     "type straight quotes instead: " + show(value)}
 	case first == '@' || first == '`':
-		return &lintProblem{Line: n, Col: col,
+		return &LintProblem{Line: n, Col: col,
 			Problem: "a value cannot start with " + string(first),
 			Fix:     "put the whole value in straight quote marks: " + show(value)}
 	}
@@ -179,17 +192,17 @@ func lintValue(n int, key, value string, col int) *lintProblem {
 		return nil
 	}
 	if i := strings.Index(value+" ", ": "); i >= 0 {
-		return &lintProblem{Line: n, Col: col + utf8.RuneCountInString(value[:i]),
+		return &LintProblem{Line: n, Col: col + utf8.RuneCountInString(value[:i]),
 			Problem: "the value of " + key + " has a colon in it, which reads as the start of another key",
 			Fix:     "put the whole value in straight quote marks: " + suggest(key, value)}
 	}
 	return nil
 }
 
-// curlyQuoted finds the first plain value that YAML read without complaint
+// CurlyQuoted finds the first plain value that YAML read without complaint
 // but that starts or ends with Word's curly quotes, which the page would
 // show as part of the text.
-func curlyQuoted(n *yaml.Node) *lintProblem {
+func CurlyQuoted(n *yaml.Node) *LintProblem {
 	if n == nil {
 		return nil
 	}
@@ -197,7 +210,7 @@ func curlyQuoted(n *yaml.Node) *lintProblem {
 		first, _ := utf8.DecodeRuneInString(n.Value)
 		last, _ := utf8.DecodeLastRuneInString(n.Value)
 		if isOpeningCurly(first) || last == '”' {
-			return &lintProblem{Line: n.Line, Col: n.Column,
+			return &LintProblem{Line: n.Line, Col: n.Column,
 				Problem: "these are curly quote marks, which Word adds, and the page would show them",
 				Fix:     "type straight quotes instead: " + quoteValue(n.Value)}
 		}
@@ -206,7 +219,7 @@ func curlyQuoted(n *yaml.Node) *lintProblem {
 		if n.Kind == yaml.MappingNode && i%2 == 0 {
 			continue // keys
 		}
-		if p := curlyQuoted(c); p != nil {
+		if p := CurlyQuoted(c); p != nil {
 			switch {
 			case c.Kind != yaml.ScalarNode:
 			case n.Kind == yaml.MappingNode:
