@@ -22,7 +22,7 @@ func seeds(f *testing.F) {
 			f.Add(string(data))
 		}
 	}
-	for _, s := range []string{"", "---\n---\n", "# \n", "[](", "![](x)", "<http://x>", "a.\n\n- b\n- c", "\xef\xbb\xbf---\r\ntitle: x\r\n---\r\n", "|a|\n|-|\n|b|"} {
+	for _, s := range []string{"", "---\n---\n", "# \n", "[](", "![](x)", "<http://x>", "a.\n\n- b\n- c", "\xef\xbb\xbf---\r\ntitle: x\r\n---\r\n", "|a|\n|-|\n|b|", "We <b>x</b> <span style=\"c\">y</span>", "![a](My Photo.png) [b](c d.md)", "<iframe src=x></iframe>\n\n<!-- note -->", "*[a](b\nc)*"} {
 		f.Add(s)
 	}
 }
