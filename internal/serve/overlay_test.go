@@ -99,3 +99,26 @@ func BenchmarkErrorPageManyWarnings(b *testing.B) {
 		renderErrorPage(src, l, "coproduce check")
 	}
 }
+
+// serve's terminal shows the error first and sums the warnings up, as
+// build does, rather than every warning in file order.
+func TestServePrintsErrorsFirst(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "site.yaml", "title: Many\n")
+	write(t, dir, "content/_index.md", "---\ntitle: Home\nsummary: The home page.\n---\nHello.\n")
+	for i := range 40 {
+		write(t, dir, fmt.Sprintf("content/p%02d.md", i), fmt.Sprintf("---\ntitle: Page %d\nsummary: A page.\n---\nRead it [here](/).\n", i))
+	}
+	write(t, dir, "content/zz.md", "---\ntitle: Last\nsummary: x\ndate: 1/2/2025\n---\nHi.\n")
+	var errs strings.Builder
+	if _, err := New(Options{Dir: dir, Addr: "127.0.0.1:0", Now: testNow, Errors: &errs}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimRight(errs.String(), "\n"), "\n")
+	if len(lines) == 0 || !strings.HasPrefix(lines[0], "content/zz.md:4:7: error: ") {
+		t.Errorf("the error is not first:\n%s", errs.String())
+	}
+	if len(lines) > 10 || !strings.Contains(errs.String(), "1 error, 40 warnings") {
+		t.Errorf("serve printed %d lines, want the warnings summed up and the count:\n%s", len(lines), errs.String())
+	}
+}
