@@ -43,6 +43,7 @@ func decode(r fields.Reader, m *splitFile, p *Page) {
 			continue
 		}
 		present[e.Key] = e
+		p.noteKey(e.Key, r.Pos(e.KeyNode))
 		readKey(r, e, p)
 	}
 	requireKeys(r, m, p, present, misspelt)
@@ -137,6 +138,9 @@ func requireKeys(r fields.Reader, m *splitFile, p *Page, present map[string]fiel
 	}
 	if p.Summary == "" {
 		missing("summary", "summary", "summary: One plain sentence about the page.")
+	}
+	if p.IsTwin() {
+		return // its facts come from its main page (translate.go)
 	}
 	switch p.Kind {
 	case KindCaseStudy:

@@ -39,6 +39,9 @@ type Options struct {
 	// Dir is the name of the content folder as the editor sees it, put in
 	// front of every file name in diagnostics ("content").
 	Dir string
+
+	// twinned are the files that have a translation or an Easy Read twin.
+	twinned map[string]bool
 }
 
 // Site is all the pages of a site, linked together.
@@ -106,6 +109,7 @@ func Load(fsys fs.FS, opts Options) (*Site, diag.List) {
 		files = append(files, loadFile{name: name, at: len(diags)})
 		return nil
 	})
+	opts.twinned = twinned(files, opts.Languages)
 	diags = loadPages(fsys, files, opts, diags, site)
 	if walkErr != nil {
 		diags.Errorf(diag.Pos{File: displayName(opts.Dir, ".")}, "check that the content folder exists and can be read", "could not read the content folder: %v", walkErr)
@@ -161,6 +165,7 @@ func loadPage(fsys fs.FS, name string, opts Options, diags *diag.List) *Page {
 	// often twice its size; a copy of its own lets that buffer go, which
 	// is a third of the memory a large site keeps while it builds.
 	p.Body, p.BodyLine = bytes.Clone(sf.body), sf.bodyLine
+	p.keepKeys = p.IsTwin() || opts.twinned[name]
 	decode(fields.Reader{File: file, LineOffset: sf.lineOffset, Diags: diags}, &sf, p)
 	if p.Logo != "" {
 		p.Logo = resolveAsset(name, p.Logo)
