@@ -53,6 +53,12 @@ func (p *Page) keyPos(key string) (diag.Pos, bool) {
 	return diag.Pos{}, false
 }
 
+// wrote reports whether the page's front matter has key.
+func (p *Page) wrote(key string) bool {
+	_, ok := p.keyPos(key)
+	return ok
+}
+
 // IsTwin reports whether a page is a translation or an Easy Read twin of
 // another page, and so takes its facts from there.
 func (p *Page) IsTwin() bool { return p.Lang != "" || p.Variant != "" }
@@ -91,18 +97,24 @@ func (s *Site) inheritFacts(diags *diag.List) {
 		p.Opened, p.Website, p.Signed, p.PledgeSlugs = o.Opened, o.Website, o.Signed, o.PledgeSlugs
 		p.Size, p.Review, p.Logo, p.LogoPos = o.Size, o.Review, o.Logo, o.LogoPos
 		// Words a twin may put in its own language, taken from the main
-		// page when the twin leaves them out.
-		for _, w := range []struct{ twin, main *string }{
-			{&p.Organisation, &o.Organisation}, {&p.Sector, &o.Sector}, {&p.Region, &o.Region}, {&p.LogoAlt, &o.LogoAlt},
+		// page when the twin leaves them out. Whether it wrote them is
+		// read from its keys, not its values: a reloaded twin still holds
+		// what it took last time.
+		for _, w := range []struct {
+			key        string
+			twin, main *string
+		}{
+			{"organisation", &p.Organisation, &o.Organisation}, {"sector", &p.Sector, &o.Sector},
+			{"region", &p.Region, &o.Region}, {"logo_alt", &p.LogoAlt, &o.LogoAlt},
 		} {
-			if strings.TrimSpace(*w.twin) == "" {
+			if !p.wrote(w.key) {
 				*w.twin = *w.main
 			}
 		}
-		if p.Commitments == nil {
+		if !p.wrote("commitments") {
 			p.Commitments = o.Commitments
 		}
-		if p.Params == nil {
+		if !p.wrote("params") {
 			p.Params = o.Params
 		}
 		p.Principles = InLanguage(o.Principles, p.Lang)
@@ -126,6 +138,8 @@ func (s *Site) checkFacts(p, o *Page, diags *diag.List) {
 		fix := fmt.Sprintf("delete the line: a %s takes %s from %s", what, k.key, o.File)
 		if at, ok := o.keyPos(k.key); ok {
 			diags.Errorf(k.pos, fix+", or change it there", "%s here is %s, but %s:%d says %s", k.key, factText(k.key, p), at.File, at.Line, factText(k.key, o))
+		} else if o.wrote(k.key) || !o.keepKeys && !zeroFact(k.key, o) {
+			diags.Errorf(k.pos, fix+", or change it there", "%s here is %s, but %s says %s", k.key, factText(k.key, p), o.File, factText(k.key, o))
 		} else {
 			diags.Errorf(k.pos, fix+", or add it there", "%s is set here, but %s does not set it", k.key, o.File)
 		}
@@ -141,6 +155,15 @@ func (s *Site) checkFacts(p, o *Page, diags *diag.List) {
 		diags.Errorf(at, fmt.Sprintf("translate each of the %d commitments in %s, in the same order", len(o.Commitments), o.File),
 			"this translation has %d commitments, but %s has %d", len(p.Commitments), o.File, len(o.Commitments))
 	}
+}
+
+// zeroFact reports whether a page leaves a fact unset.
+func zeroFact(key string, p *Page) bool {
+	switch factText(key, p) {
+	case "", "nothing", "0", "false", "[]":
+		return true
+	}
+	return false
 }
 
 // sameFact reports whether a twin and its main page agree on a fact.
