@@ -38,6 +38,11 @@ type Config struct {
 	Accessibility Accessibility
 	Signing       Signing
 	QuickExit     QuickExit
+
+	// Translations are the settings in each of the site's other
+	// languages, by language code (see In).
+	Translations  map[string]Translation
+	translationAt []translationPos
 }
 
 // Statuses are the compliance statuses an accessibility statement may give.
@@ -111,7 +116,7 @@ func Default() *Config {
 	}
 }
 
-var topKeys = []string{"title", "description", "base_url", "language", "theme", "organisation", "contact", "reading_age", "languages", "params", "accessibility", "signing", "quick_exit"}
+var topKeys = []string{"title", "description", "base_url", "language", "theme", "organisation", "contact", "reading_age", "languages", "params", "accessibility", "signing", "quick_exit", "translations"}
 var quickExitKeys = []string{"url", "everywhere"}
 var accessibilityKeys = []string{"status", "tested", "method", "checked_by_hand", "known_problems", "enforcement"}
 var signingKeys = []string{"how", "contact", "form"}
@@ -184,10 +189,13 @@ func Parse(data []byte) (*Config, diag.List) {
 			readSigning(r, e, &cfg.Signing)
 		case "quick_exit":
 			readQuickExit(r, e, &cfg.QuickExit)
+		case "translations":
+			readTranslations(r, e, cfg)
 		default:
 			r.Unknown(e, topKeys, "site.yaml")
 		}
 	}
+	checkTranslations(r, cfg)
 	return cfg, diags
 }
 
