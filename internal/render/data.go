@@ -122,7 +122,7 @@ func (d *PageData) title() string {
 // NewPageData prepares the data for one page, with its breadcrumbs.
 func NewPageData(s *Site, p *content.Page, body template.HTML) *PageData {
 	d := &PageData{Site: s, Page: p, Content: body, Kind: string(p.Kind), Permalink: s.AbsURL(p.URL)}
-	d.Crumbs = crumbs(s.Content, p, s.Config.Language)
+	d.Crumbs = s.directoryCrumbs(crumbs(s.Content, p, s.Config.Language), p.Lang)
 	d.Lang = s.LangOf(p)
 	d.Config = s.Config.In(d.Lang)
 	d.Title, d.QuickExit = d.title(), d.quickExit()

@@ -140,6 +140,22 @@ func (d *PageData) directoryAlternates() []Alternate {
 	return out
 }
 
+// directoryCrumbs points a step of the breadcrumbs at the signatory
+// directory in lang, which the build writes whether or not content/ has a
+// page for it, where the step would otherwise go to the main language's.
+func (s *Site) directoryCrumbs(cs Crumbs, lang string) Crumbs {
+	root := "/" + register.Section + "/"
+	if lang == "" || s.listing == nil || s.listing("/"+lang+root) == nil {
+		return cs
+	}
+	for i, c := range cs {
+		if c.URL == root && c.Lang != "" {
+			cs[i] = Crumb{Title: s.Word(lang, "nav_signatories"), URL: "/" + lang + root}
+		}
+	}
+	return cs
+}
+
 // exists reports whether the build writes a page at url: a page of
 // content/ or a page of the signatory directory.
 func (s *Site) exists(url string) bool {
