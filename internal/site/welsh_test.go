@@ -220,4 +220,3 @@ func around(text string, re *regexp.Regexp) string {
 	lo, hi := max(0, loc[0]-60), min(len(text), loc[1]+60)
 	return strings.Join(strings.Fields(text[lo:hi]), " ")
 }
-
