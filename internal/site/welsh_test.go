@@ -3,12 +3,18 @@ package site_test
 import (
 	"encoding/json"
 	"html"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/coproduce/coproduce/internal/i18n"
+	"github.com/coproduce/coproduce/internal/publish"
+	"github.com/coproduce/coproduce/internal/scaffold"
+	"github.com/coproduce/coproduce/internal/site"
 	defaulttheme "github.com/coproduce/coproduce/themes/default"
 )
 
@@ -219,4 +225,59 @@ func around(text string, re *regexp.Regexp) string {
 	loc := re.FindStringIndex(text)
 	lo, hi := max(0, loc[0]-60), min(len(text), loc[1]+60)
 	return strings.Join(strings.Fields(text[lo:hi]), " ")
+}
+
+// A site made with init, with a Welsh version of a page of every kind made
+// by "new --lang cy" and written, builds with no error and no broken link,
+// each Welsh page taking its facts from its English one.
+func TestInitSiteWithWelshVersionsBuilds(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := scaffold.Init(dir); err != nil {
+		t.Fatal(err)
+	}
+	yml := filepath.Join(dir, "site.yaml")
+	data, _ := os.ReadFile(yml)
+	data = []byte(strings.Replace(string(data), `# languages: ["en-GB", "cy"]`, `languages: ["en-GB", "cy"]`, 1))
+	if err := os.WriteFile(yml, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range scaffold.Kinds {
+		if k.Section == "" {
+			continue
+		}
+		entries, _ := os.ReadDir(filepath.Join(dir, "content", k.Section))
+		for _, e := range entries {
+			slug, _ := strings.CutSuffix(e.Name(), ".md")
+			if slug == "_index" || strings.Contains(slug, ".") {
+				continue
+			}
+			p, err := scaffold.NewTwin(dir, k, slug, "cy", false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The editor writes the page in Welsh and takes off draft.
+			file := filepath.Join(dir, filepath.FromSlash(p.File))
+			text, _ := os.ReadFile(file)
+			written := strings.Replace(string(text), "draft: true\n", "", 1)
+			written = regexp.MustCompile(`(?m)^title: .*$`).ReplaceAllString(written, `title: "Tudalen `+slug+`"`)
+			if err := os.WriteFile(file, []byte(written), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	out := publish.NewMemory()
+	res := site.Build(site.Options{Source: os.DirFS(dir), Output: out, Now: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)})
+	if lines := errorLines(res); len(lines) > 0 {
+		t.Fatalf("the site has errors: %q", lines)
+	}
+	if problems, _ := brokenLinks(out, "https://example.org/"); len(problems) > 0 {
+		t.Errorf("broken links:\n%s", strings.Join(problems, "\n"))
+	}
+	page := get(t, out, "cy/signatories/example-organisation/index.html")
+	for _, want := range []string{"Tudalen example-organisation", "Llofnodwyd", "Gwefan", `/cy/signatories/example-organisation/badge.svg`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the Welsh signatory page has no %q", want)
+		}
+	}
+	get(t, out, "cy/signatories/example-organisation/badge.svg")
 }
