@@ -3,7 +3,6 @@ package content
 import (
 	"fmt"
 	"path"
-	"slices"
 	"strings"
 
 	"github.com/coproduce/coproduce/internal/diag"
@@ -52,7 +51,6 @@ func (s *Site) link(diags *diag.List) {
 		}
 	}
 	s.inheritFacts(diags)
-	s.checkAliases(diags)
 	s.checkLogos(diags)
 }
 
@@ -138,43 +136,6 @@ func (s *Site) linkTwin(p *Page, diags *diag.List) {
 		orig.EasyRead = p
 	} else if p.Lang != "" && p.Variant == "" {
 		orig.Translations = append(orig.Translations, p)
-	}
-}
-
-// generated are the addresses the build writes for the site as a whole.
-// An alias there would silently replace the file, or be replaced by it.
-var generated = []string{"/404.html", "/accessibility/", "/sitemap.xml", "/robots.txt", "/feed.xml",
-	"/signatories/", "/signatories.json", "/signatories.csv", "/_redirects", "/_headers"}
-
-// checkAliases reports an alias that takes the address of a real page, a
-// file under content/, a file the build makes, or another alias.
-func (s *Site) checkAliases(diags *diag.List) {
-	owner := map[string]*Page{}
-	assets := map[string]bool{}
-	for _, a := range s.Assets {
-		assets["/"+a] = true
-	}
-	for _, p := range s.Pages {
-		for i, a := range p.Aliases {
-			at := p.AliasPos[i]
-			if real := s.byURL[a]; real != nil {
-				diags.Errorf(at, "remove the alias, or rename the other page", "the alias %s is the address of %s", a, real.File)
-				continue
-			}
-			if assets[a] {
-				diags.Errorf(at, "remove the alias, or rename the file", "the alias %s is the address of the file content%s", a, a)
-				continue
-			}
-			if slices.Contains(generated, a) {
-				diags.Errorf(at, "remove the alias: this address is kept for the file the site makes there", "the alias %s is the address of a file the build writes", a)
-				continue
-			}
-			if other := owner[a]; other != nil && other != p {
-				diags.Errorf(at, "keep the alias on one page only", "the alias %s is also an alias of %s", a, other.File)
-				continue
-			}
-			owner[a] = p
-		}
 	}
 }
 

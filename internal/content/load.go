@@ -84,26 +84,13 @@ func Load(fsys fs.FS, opts Options) (*Site, diag.List) {
 			diags.Errorf(diag.Pos{File: displayName(opts.Dir, name)}, "check that the file or folder can be read", "could not read: %v", err)
 			return nil
 		}
-		base := path.Base(name)
-		if name != "." && (strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~")) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() || !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
-			return nil
-		}
-		if !strings.HasSuffix(name, ".md") {
-			if fixed, ok := misnamedPage(name); ok {
-				// Never copied as a file: a draft saved as notes.md.txt
-				// would otherwise be published word for word.
-				diags.Errorf(diag.Pos{File: displayName(opts.Dir, name), Line: 1, Col: 1},
-					"rename it to "+fixed,
-					"this page is saved as %s, so it is not built as a page and would be published as a plain file", path.Base(name))
-				return nil
-			}
+		switch roleOf(name, d, opts, &diags) {
+		case skipFolder:
+			return fs.SkipDir
+		case assetFile:
 			site.Assets = append(site.Assets, name)
+			return nil
+		case skipEntry:
 			return nil
 		}
 		files = append(files, loadFile{name: name, at: len(diags)})
@@ -310,20 +297,6 @@ func sortSection(name string, pages []*Page) {
 	for i := range keys {
 		pages[i] = keys[i].page
 	}
-}
-
-// misnamedPage reports whether a file is a page saved under the wrong
-// ending (notes.MD, notes.md.txt, notes.markdown), and the name it should
-// have.
-func misnamedPage(name string) (string, bool) {
-	base := path.Base(name)
-	lower := strings.ToLower(base)
-	for _, ending := range []string{".md", ".markdown", ".mdown"} {
-		if i := strings.LastIndex(lower, ending); i > 0 && (i+len(ending) == len(lower) || lower[i+len(ending)] == '.') {
-			return base[:i] + ".md", true
-		}
-	}
-	return "", false
 }
 
 // MaxNesting is the most lists and quotes a line may open inside each

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/coproduce/coproduce/internal/content"
-
 	"github.com/coproduce/coproduce/internal/register"
 )
 
@@ -17,14 +16,33 @@ import (
 // A translated signatory page has its own badge beside it, in its
 // language: the Welsh page's "HTML to copy" shows the Welsh badge.
 func (b *builder) writeBadges() error {
+	all := b.badgePages()
+	return b.parallel(len(all), func(i int) error {
+		p := all[i]
+		return b.raw.WriteFile(badgeFile(p), register.BadgeIn(p, b.rs.Words(b.rs.LangOf(p))).SVG())
+	})
+}
+
+// badgePages are the signatory pages that have a badge: every signatory
+// and each of its translations.
+func (b *builder) badgePages() []*content.Page {
 	var all []*content.Page
 	for _, p := range b.rs.Content.Section(register.Section) {
 		all = append(all, p)
 		all = append(all, p.Translations...)
 	}
-	return b.parallel(len(all), func(i int) error {
-		p := all[i]
-		w := b.rs.Words(b.rs.LangOf(p))
-		return b.raw.WriteFile(strings.TrimPrefix(p.URL, "/")+"badge.svg", register.BadgeIn(p, w).SVG())
-	})
+	return all
 }
+
+// badgeFiles lists the badges writeBadges writes.
+func (b *builder) badgeFiles() []string {
+	all := b.badgePages()
+	files := make([]string, len(all))
+	for i, p := range all {
+		files[i] = badgeFile(p)
+	}
+	return files
+}
+
+// badgeFile is where a signatory's badge is published: beside its page.
+func badgeFile(p *content.Page) string { return strings.TrimPrefix(p.URL, "/") + "badge.svg" }

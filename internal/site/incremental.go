@@ -164,7 +164,8 @@ func (inc *Incremental) rebuild() *Change {
 
 // derive makes a builder that renders with rs and tpl into rec.
 func (inc *Incremental) derive(rs *render.Site, tpl *render.Templates, rec *recorder) *builder {
-	return &builder{rs: rs, tpl: tpl, out: publish.Minified(rec, inc.mf), raw: rec, md: inc.b.md, workers: inc.b.workers, anchors: map[string][]string{}}
+	return &builder{rs: rs, tpl: tpl, out: publish.Minified(rec, inc.mf), raw: rec, md: inc.b.md, workers: inc.b.workers, anchors: map[string][]string{},
+		themeFiles: inc.b.themeFiles, static: inc.b.static}
 }
 
 // update re-reads the named content files and re-renders what they affect.
@@ -204,6 +205,10 @@ func (inc *Incremental) update(names []string) *Change {
 	st := newStage()
 	rec := newRecorder(st)
 	b := inc.derive(&rs, tpl, rec)
+	rec.claims = b.claimOutputs(&diags)
+	if diags.HasErrors() {
+		return finish(diags)
+	}
 	p := inc.plan(old.rs.Content, pages, names, tpl)
 	for _, pg := range p.render {
 		touched[pg.File] = true
@@ -218,6 +223,7 @@ func (inc *Incremental) update(names []string) *Change {
 	generated := inc.generated
 	if p.meta {
 		gen := newRecorder(st)
+		gen.claims = rec.claims
 		g := inc.derive(&rs, tpl, gen)
 		g.writeGenerated(&diags)
 		generated = set(gen.Names())

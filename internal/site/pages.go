@@ -12,6 +12,7 @@ import (
 	"github.com/coproduce/coproduce/internal/diag"
 	"github.com/coproduce/coproduce/internal/markdown"
 	"github.com/coproduce/coproduce/internal/publish"
+	"github.com/coproduce/coproduce/internal/register"
 	"github.com/coproduce/coproduce/internal/render"
 )
 
@@ -29,6 +30,11 @@ type builder struct {
 
 	fileOnce sync.Once
 	byFile   map[string]*content.Page
+	regOnce  sync.Once
+	regs     []*register.Register // see registers()
+
+	themeFiles []themeFile // the theme's static files, ready to write
+	static     []string    // files of static/, as published
 
 	mu      sync.Mutex
 	anchors map[string][]string // page URL -> heading ids, in page order

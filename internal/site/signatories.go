@@ -27,21 +27,16 @@ const filterKind = "signatories-filter"
 // /cy/signatories/ in Welsh, listing each signatory's Welsh page where it
 // has one, with the same filters as the main language's.
 func (b *builder) writeSignatoryDirectory() error {
-	var listings []*register.Listing
+	listings := b.listings()
 	b.rs.SignatoryRows = map[string]map[*content.Page]template.HTML{}
-	for _, lang := range b.registerLangs() {
-		reg := register.NewIn(b.rs.Content, lang, b.rs.Words(b.langOrMain(lang)))
-		listings = append(listings, reg.Listings()...)
-		if err := b.renderSignatoryRows(reg.All, lang); err != nil {
-			delete(b.rs.SignatoryRows, lang)
+	for _, reg := range b.registers() {
+		if err := b.renderSignatoryRows(reg.All, reg.Lang); err != nil {
+			delete(b.rs.SignatoryRows, reg.Lang)
 		}
 	}
 	defer func() { b.rs.SignatoryRows = nil }()
 	return b.parallel(len(listings), func(i int) error {
 		l := listings[i]
-		if l.URL == l.Root && b.rs.Content.Page(l.URL) != nil {
-			return nil
-		}
 		p := b.listingPage(l)
 		tmpl, kind := "signatories-list.html", string(content.KindList)
 		if l.Value != nil {
@@ -51,18 +46,66 @@ func (b *builder) writeSignatoryDirectory() error {
 	})
 }
 
-// registerLangs are the languages the register is written in: "" for the
-// main one, then each of the site's others.
-func (b *builder) registerLangs() []string {
-	return append([]string{""}, b.rs.Config.OtherLanguages()...)
-}
-
 // langOrMain is lang, or the site's main language for "".
 func (b *builder) langOrMain(lang string) string {
 	if lang == "" {
 		return b.rs.Config.Language
 	}
 	return lang
+}
+
+// listings are the directory's pages the build writes, in every language:
+// all of them but a first page of the directory that content/ makes
+// (signatories/_index.md, or its translation _index.cy.md).
+func (b *builder) listings() []*register.Listing {
+	var out []*register.Listing
+	for _, reg := range b.registers() {
+		for _, l := range reg.Listings() {
+			if l.URL == l.Root && b.rs.Content.Page(l.URL) != nil {
+				continue
+			}
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// registers are the signatory register of the content being built in each
+// of the site's languages, the main one first, made once for the steps
+// that list and write its files. A register in another language lists each
+// signatory's translation where it has one, under /LANG/signatories/.
+func (b *builder) registers() []*register.Register {
+	b.regOnce.Do(func() {
+		for _, lang := range append([]string{""}, b.rs.Config.OtherLanguages()...) {
+			b.regs = append(b.regs, register.NewIn(b.rs.Content, lang, b.rs.Words(b.langOrMain(lang))))
+		}
+	})
+	return b.regs
+}
+
+// directoryFiles lists the files writeSignatoryDirectory writes.
+func (b *builder) directoryFiles() []string {
+	var files []string
+	for _, l := range b.listings() {
+		files = append(files, indexFile(l.URL))
+	}
+	return files
+}
+
+// signatoryDataFiles lists the files writeSignatoryData writes.
+func (b *builder) signatoryDataFiles() []string {
+	var files []string
+	for _, reg := range b.registers() {
+		dir := dataDir(reg)
+		files = append(files, dir+register.Section+"/index.json", dir+"signatories.json", dir+"signatories.csv")
+	}
+	return files
+}
+
+// dataDir is the folder a register's open data is written in: "" for the
+// main language, "cy/" for Welsh.
+func dataDir(reg *register.Register) string {
+	return strings.TrimPrefix(strings.TrimSuffix(reg.Root, register.Section+"/"), "/")
 }
 
 // listingPage is the page a listing is rendered as: it has no Markdown file,
@@ -95,9 +138,8 @@ func (b *builder) listingPage(l *register.Listing) *content.Page {
 // holds the Welsh names and addresses, and /cy/signatories/index.json the
 // Welsh filter names the Welsh directory's search shows.
 func (b *builder) writeSignatoryData() error {
-	for _, lang := range b.registerLangs() {
-		reg := register.NewIn(b.rs.Content, lang, b.rs.Words(b.langOrMain(lang)))
-		dir := strings.TrimPrefix(strings.TrimSuffix(reg.Root, register.Section+"/"), "/")
+	for _, reg := range b.registers() {
+		dir := dataDir(reg)
 		index, err := reg.Index()
 		if err != nil {
 			return err
@@ -106,7 +148,7 @@ func (b *builder) writeSignatoryData() error {
 		if err := b.raw.WriteFile(dir+register.Section+"/index.json", index); err != nil {
 			return err
 		}
-		data, err := reg.JSON(b.rs.Content, b.rs.Config.In(lang).Title, b.rs.AbsURL)
+		data, err := reg.JSON(b.rs.Content, b.rs.Config.In(reg.Lang).Title, b.rs.AbsURL)
 		if err != nil {
 			return err
 		}

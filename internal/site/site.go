@@ -68,34 +68,40 @@ func Build(opts Options) *Result {
 		res.Diags.Errorf(diag.Pos{File: config.File, Line: 1, Col: 1}, "set theme: default, or add the theme under themes/", "%v", err)
 		return fail()
 	}
-	if res.Diags.HasErrors() {
-		res.Diags = append(res.Diags, checkBodies(cfg, pages, res.Diags)...) // every problem in one run
-		return fail()
-	}
-
-	out := newRecorder(opts.Output)
 	minifier := publish.NewMinifier()
-	assets, err := copyThemeStatic(th, out, minifier)
+	themeFiles, assets, err := readThemeStatic(th, minifier)
 	if err != nil {
-		res.Diags.Errorf(diag.Pos{File: "themes/" + th.Name + "/static"}, "check the theme's static files", "could not copy the theme's files: %v", err)
+		res.Diags.Errorf(diag.Pos{File: "themes/" + th.Name + "/static"}, "check the theme's static files", "could not read the theme's files: %v", err)
 		return fail()
 	}
-
 	strings, err := i18n.Load(th.Root, cfg.Language)
 	if err != nil {
 		res.Diags.Errorf(diag.Pos{File: "themes/" + th.Name + "/i18n"}, "check the theme's language files are valid YAML", "could not read the theme's words: %v", err)
 		return fail()
 	}
 	rs := &render.Site{Config: cfg, Content: pages, Assets: assets, Now: today(opts.Now), Drafts: opts.Drafts, Strings: strings}
+
+	// Every file to be written is claimed before any is, so two sources
+	// wanting one file are both named, and nothing is written.
+	out := newRecorder(opts.Output)
+	b := &builder{rs: rs, out: publish.Minified(out, minifier), raw: out, md: markdown.New(), workers: workers(opts.Workers), minifier: minifier,
+		themeFiles: themeFiles, static: listStatic(opts.Source, &res.Diags)}
+	out.claims = b.claimOutputs(&res.Diags)
+	if res.Diags.HasErrors() {
+		res.Diags = append(res.Diags, checkBodies(cfg, pages, res.Diags)...) // every problem in one run
+		return fail()
+	}
+
 	tpl, tdiags := render.Load(th, render.Funcs(rs))
 	res.Diags = append(res.Diags, tdiags...)
 	if res.Diags.HasErrors() {
 		return fail()
 	}
-
-	b := &builder{rs: rs, tpl: tpl, out: publish.Minified(out, minifier), raw: out, md: markdown.New(), workers: workers(opts.Workers), minifier: minifier}
+	b.tpl = tpl
 	res.state = b
+	b.writeThemeStatic(&res.Diags)
 	b.renderPages(&res.Diags)
+	b.copyStatic(opts.Source, &res.Diags)
 	b.copyContentAssets(opts.Source, &res.Diags)
 	res.generated = b.writeGeneratedRecorded(&res.Diags)
 	b.checkLinks(out, &res.Diags)
