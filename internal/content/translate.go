@@ -144,6 +144,15 @@ func (s *Site) checkFacts(p, o *Page, diags *diag.List) {
 			diags.Errorf(k.pos, fix+", or add it there", "%s is set here, but %s does not set it", k.key, o.File)
 		}
 	}
+	// A name put into other words needs one to put: a Welsh sector on a
+	// signatory with none in English would name a filter that no English
+	// page is in.
+	for _, w := range []struct{ key, main string }{{"sector", o.Sector}, {"region", o.Region}, {"organisation", o.Organisation}} {
+		if at, ok := p.keyPos(w.key); ok && strings.TrimSpace(w.main) == "" && o.keepKeys {
+			diags.Errorf(at, "add "+w.key+": to "+o.File+" first, then put it into other words here",
+				"%s is set here, but %s has no %s to translate", w.key, o.File, w.key)
+		}
+	}
 	if o.ContentNote != "" && p.ContentNote == "" {
 		// A reader of the twin must be warned as the main page's reader is.
 		at, _ := o.keyPos("content_note")

@@ -129,3 +129,14 @@ func TestReloadedMainPageGivesTranslationNewFacts(t *testing.T) {
 		t.Errorf("after the English sector changed, the Welsh page's sector is %q, want Arts", s)
 	}
 }
+
+// A translation may not name a sector its main page has none of: the
+// filter it would link to lists no one.
+func TestTranslationNamesOnlyWhatItsMainPageHas(t *testing.T) {
+	_, diags := loadTranslations(t, map[string]string{
+		"signatories/other.cy.md": "---\ntitle: Arall\nsummary: Arall.\nsector: Celf\n---\n",
+	})
+	if len(diags) != 1 || !strings.HasPrefix(diags[0], "content/signatories/other.cy.md:4:1: error: sector is set here, but content/signatories/other.md has no sector to translate") {
+		t.Errorf("got %q", diags)
+	}
+}
