@@ -27,6 +27,7 @@ type generatedStep struct {
 func (b *builder) generatedSteps() []generatedStep {
 	one := func(name string) func() []string { return func() []string { return []string{name} } }
 	return []generatedStep{
+		{"the home page", b.homeFiles, b.writeHome},
 		{"the page for addresses that do not exist", one("404.html"), b.writeNotFound},
 		{"the accessibility statement", b.accessibilityFiles, b.writeAccessibility},
 		{"the sitemap", one("sitemap.xml"), b.writeSitemap},
@@ -87,6 +88,28 @@ func (b *builder) writeSpecial(file, tmpl, kind string, p *content.Page) error {
 		return err
 	}
 	return b.out.WriteFile(file, buf.Bytes())
+}
+
+// homeFiles is the home page, when content/_index.md does not make it:
+// every page links home, so a site always has one.
+func (b *builder) homeFiles() []string {
+	if b.rs.Content.Home() != nil {
+		return nil
+	}
+	return []string{"index.html"}
+}
+
+// writeHome writes a home page from site.yaml's title and description.
+func (b *builder) writeHome() error {
+	if len(b.homeFiles()) == 0 {
+		return nil
+	}
+	p := &content.Page{Kind: content.KindHome, Title: b.rs.Config.Title, Summary: b.rs.Config.Description, URL: "/"}
+	tmpl := "home.html"
+	if !b.tpl.Has(tmpl) {
+		tmpl = "list.html"
+	}
+	return b.writeSpecial("index.html", tmpl, string(content.KindHome), p)
 }
 
 func (b *builder) writeNotFound() error {

@@ -165,7 +165,7 @@ func (inc *Incremental) rebuild() *Change {
 // derive makes a builder that renders with rs and tpl into rec.
 func (inc *Incremental) derive(rs *render.Site, tpl *render.Templates, rec *recorder) *builder {
 	return &builder{rs: rs, tpl: tpl, out: publish.Minified(rec, inc.mf), raw: rec, md: inc.b.md, workers: inc.b.workers, anchors: map[string][]string{},
-		themeFiles: inc.b.themeFiles, static: inc.b.static}
+		theme: inc.b.theme, themeFiles: inc.b.themeFiles, static: inc.b.static}
 }
 
 // update re-reads the named content files and re-renders what they affect.
@@ -209,6 +209,7 @@ func (inc *Incremental) update(names []string) *Change {
 	if diags.HasErrors() {
 		return finish(diags)
 	}
+	rec.links = newOutputLinks(cfg.BasePath(), siteAddress(&rs))
 	p := inc.plan(old.rs.Content, pages, names, tpl)
 	for _, pg := range p.render {
 		touched[pg.File] = true
@@ -223,7 +224,7 @@ func (inc *Incremental) update(names []string) *Change {
 	generated := inc.generated
 	if p.meta {
 		gen := newRecorder(st)
-		gen.claims = rec.claims
+		gen.claims, gen.links = rec.claims, rec.links
 		g := inc.derive(&rs, tpl, gen)
 		g.writeGenerated(&diags)
 		generated = set(gen.Names())
@@ -238,6 +239,7 @@ func (inc *Incremental) update(names []string) *Change {
 	removed := set(removes)
 	fresh := groupLinks(b.links)
 	inc.checkLinks(b, p, st, removed, fresh, &diags)
+	inc.checkOutputLinks(b, rec, st, removed, &diags)
 	ch.Pages, ch.Written, ch.Removed = len(p.render), len(st.files), len(removes)
 	if diags.HasErrors() {
 		return finish(diags)
@@ -279,8 +281,10 @@ func (inc *Incremental) checkLinks(b *builder, p plan, st *stage, removed map[st
 	for _, pg := range p.render {
 		rendered[pg.URL], renderedFile[pg.File] = true, true
 	}
-	gone := map[string]bool{} // targets whose file or headings changed
+	gone := map[string]bool{}        // targets whose file or headings changed
+	removedFile := map[string]bool{} // pages that are gone, whose links went with them
 	for _, pg := range p.removed {
+		removedFile[pg.File] = true
 		if !rendered[pg.URL] {
 			gone[pg.URL] = true
 		}
@@ -298,7 +302,7 @@ func (inc *Incremental) checkLinks(b *builder, p plan, st *stage, removed map[st
 		for file, ls := range inc.links {
 			for _, l := range ls {
 				if gone[l.target] || removed[fileForURL(l.target)] || removed[fileForURL(l.target+"/")] {
-					if !renderedFile[file] {
+					if !renderedFile[file] && !removedFile[file] {
 						checker.links = append(checker.links, l)
 					}
 				}
@@ -319,6 +323,18 @@ func (inc *Incremental) checkLinks(b *builder, p plan, st *stage, removed map[st
 		}
 	}
 	checker.checkLinks(&recorder{names: names}, diags)
+}
+
+// checkOutputLinks checks the addresses in the files this update wrote
+// against the files there will be once it is applied.
+func (inc *Incremental) checkOutputLinks(b *builder, rec *recorder, st *stage, removed map[string]bool, diags *diag.List) {
+	exists := func(n string) bool {
+		if _, ok := st.files[n]; ok {
+			return true
+		}
+		return !removed[n] && inc.names[n]
+	}
+	rec.links.check(exists, b.markdownTargets(), b.madeBy, diags)
 }
 
 // copyAssets copies the changed files kept beside the pages and removes

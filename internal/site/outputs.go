@@ -24,6 +24,7 @@ type owner struct {
 	// reserved marks files the build makes for the site as a whole; the
 	// advice for a clash with one differs.
 	reserved bool
+	page     bool // a page of content/
 }
 
 // outputKey is the form of a path two files clash in: hosts on macOS and
@@ -63,15 +64,7 @@ func (c *claims) claim(name string, o owner, diags *diag.List) {
 	if first.reserved {
 		fix = "choose another address: " + at + " is kept for the file the build makes there (docs/content-model.md lists these)"
 	}
-	where := first.pos.File
-	if first.pos.Line > 0 {
-		where = fmt.Sprintf("%s:%d", first.pos.File, first.pos.Line)
-	}
-	if first.reserved {
-		diags.Errorf(o.pos, fix, "%s would replace %s at %s", o.what, first.what, at)
-		return
-	}
-	diags.Errorf(o.pos, fix, "%s would replace %s (%s) at %s", o.what, first.what, where, at)
+	diags.Errorf(o.pos, fix, "%s would replace %s at %s", o.what, first.what, at)
 }
 
 // has reports whether name is claimed.
@@ -94,7 +87,10 @@ func (b *builder) claimOutputs(diags *diag.List) *claims {
 		}
 	}
 	for _, p := range b.rs.Content.Pages {
-		c.claim(indexFile(p.URL), owner{pos: diag.Pos{File: p.File, Line: 1, Col: 1}, what: "the page " + p.File}, diags)
+		if c.has(indexFile(p.URL)) && c.owners[outputKey(indexFile(p.URL))].page {
+			continue // two pages at one address: the content loader says so
+		}
+		c.claim(indexFile(p.URL), owner{pos: diag.Pos{File: p.File, Line: 1, Col: 1}, what: "the page " + p.File, page: true}, diags)
 	}
 	for _, name := range b.static {
 		c.claim(name, owner{pos: diag.Pos{File: staticDir + "/" + name}, what: "the file " + staticDir + "/" + name}, diags)
@@ -108,7 +104,7 @@ func (b *builder) claimOutputs(diags *diag.List) *claims {
 			if i < len(p.AliasPos) {
 				pos = p.AliasPos[i]
 			}
-			c.claim(fileForURL(a), owner{pos: pos, what: "the alias " + a + " in " + p.File}, diags)
+			c.claim(fileForURL(a), owner{pos: pos, what: fmt.Sprintf("the alias %s in %s:%d", a, p.File, pos.Line)}, diags)
 		}
 	}
 	return c

@@ -14,7 +14,8 @@ import (
 // writes a path it did not list would otherwise race another for it.
 type recorder struct {
 	out    publish.Output
-	claims *claims // nil before the claims are made
+	claims *claims      // nil before the claims are made
+	links  *outputLinks // reads each file for the addresses it points to, when set
 	mu     sync.Mutex
 	names  map[string]bool
 }
@@ -26,6 +27,9 @@ func newRecorder(out publish.Output) *recorder {
 func (r *recorder) WriteFile(name string, data []byte) error {
 	if r.claims != nil && !r.claims.has(name) {
 		return fmt.Errorf("%s was written without being claimed first; this is a fault in coproduce or its theme, please report it", name)
+	}
+	if r.links != nil {
+		r.links.scan(name, data)
 	}
 	r.mu.Lock()
 	r.names[name] = true

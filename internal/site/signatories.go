@@ -226,3 +226,10 @@ func (b *builder) renderSignatoryRows(all []*content.Page, lang string) error {
 	b.rs.SignatoryRows[lang] = byPage
 	return nil
 }
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"net/url"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/coproduce/coproduce/internal/check"
@@ -74,18 +75,18 @@ func Build(opts Options) *Result {
 		res.Diags.Errorf(diag.Pos{File: "themes/" + th.Name + "/static"}, "check the theme's static files", "could not read the theme's files: %v", err)
 		return fail()
 	}
-	strings, err := i18n.Load(th.Root, cfg.Language)
+	words, err := i18n.Load(th.Root, cfg.Language)
 	if err != nil {
 		res.Diags.Errorf(diag.Pos{File: "themes/" + th.Name + "/i18n"}, "check the theme's language files are valid YAML", "could not read the theme's words: %v", err)
 		return fail()
 	}
-	rs := &render.Site{Config: cfg, Content: pages, Assets: assets, Now: today(opts.Now), Drafts: opts.Drafts, Strings: strings}
+	rs := &render.Site{Config: cfg, Content: pages, Assets: assets, Now: today(opts.Now), Drafts: opts.Drafts, Strings: words}
 
 	// Every file to be written is claimed before any is, so two sources
 	// wanting one file are both named, and nothing is written.
 	out := newRecorder(opts.Output)
 	b := &builder{rs: rs, out: publish.Minified(out, minifier), raw: out, md: markdown.New(), workers: workers(opts.Workers), minifier: minifier,
-		themeFiles: themeFiles, static: listStatic(opts.Source, &res.Diags)}
+		theme: th, themeFiles: themeFiles, static: listStatic(opts.Source, &res.Diags)}
 	out.claims = b.claimOutputs(&res.Diags)
 	if res.Diags.HasErrors() {
 		res.Diags = append(res.Diags, checkBodies(cfg, pages, res.Diags)...) // every problem in one run
@@ -99,15 +100,26 @@ func Build(opts Options) *Result {
 	}
 	b.tpl = tpl
 	res.state = b
+	out.links = newOutputLinks(cfg.BasePath(), siteAddress(rs))
 	b.writeThemeStatic(&res.Diags)
 	b.renderPages(&res.Diags)
 	b.copyStatic(opts.Source, &res.Diags)
 	b.copyContentAssets(opts.Source, &res.Diags)
 	res.generated = b.writeGeneratedRecorded(&res.Diags)
 	b.checkLinks(out, &res.Diags)
+	b.checkOutputLinks(out, &res.Diags)
 
 	res.Files = out.Names()
 	return fail()
+}
+
+// siteAddress is the full address of the site's home page, such as
+// https://example.org/co/, or "" when base_url gives no host.
+func siteAddress(rs *render.Site) string {
+	if abs := rs.AbsURL("/"); strings.Contains(abs, "://") {
+		return abs
+	}
+	return ""
 }
 
 // loadContent reads content/, telling the loader about the site's languages.
