@@ -113,7 +113,8 @@ func (b *builder) writeHome() error {
 }
 
 func (b *builder) writeNotFound() error {
-	return b.writeSpecial("404.html", "404.html", "404", &content.Page{Kind: content.KindPage, Title: "Page not found", URL: "/404.html"})
+	title := b.rs.Word(b.rs.Config.Language, "page_not_found")
+	return b.writeSpecial("404.html", "404.html", "404", &content.Page{Kind: content.KindPage, Title: title, URL: "/404.html"})
 }
 
 // accessibilityFiles is the accessibility statement's file, unless the
@@ -130,8 +131,9 @@ func (b *builder) writeAccessibility() error {
 	if len(b.accessibilityFiles()) == 0 {
 		return nil
 	}
-	p := &content.Page{Kind: content.KindPage, Title: "Accessibility statement", URL: "/accessibility/",
-		Summary: "How accessible this website is, and how to tell us about a problem."}
+	lang := b.rs.Config.Language
+	p := &content.Page{Kind: content.KindPage, Title: b.rs.Word(lang, "accessibility_statement"), URL: "/accessibility/",
+		Summary: b.rs.Word(lang, "accessibility_summary")}
 	return b.writeSpecial("accessibility/index.html", "accessibility.html", "accessibility", p)
 }
 

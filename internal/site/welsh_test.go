@@ -130,7 +130,7 @@ func englishThemeWords(t *testing.T) []englishWord {
 }
 
 var (
-	tokenRE    = regexp.MustCompile(`(?s)<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|[^<]+`)
+	tokenRE    = regexp.MustCompile(`(?s)<!--.*?-->|<![^>]*>|<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|[^<]+`)
 	langAttrRE = regexp.MustCompile(`\slang="([^"]*)"`)
 	// The attributes whose words a reader meets: read aloud, shown on
 	// hover, or written onto the page by a script.
@@ -157,7 +157,7 @@ func welshText(page string) string {
 			if closing && tag == skip {
 				skip = ""
 			}
-		case strings.HasPrefix(tok, "<!--"):
+		case strings.HasPrefix(tok, "<!"):
 		case tag == "":
 			if !other() {
 				b.WriteString(html.UnescapeString(tok))
@@ -280,4 +280,30 @@ func TestInitSiteWithWelshVersionsBuilds(t *testing.T) {
 		}
 	}
 	get(t, out, "cy/signatories/example-organisation/badge.svg")
+}
+
+// A site written in Welsh first has its generated pages in Welsh too: the
+// accessibility statement and the page for an address that does not exist.
+func TestWelshFirstSiteHasWelshStatementAndNotFoundPage(t *testing.T) {
+	_, out := build(map[string]string{
+		"site.yaml":         "title: Cydweithio\nlanguage: cy\norganisation: Rhwydwaith\ncontact: helo@example.org\naccessibility:\n  tested: 2026-03-01\n",
+		"content/_index.md": "---\ntitle: Cydweithio\nsummary: Hafan.\n---\nHelo.\n",
+		"content/about.md":  "---\ntitle: Amdanom ni\nsummary: Pwy ydyn ni.\n---\nHelo.\n",
+	}, "", false)
+	english := englishThemeWords(t)
+	for _, file := range []string{"accessibility/index.html", "404.html"} {
+		page := get(t, out, file)
+		if !strings.Contains(page, `<html lang="cy"`) {
+			t.Fatalf("%s is not marked lang=cy", file)
+		}
+		text := welshText(page)
+		for _, w := range english {
+			if w.re.MatchString(text) {
+				t.Errorf("%s shows the English %q (from %s):\n…%s…", file, w.words, w.key, around(text, w.re))
+			}
+		}
+	}
+	if page := get(t, out, "accessibility/index.html"); !strings.Contains(page, "1 Mawrth 2026") {
+		t.Errorf("the statement's date is not in Welsh")
+	}
 }
