@@ -122,7 +122,7 @@ func (d *PageData) title() string {
 // NewPageData prepares the data for one page, with its breadcrumbs.
 func NewPageData(s *Site, p *content.Page, body template.HTML) *PageData {
 	d := &PageData{Site: s, Page: p, Content: body, Kind: string(p.Kind), Permalink: s.AbsURL(p.URL)}
-	d.Crumbs = s.directoryCrumbs(crumbs(s.Content, p, s.Config.Language), p.Lang)
+	d.Crumbs = s.directoryCrumbs(crumbs(s.Content, p, s.Config.Language, s.Word(s.LangOf(p), "home")), p.Lang)
 	d.Lang = s.LangOf(p)
 	d.Config = s.Config.In(d.Lang)
 	d.Title, d.QuickExit = d.title(), d.quickExit()
@@ -136,7 +136,8 @@ func NewPageData(s *Site, p *content.Page, body template.HTML) *PageData {
 // in another language starts from that language's home page, and each step
 // is its translation when there is one, else the main-language page (marked
 // with its language, so the link can say so).
-func crumbs(site *content.Site, p *content.Page, mainLang string) Crumbs {
+// homeTitle names the first step when the site has no home page.
+func crumbs(site *content.Site, p *content.Page, mainLang, homeTitle string) Crumbs {
 	if p.Kind == content.KindHome {
 		return nil
 	}
@@ -151,7 +152,7 @@ func crumbs(site *content.Site, p *content.Page, mainLang string) Crumbs {
 		fallback = mainLang
 	}
 	var out Crumbs
-	home := Crumb{Title: "Home", URL: "/"}
+	home := Crumb{Title: homeTitle, URL: "/"}
 	if h := site.Page(prefix + "/"); h != nil {
 		home = Crumb{Title: h.Title, URL: h.URL}
 	} else if h := site.Home(); h != nil {

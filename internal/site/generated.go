@@ -141,15 +141,15 @@ var aliasTemplate = template.Must(template.New("alias").Parse(`<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
-<title>This page has moved – {{.Title}}</title>
+<title>{{.Moved}} – {{.Title}}</title>
 <meta name="robots" content="noindex">
 <link rel="canonical" href="{{.Abs}}">
 <meta http-equiv="refresh" content="0; url={{.Rel}}">
 </head>
 <body>
 <main>
-<h1>This page has moved</h1>
-<p>Go to <a href="{{.Rel}}">{{.Title}}</a>.</p>
+<h1>{{.Moved}}</h1>
+<p>{{.Go}}</p>
 </main>
 </body>
 </html>
@@ -162,8 +162,10 @@ func (b *builder) writeAliases() error {
 	for _, p := range b.rs.Content.Pages {
 		for _, a := range p.Aliases {
 			var buf bytes.Buffer
-			err := aliasTemplate.Execute(&buf, map[string]string{
-				"Lang": b.rs.Config.Language, "Title": p.Title,
+			lang := b.rs.LangOf(p)
+			err := aliasTemplate.Execute(&buf, map[string]any{
+				"Lang": lang, "Title": p.Title, "Moved": b.rs.Word(lang, "alias_moved"),
+				"Go":  b.rs.WordHTML(lang, "alias_go", "page", b.rs.Link(p.URL, p.Title)),
 				"Rel": b.rs.RelURL(p.URL), "Abs": b.rs.AbsURL(p.URL),
 			})
 			if err != nil {
