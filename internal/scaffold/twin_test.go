@@ -54,3 +54,20 @@ func TestNewTwinHasTheWordsAndNoFacts(t *testing.T) {
 		t.Errorf("the Easy Read skeleton at %s is:\n%s", e.URL, easy)
 	}
 }
+
+// Whatever the main page holds, a twin's skeleton is made without a panic
+// and is front matter the loader can read: it starts with --- and closes it.
+func FuzzTwinSkeleton(f *testing.F) {
+	f.Add([]byte("---\ntitle: Kite\nsummary: Arts.\ncommitments: [a, b]\n---\nBody.\n"))
+	f.Add([]byte("no front matter"))
+	f.Add([]byte("---\ntitle: [unclosed\n---\n"))
+	f.Add([]byte("\xef\xbb\xbf---\r\ntitle: x\r\n---"))
+	sig, _ := LookupKind("signatory")
+	f.Fuzz(func(t *testing.T, page []byte) {
+		matter, body := splitMatter(page)
+		out := string(twinSkeleton(sig, matter, body, "cy", false, "content/signatories/kite.md"))
+		if !strings.HasPrefix(out, "---\n") || !strings.Contains(out, "\n---\n") {
+			t.Errorf("the skeleton has no front matter:\n%s", out)
+		}
+	})
+}
