@@ -196,12 +196,6 @@ type lineIndex struct {
 	starts []int // offset of the first byte of each line
 }
 
-func newLineIndex(body []byte) *lineIndex {
-	ix := &lineIndex{}
-	ix.reset(body)
-	return ix
-}
-
 // reset indexes body, reusing the memory of the last body indexed.
 func (ix *lineIndex) reset(body []byte) {
 	ix.body, ix.starts = body, append(ix.starts[:0], 0)

@@ -255,22 +255,27 @@ func (e *editor) alias() (string, []string) {
 	return "alias on " + p, []string{p}
 }
 
-// templates are overrides an editor's site might keep in templates/.
-var templates = []string{
-	// A partial that reads every page's title through .Site.Content.
-	`{{define "main"}}{{template "partials/page-heading.html" .}}{{template "partials/body.html" .}}<ul>{{range .Site.Content.Pages}}<li>{{.Title}}</li>{{end}}</ul>{{end}}`,
-	`{{define "main"}}{{template "partials/page-heading.html" .}}<p>Edited.</p>{{template "partials/body.html" .}}{{end}}`,
-	"", // back to the theme's
+// templates are overrides a site might keep in templates/: each replaces
+// a partial every page shows.
+var templates = []struct{ name, text string }{
+	// Every page lists every page's title, read through .Site.Content.
+	{"templates/partials/page-heading.html", `<div class="page-heading"><h1>{{.Page.Title}}</h1>{{with .Page.Summary}}<p class="lead">{{.}}</p>{{end}}</div>` +
+		`<ul>{{range .Site.Content.Pages}}<li>{{.Title}}</li>{{end}}</ul>`},
+	// Every page shows the titles of the principles, through section.
+	{"templates/partials/page-heading.html", `<div class="page-heading"><h1>{{.Page.Title}}</h1></div><p>{{range section "principles"}}{{.Title}} {{end}}</p>`},
+	{"templates/page.html", `{{define "main"}}{{template "partials/page-heading.html" .}}<p>Edited.</p>{{template "partials/body.html" .}}{{end}}`},
+	{"templates/partials/page-heading.html", ""}, // back to the theme's
+	{"templates/page.html", ""},
 }
 
 func (e *editor) template() (string, []string) {
-	t := e.pick(templates)
-	if t == "" {
-		delete(e.fsys, "templates/page.html")
+	t := templates[e.r.IntN(len(templates))]
+	if t.text == "" {
+		delete(e.fsys, t.name)
 	} else {
-		e.write("templates/page.html", t)
+		e.write(t.name, t.text)
 	}
-	return "templates/page.html", []string{"templates/page.html"}
+	return t.name, []string{t.name}
 }
 
 func (e *editor) siteYAML() (string, []string) {
@@ -514,6 +519,6 @@ func FuzzPreviewIsTheBuild(f *testing.F) {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, seed uint64) {
-		runDifferential(t, seed, 25)
+		runDifferential(t, seed, 12)
 	})
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/coproduce/coproduce/internal/content"
 	"github.com/coproduce/coproduce/internal/diag"
 	"github.com/coproduce/coproduce/internal/markdown"
+	"github.com/coproduce/coproduce/internal/parallel"
 	"github.com/coproduce/coproduce/internal/publish"
 	"github.com/coproduce/coproduce/internal/register"
 	"github.com/coproduce/coproduce/internal/render"
@@ -36,7 +37,14 @@ type builder struct {
 
 	theme      *theme.Theme // for the source of a template, in messages
 	themeFiles []themeFile  // the theme's static files, ready to write
-	static     []string     // files of static/, as published
+
+	// What the live preview keeps of the last good build (incremental.go).
+	names       map[string]bool          // every file written
+	linksByFile map[string][]pendingLink // page file -> its internal links
+	generated   []string                 // the files writeGenerated wrote
+	globalOnce  sync.Once
+	global      map[string]bool // templates that call section or page
+	static      []string        // files of static/, as published
 
 	mu      sync.Mutex
 	anchors map[string][]string // page URL -> heading ids, in page order
@@ -69,32 +77,19 @@ func (b *builder) renderPages(diags *diag.List) {
 // renderList renders pages on all workers: every page in a full build,
 // the pages a change affects in an incremental one.
 func (b *builder) renderList(pages []*content.Page, diags *diag.List) {
-	jobs := make(chan *content.Page)
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for range b.workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var w pageScratch
-			for p := range jobs {
-				if pd := b.renderPage(p, &w); len(pd) > 0 {
-					mu.Lock()
-					*diags = append(*diags, pd...)
-					mu.Unlock()
-				}
-			}
-			b.mu.Lock()
-			b.links = append(b.links, w.links...)
-			b.reported = append(b.reported, w.reported...)
-			b.mu.Unlock()
-		}()
+	scratch := make([]pageScratch, min(b.workers, len(pages)))
+	found := make([]diag.List, len(pages))
+	parallel.For(b.workers, len(pages), func(w, i int) error {
+		found[i] = b.renderPage(pages[i], &scratch[w])
+		return nil
+	})
+	for _, d := range found {
+		*diags = append(*diags, d...)
 	}
-	for _, p := range pages {
-		jobs <- p
+	for _, w := range scratch {
+		b.links = append(b.links, w.links...)
+		b.reported = append(b.reported, w.reported...)
 	}
-	close(jobs)
-	wg.Wait()
 }
 
 // pageScratch is what one rendering worker keeps from page to page: its
