@@ -36,7 +36,7 @@ type builder struct {
 	namesOnce                       sync.Once
 	urlNames, fileNames, assetNames nameIndex
 	regOnce                         sync.Once
-	reg                             *register.Register // see register()
+	regs                            []*register.Register // see registers()
 
 	theme      *theme.Theme // for the source of a template, in messages
 	themeFiles []themeFile  // the theme's static files, ready to write
