@@ -16,7 +16,7 @@ func runCheck(e *env, args []string) int {
 	c := commands()["check"]
 	fs := newFlags("check")
 	src := fs.String("s", ".", "the site folder, with site.yaml and content/")
-	format := fs.String("format", "text", "text: one problem a line, for people; json: an array, for other tools")
+	format := fs.String("format", "text", "text: one problem a line, for people; json: an array, for other tools; github: GitHub Actions workflow commands, so each problem shows on its line of the file in a pull request")
 	drafts := fs.Bool("drafts", false, "check pages marked draft: true as well")
 	warnings := fs.String("warnings", "all", "all: every warning, after the errors; summary: warnings summed up by kind when there are many")
 	rest, code := parseFlags(fs, args, c.usage, c.summary, e)
@@ -26,8 +26,8 @@ func runCheck(e *env, args []string) int {
 	if len(rest) > 0 {
 		return usageError(e, "check", c.usage, "unexpected %q", rest[0])
 	}
-	if *format != "text" && *format != "json" {
-		return usageError(e, "check", c.usage, "--format must be text or json, not %q", *format)
+	if *format != "text" && *format != "json" && *format != "github" {
+		return usageError(e, "check", c.usage, "--format must be text, json or github, not %q", *format)
 	}
 	allWarnings, ok := warningsFlag(*warnings)
 	if !ok {
@@ -51,6 +51,15 @@ func runCheck(e *env, args []string) int {
 		if err := writeJSON(e, res.Diags); err != nil {
 			fmt.Fprintf(e.stderr, "coproduce check: %v\n", err)
 			return exitContent
+		}
+	} else if *format == "github" {
+		// Workflow commands go to stdout, where the runner reads them;
+		// the count goes with them so the log says it too.
+		diag.WriteGitHub(e.stdout, res.Diags)
+		if len(res.Diags) > 0 {
+			fmt.Fprintln(e.stdout, res.Diags.Summary())
+		} else {
+			fmt.Fprintf(e.stdout, "No problems found in %d pages.\n", pages)
 		}
 	} else if len(res.Diags) == 0 {
 		fmt.Fprintf(e.stdout, "No problems found in %d pages.\n", pages)

@@ -72,7 +72,7 @@ func TestAwkwardFiles(t *testing.T) {
 			[]string{`content/page.md:6:7: warning: the link text "here" does not say where the link goes; write words that say where it goes instead, such as [what the page is about](/)`}, "With a mark"},
 		{"Windows line endings", "---\r\ntitle: Windows\r\nsummary: S.\r\n---\r\n\r\nText.\r\n\r\n![](a.png)\r\n",
 			[]string{"content/page.md:8:1: error: the image a.png has no alt text, so blind readers will not know what it shows; say what the picture shows between the brackets: ![A group of people around a table](a.png)",
-				"content/page.md:8:1: error: the link to /a.png goes to a page that does not exist; check the address, or link to a page that exists"}, "Windows"},
+				"content/page.md:8:1: error: there is no picture called a.png beside this page (content/a.png); save the picture in the folder content with that name, or check the spelling of the file name"}, "Windows"},
 		{"old Mac line endings", "---\rtitle: Mac\rsummary: S.\r---\r\rText.\r",
 			[]string{"content/page.md:1:1: error: the file has no front matter; start the file with a line of three dashes (---), then title: and summary:, then another --- line"}, ""},
 		{"no front matter", "Just text.\n",

@@ -168,3 +168,29 @@ func Kind(problem string) string {
 	}
 	return b.String()
 }
+
+// WriteGitHub prints the list as GitHub Actions workflow commands, errors
+// first, so each problem shows on its own line of the file in a pull
+// request or commit, and in the log as one line:
+//
+//	::error file=content/a.md,line=5,col=9,title=coproduce::what is wrong; what to do
+func WriteGitHub(w io.Writer, l List) error {
+	var b strings.Builder
+	for _, d := range l.ErrorsFirst() {
+		fmt.Fprintf(&b, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", d.Severity,
+			githubProperty(d.File), max(d.Line, 1), max(d.Col, 1), githubProperty("coproduce "+d.Severity.String()),
+			githubMessage(strings.TrimPrefix(d.String(), d.Pos.String()+": "+d.Severity.String()+": ")))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// githubMessage escapes what GitHub reads specially in a message.
+func githubMessage(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// githubProperty escapes a property value, where , and : also end it.
+func githubProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}

@@ -35,3 +35,6 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// Distance is how many single-character edits turn a into b.
+func Distance(a, b string) int { return editDistance(a, b) }

@@ -158,7 +158,7 @@ func (b *builder) checkLinks(out *recorder, diags *diag.List) {
 		if !out.Has(fileForURL(l.target)) && !out.Has(fileForURL(l.target+"/")) {
 			if l.image {
 				// A picture is a file beside the page, not a page.
-				diags.Errorf(l.from, didYouMean(l.suggest)+"save the picture in the folder content"+path.Dir(l.target)+" with that name, or check the spelling of the file name",
+				diags.Errorf(l.from, didYouMean(l.suggest)+"save the picture in the folder "+strings.TrimSuffix("content"+path.Dir(l.target), "/")+" with that name, or check the spelling of the file name",
 					"there is no picture called %s beside this page (content%s)", path.Base(l.target), l.target)
 				continue
 			}

@@ -32,12 +32,16 @@ func (ix nameIndex) nearest(want string) string {
 	if len(names) > maxCandidates {
 		names = names[:maxCandidates]
 	}
+	// Names are compared without their extension, and only a slip or two
+	// counts as near: "missing.md" must not suggest "listening.md".
+	base = strings.TrimSuffix(base, path.Ext(base))
 	bases := make([]string, len(names))
 	for i, n := range names {
-		_, bases[i] = splitLast(n)
+		_, b := splitLast(n)
+		bases[i] = strings.TrimSuffix(b, path.Ext(b))
 	}
 	near := diag.Nearest(base, bases)
-	if near == "" {
+	if near == "" || diag.Distance(base, near) > max(1, len([]rune(base))/4) {
 		return ""
 	}
 	for i, b := range bases {
