@@ -5,6 +5,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -43,7 +44,39 @@ func worstSignatoryFile() string {
 
 // worstBuild is the example site with the worst signatory added.
 var worstBuild = sync.OnceValues(func() (*site, error) {
-	src := filepath.Join(workDir, "worst-src")
+	return exampleVariant("worst", func(content string) error {
+		return os.WriteFile(filepath.Join(content, "signatories", worstSignatorySlug+".md"), []byte(worstSignatoryFile()), 0o644)
+	})
+})
+
+// sizeLineRe is the size key of a signatory's front matter.
+var sizeLineRe = regexp.MustCompile(`(?m)^size:.*\n`)
+
+// noSizeBuild is the example site with no signatory giving its size, so
+// the directory has a filter with no values.
+var noSizeBuild = sync.OnceValues(func() (*site, error) {
+	return exampleVariant("no-size", func(content string) error {
+		files, err := filepath.Glob(filepath.Join(content, "signatories", "*.md"))
+		if err != nil {
+			return err
+		}
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				return err
+			}
+			if err := os.WriteFile(f, sizeLineRe.ReplaceAll(b, nil), 0o644); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+})
+
+// exampleVariant copies the example site, lets edit change its content
+// folder, and builds and serves the copy.
+func exampleVariant(name string, edit func(contentDir string) error) (*site, error) {
+	src := filepath.Join(workDir, name+"-src")
 	if err := os.CopyFS(filepath.Join(src, "content"), os.DirFS(filepath.Join(repoRoot(), "content"))); err != nil {
 		return nil, err
 	}
@@ -54,11 +87,11 @@ var worstBuild = sync.OnceValues(func() (*site, error) {
 	if err := os.WriteFile(filepath.Join(src, "site.yaml"), yaml, 0o644); err != nil {
 		return nil, err
 	}
-	if err := os.WriteFile(filepath.Join(src, "content", "signatories", worstSignatorySlug+".md"), []byte(worstSignatoryFile()), 0o644); err != nil {
+	if err := edit(filepath.Join(src, "content")); err != nil {
 		return nil, err
 	}
-	return buildSiteFrom("worst", src)
-})
+	return buildSiteFrom(name, src)
+}
 
 // bigSignatories is the size of the large register: the issue measured the
 // directory's search at 10,000.

@@ -94,6 +94,9 @@ func New(site *content.Site) *Register {
 		text("size", "Size", func(p *content.Page) string { return SizeLabel(p.Size) }, bySize),
 		text("year", "Year signed", year, newestFirst),
 		r.pledgeFacet(site),
+		// Last, so the search index's items (which leave it out: the
+		// name search does its work) keep the other facets' places.
+		r.letterFacet(),
 	}
 	return r
 }

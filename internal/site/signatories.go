@@ -84,6 +84,8 @@ func filterSummary(v *register.Value) string {
 		return fmt.Sprintf("%d %s %s %s signed.", n, strings.ToLower(v.Label), plural(n, "organisation", "organisations"), have)
 	case "year":
 		return fmt.Sprintf("%s signed in %s.", orgs, v.Label)
+	case register.LetterKey:
+		return fmt.Sprintf("%s %s %s that %s with %s, listed from A to Z.", orgs, have, plural(n, "a name", "names"), plural(n, "starts", "start"), v.Label)
 	}
 	return fmt.Sprintf("%s %s signed %s.", orgs, have, v.Label)
 }
@@ -105,6 +107,15 @@ func (b *builder) writeSignatoryData() error {
 	// Already compact: the raw output skips a minifier pass over a large file.
 	if err := b.raw.WriteFile(register.Section+"/index.json", index); err != nil {
 		return err
+	}
+	pieces, err := reg.IndexPieces()
+	if err != nil {
+		return err
+	}
+	for _, f := range pieces {
+		if err := b.raw.WriteFile(f.Path, f.Data); err != nil {
+			return err
+		}
 	}
 	data, err := reg.JSON(b.rs.Content, b.rs.Config.Title, b.rs.AbsURL)
 	if err != nil {

@@ -1,17 +1,36 @@
-/* The signatory directory's instant search and filter, and the copy button
-   of a signatory's "Link to this page" box.
+/* The signatory directory's search and filter, and the copy button of a
+   signatory's "Link to this page" box.
 
-   The pages work without this script: every filter is a pre-built page and
-   the snippet is in a textarea. With it, the directory searches the whole
-   register (signatories/index.json, see internal/register/index.go) as you
-   type. No framework, no eval, no inline styles or scripts, so it runs
-   under a strict Content-Security-Policy. */
+   The pages work without this script: every filter, and every first letter
+   of a name, is a pre-built page, and the snippet is in a textarea. With
+   it, the search form that is already in the page shows at once in place of
+   the filter links, and answers as you type. It fetches the index only when
+   the form is first used, and then only the pieces the words typed need
+   (see internal/register/pieces.go): the first results show after one
+   small file, whatever the size of the register. No framework, no eval, no
+   inline styles or scripts, so it runs under a strict
+   Content-Security-Policy. */
 (function () {
   'use strict';
 
+  // The words this script writes, in one place. {n} is a number.
+  var WORDS = {
+    months: ['January', 'February', 'March', 'April', 'May', 'June', 'July',
+      'August', 'September', 'October', 'November', 'December'],
+    copy: 'Copy',
+    copied: 'Copied. Now paste it into your website.',
+    copySelected: 'The HTML is selected. Press Control and C to copy it.',
+    signed: 'Signed',
+    showMore: 'Show {n} more',
+    noMatch: 'No organisation matches. Try fewer filters, or fewer letters of the name.',
+    oneMatch: '1 organisation matches.',
+    manyMatch: '{n} organisations match.',
+    searching: 'Searching…',
+    stillSearching: 'Still searching the rest of the register…',
+    failed: 'The search could not load. Use the links below to filter the list instead.'
+  };
+
   var PAGE = 100;
-  var MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July',
-    'August', 'September', 'October', 'November', 'December'];
 
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -22,97 +41,110 @@
     return e;
   }
 
+  var lang = document.documentElement.lang || undefined;
+
+  // number writes n with the page language's thousands separator.
+  function number(n) {
+    try { return n.toLocaleString(lang); } catch (e) { return String(n); }
+  }
+
+  function say(template, n) { return template.replace('{n}', number(n)); }
+
   function humanDate(iso) {
     var p = iso.split('-');
-    return p.length === 3 ? Number(p[2]) + ' ' + MONTHS[Number(p[1]) - 1] + ' ' + p[0] : iso;
+    return p.length === 3 ? Number(p[2]) + ' ' + WORDS.months[Number(p[1]) - 1] + ' ' + p[0] : iso;
   }
 
-  // fold makes a name comparable: lower case, without accents.
+  // fold and words must match internal/register/pieces.go: accents off,
+  // lower case, split at anything not a letter or a number.
   function fold(s) {
-    s = s.toLowerCase();
-    return s.normalize ? s.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : s;
+    s = s.normalize ? s.normalize('NFD') : s;
+    return s.replace(/\p{Mn}/gu, '').toLowerCase();
+  }
+  function words(s) { return fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean); }
+
+  // key is the index piece of a word: its first two letters.
+  function key(w) {
+    var chars = Array.from(w);
+    return chars.length < 2 ? '' : chars[0] + chars[1];
   }
 
-  function plural(n, one, many) { return n === 1 ? one : many; }
+  function hex(s) {
+    var bytes = new TextEncoder().encode(s), out = '';
+    for (var i = 0; i < bytes.length; i++) out += (bytes[i] < 16 ? '0' : '') + bytes[i].toString(16);
+    return out;
+  }
 
   function initCopy() {
     var area = document.getElementById('link-snippet');
     if (!area || !navigator.clipboard) return;
     var row = el('p');
-    var button = el('button', { type: 'button', 'class': 'copy-button' }, area.getAttribute('data-copy-label') || 'Copy');
+    var button = el('button', { type: 'button', 'class': 'copy-button' }, area.getAttribute('data-copy-label') || WORDS.copy);
     var status = el('span', { 'class': 'copy-status', role: 'status' });
     row.appendChild(button);
     row.appendChild(status);
     area.parentNode.insertBefore(row, area.nextSibling);
     button.addEventListener('click', function () {
       navigator.clipboard.writeText(area.value).then(function () {
-        status.textContent = 'Copied. Now paste it into your website.';
+        status.textContent = WORDS.copied;
       }, function () {
         area.focus();
         area.select();
-        status.textContent = 'The HTML is selected. Press Control and C to copy it.';
+        status.textContent = WORDS.copySelected;
       });
     });
   }
 
   function initSearch() {
     var mount = document.getElementById('directory-search');
-    if (!mount || !window.fetch || !window.JSON) return;
-    fetch(mount.getAttribute('data-index'), { credentials: 'same-origin' })
-      .then(function (r) { return r.ok ? r.json() : Promise.reject(new Error(String(r.status))); })
-      .then(function (index) { build(mount, index); })
-      .catch(function () { /* the filter pages still work */ });
-  }
-
-  function build(mount, index) {
-    var base = mount.getAttribute('data-base');
+    if (!mount || !window.fetch || !window.Promise || !window.TextEncoder) return;
+    var form = mount.querySelector('form');
+    var input = document.getElementById('search-name');
+    if (!form || !input) return;
+    var links = document.querySelector('.directory-filters');
     var staticResults = document.getElementById('directory-results');
-    var facets = index.facets, items = index.items;
-    var names = items.map(function (it) { return fold(it[0]); });
-
-    var form = el('form', { 'class': 'search-form', role: 'search', 'aria-label': 'Signatories' });
-    form.addEventListener('submit', function (e) { e.preventDefault(); });
-    form.appendChild(el('h2', { id: 'search-heading' }, 'Search and filter'));
-    var nameField = el('div', { 'class': 'search-field' });
-    nameField.appendChild(el('label', { 'for': 'search-name' }, 'Name of the organisation'));
-    var input = el('input', { type: 'search', id: 'search-name', name: 'name', autocomplete: 'off', spellcheck: 'false' });
-    nameField.appendChild(input);
-    form.appendChild(nameField);
-
-    var grid = el('div', { 'class': 'search-fields' });
-    var selects = facets.map(function (f) {
-      var field = el('div', { 'class': 'search-field' });
-      field.appendChild(el('label', { 'for': 'search-' + f.key }, f.label));
-      var select = el('select', { id: 'search-' + f.key, name: f.key });
-      select.appendChild(el('option', { value: '' }, 'All'));
-      f.values.forEach(function (v, i) {
-        select.appendChild(el('option', { value: String(i) }, v[1] + ' (' + v[2] + ')'));
-        if (f.key === mount.getAttribute('data-facet') && v[0] === mount.getAttribute('data-value')) {
-          select.value = String(i);
-        }
-      });
-      field.appendChild(select);
-      grid.appendChild(field);
-      return select;
-    });
-    form.appendChild(grid);
+    var list = document.getElementById('search-results');
+    var more = mount.querySelector('.search-more');
+    var status = mount.querySelector('.search-status');
+    var base = mount.getAttribute('data-base');
+    var pieces = mount.getAttribute('data-pieces');
+    var selects = Array.prototype.slice.call(form.querySelectorAll('select'));
     var initial = selects.map(function (s) { return s.value; });
 
-    var status = el('p', { 'class': 'search-status', role: 'status' });
-    form.appendChild(status);
-    var list = el('ul', { 'class': 'signatory-list search-results', id: 'search-results' });
-    list.hidden = true;
-    var more = el('button', { type: 'button', 'class': 'search-more' }, 'Show more');
-    more.hidden = true;
-
-    mount.appendChild(form);
-    mount.appendChild(list);
-    mount.appendChild(more);
+    // One way to filter at a time: the form takes the links' place.
     mount.hidden = false;
+    if (links) links.hidden = true;
+    form.addEventListener('submit', function (e) { e.preventDefault(); });
 
-    var matches = [], shown = 0;
+    // Files fetched once each, as promises of their JSON.
+    var files = {};
+    function load(name) {
+      if (!files[name]) {
+        files[name] = fetch(pieces + name, { credentials: 'same-origin' }).then(function (r) {
+          if (r.status === 404) return { parts: 0, items: [] };
+          return r.ok ? r.json() : Promise.reject(new Error(String(r.status)));
+        });
+        files[name].catch(function () { delete files[name]; });
+      }
+      return files[name];
+    }
+    // names.json says how many signatories each piece holds; it is only
+    // a guide to the smallest piece, so the search does not wait for it.
+    var table = null;
+    function loadTable() {
+      load('names.json').then(function (t) { table = t; }, function () {});
+    }
+    input.addEventListener('focus', loadTable);
+    selects.forEach(function (s) { s.addEventListener('focus', loadTable); });
 
-    function label(f, v) { return v < 0 || !facets[f].values[v] ? '' : facets[f].values[v][1]; }
+    function facetLabel(select) {
+      var label = form.querySelector('label[for="' + select.id + '"]');
+      return label ? label.textContent : '';
+    }
+    function valueLabel(select, v) {
+      var o = v < 0 ? null : select.querySelector('option[value="' + v + '"]');
+      return o ? o.getAttribute('data-label') || o.textContent : '';
+    }
 
     function item(it) {
       var li = el('li', { 'class': 'signatory-item' });
@@ -127,27 +159,82 @@
         d.appendChild(dd);
         dl.appendChild(d);
       }
-      facets.forEach(function (f, i) {
-        if (f.key === 'sector' || f.key === 'region' || f.key === 'size') fact(f.label, label(i, it[3 + i]));
+      selects.forEach(function (s) {
+        if (s.name === 'sector' || s.name === 'region' || s.name === 'size') {
+          fact(facetLabel(s), valueLabel(s, it[3 + Number(s.getAttribute('data-place'))]));
+        }
       });
-      fact('Signed', humanDate(it[2]), it[2]);
+      fact(WORDS.signed, humanDate(it[2]), it[2]);
       li.appendChild(dl);
       return li;
     }
 
-    function showMore() {
-      var end = Math.min(shown + PAGE, matches.length);
+    var matches = [], shown = 0, run = 0;
+
+    function showUpTo(n) {
+      var end = Math.min(n, matches.length);
       var frag = document.createDocumentFragment();
       for (; shown < end; shown++) frag.appendChild(item(matches[shown]));
       list.appendChild(frag);
+      list.hidden = shown === 0;
       more.hidden = shown >= matches.length;
-      more.textContent = 'Show ' + Math.min(PAGE, matches.length - shown) + ' more';
+      more.textContent = say(WORDS.showMore, Math.min(PAGE, matches.length - shown));
     }
 
-    function run() {
-      var words = fold(input.value).split(/\s+/).filter(Boolean);
-      var chosen = selects.map(function (s) { return s.value === '' ? -1 : Number(s.value); });
-      var changed = words.length > 0 || selects.some(function (s, i) { return s.value !== initial[i]; });
+    function report(done) {
+      var n = matches.length, text;
+      if (n === 0) text = done ? WORDS.noMatch : WORDS.searching;
+      else text = (n === 1 ? WORDS.oneMatch : say(WORDS.manyMatch, n)) + (done ? '' : ' ' + WORDS.stillSearching);
+      status.textContent = text;
+    }
+
+    function matcher(typed, chosen) {
+      return function (it) {
+        if (typed.length) {
+          var ws = it.w || (it.w = words(it[0]));
+          for (var i = 0; i < typed.length; i++) {
+            var found = false;
+            for (var j = 0; !found && j < ws.length; j++) found = ws[j].lastIndexOf(typed[i], 0) === 0;
+            if (!found) return false;
+          }
+        }
+        for (var f = 0; f < chosen.length; f++) {
+          if (chosen[f][1] < 0) continue;
+          var v = it[3 + chosen[f][0]];
+          if (Array.isArray(v) ? v.indexOf(chosen[f][1]) < 0 : v !== chosen[f][1]) return false;
+        }
+        return true;
+      };
+    }
+
+    // source names the files to search, in order: the pieces of the
+    // rarest two letters typed, or else the whole register in parts.
+    function source(typed) {
+      var best = '', fewest = Infinity;
+      typed.forEach(function (w) {
+        var k = key(w);
+        if (!k) return;
+        var n = table ? (table.names[k] || 0) : 0;
+        if (!best || n < fewest) { best = k; fewest = n; }
+      });
+      if (best) {
+        if (table && !table.names[best]) return function () { return null; };
+        return function (n) { return 'name-' + hex(best) + '-' + n + '.json'; };
+      }
+      return function (n) { return 'part-' + n + '.json'; };
+    }
+
+    function search() {
+      var mine = ++run;
+      if (!table) loadTable();
+      var typed = words(input.value);
+      var chosen = selects.map(function (s) {
+        return [Number(s.getAttribute('data-place')), s.value === '' ? -1 : Number(s.value)];
+      });
+      var changed = typed.length > 0 || selects.some(function (s, i) { return s.value !== initial[i]; });
+      matches = [];
+      shown = 0;
+      list.textContent = '';
       if (!changed) {
         list.hidden = true;
         more.hidden = true;
@@ -155,30 +242,31 @@
         if (staticResults) staticResults.hidden = false;
         return;
       }
-      matches = [];
-      for (var i = 0; i < items.length; i++) {
-        var it = items[i], ok = true;
-        for (var w = 0; ok && w < words.length; w++) ok = names[i].indexOf(words[w]) >= 0;
-        for (var f = 0; ok && f < chosen.length; f++) {
-          if (chosen[f] < 0) continue;
-          var v = it[3 + f];
-          ok = Array.isArray(v) ? v.indexOf(chosen[f]) >= 0 : v === chosen[f];
-        }
-        if (ok) matches.push(it);
-      }
-      list.textContent = '';
-      shown = 0;
-      list.hidden = matches.length === 0;
       if (staticResults) staticResults.hidden = true;
-      status.textContent = matches.length === 0
-        ? 'No organisation matches. Try fewer filters, or fewer letters of the name.'
-        : matches.length + ' ' + plural(matches.length, 'organisation matches', 'organisations match') + '.';
-      showMore();
+      var ok = matcher(typed, chosen);
+      var file = source(typed);
+      report(false);
+      (function next(n, parts) {
+        var name = file(n);
+        if (!name || n > parts) { report(true); return; }
+        load(name).then(function (piece) {
+          if (mine !== run) return;
+          for (var i = 0; i < piece.items.length; i++) if (ok(piece.items[i])) matches.push(piece.items[i]);
+          showUpTo(PAGE);
+          var last = n >= piece.parts;
+          report(last);
+          if (!last) next(n + 1, piece.parts);
+        }, function () {
+          if (mine !== run) return;
+          status.textContent = WORDS.failed;
+          if (links) links.hidden = false;
+        });
+      })(1, Infinity);
     }
 
-    input.addEventListener('input', run);
-    selects.forEach(function (s) { s.addEventListener('change', run); });
-    more.addEventListener('click', showMore);
+    input.addEventListener('input', search);
+    selects.forEach(function (s) { s.addEventListener('change', search); });
+    more.addEventListener('click', function () { showUpTo(shown + PAGE); });
   }
 
   function init() {

@@ -1,0 +1,140 @@
+package register
+
+import (
+	"encoding/hex"
+	"encoding/json"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// The search index in pieces, so that the directory's search answers within
+// a second on a slow phone connection whatever the size of the register.
+// The whole index (index.json) is 600 KB at 10,000 signatories; the script
+// instead fetches, on first use, only what the words typed need:
+//
+//   - signatories/index/names.json, the table of pieces:
+//     {"total": 10000, "parts": 20, "names": {"no": 812, "ke": 40, ...}}
+//     (how many signatories each piece holds);
+//   - signatories/index/name-HEX-N.json, piece N (from 1) of the signatories
+//     with a word in their name that starts with the two letters whose
+//     UTF-8 is HEX (6e6f is "no"): {"parts": 5, "items": [...]}. The
+//     script fetches the piece of the rarest two letters typed, newest
+//     signatories first, so the first results show after one small file;
+//   - signatories/index/part-N.json, the whole register in parts of
+//     PartSize, for filtering with no name typed: {"parts": 20, "items": [...]}.
+//
+// Items are as in index.json. Names are matched as the script folds them:
+// accents off, lower case, split into words at anything not a letter or a
+// number (see fold and words; directory.js does the same).
+
+// PartSize is how many signatories a part of the whole index holds.
+const PartSize = 500
+
+// NamePieceSize is how many signatories a piece of a name key holds: about
+// 12 KB, a quarter of a second on a slow 3G connection.
+const NamePieceSize = 200
+
+// IndexDir is the folder of the pieces, below the site root.
+const IndexDir = Section + "/index/"
+
+// IndexFile is one file of the search index in pieces.
+type IndexFile struct {
+	Path string // from the site root: signatories/index/names.json
+	Data []byte
+}
+
+// IndexPieces returns the files of the search index in pieces.
+func (r *Register) IndexPieces() ([]IndexFile, error) {
+	items := r.items()
+	var out []IndexFile
+	add := func(path string, v any) error {
+		b, err := json.Marshal(v)
+		out = append(out, IndexFile{Path: IndexDir + path, Data: b})
+		return err
+	}
+	parts := (len(items) + PartSize - 1) / PartSize
+	for n := range parts {
+		lo, hi := n*PartSize, min((n+1)*PartSize, len(items))
+		if err := add("part-"+strconv.Itoa(n+1)+".json", map[string]any{"parts": parts, "items": items[lo:hi]}); err != nil {
+			return nil, err
+		}
+	}
+	// byKey lists, for each two-letter key, the items with a word that
+	// starts with it, in the directory's order.
+	byKey := map[string][]int{}
+	var keys []string
+	for i, p := range r.All {
+		seen := map[string]bool{}
+		for _, w := range words(p.Title) {
+			k := nameKey(w)
+			if k == "" || seen[k] {
+				continue
+			}
+			seen[k] = true
+			if _, ok := byKey[k]; !ok {
+				keys = append(keys, k)
+			}
+			byKey[k] = append(byKey[k], i)
+		}
+	}
+	counts := make(map[string]int, len(keys))
+	for _, k := range keys {
+		list := byKey[k]
+		counts[k] = len(list)
+		pieces := (len(list) + NamePieceSize - 1) / NamePieceSize
+		for n := range pieces {
+			lo, hi := n*NamePieceSize, min((n+1)*NamePieceSize, len(list))
+			its := make([][]any, 0, hi-lo)
+			for _, i := range list[lo:hi] {
+				its = append(its, items[i])
+			}
+			if err := add(NamePiecePath(k, n+1), map[string]any{"parts": pieces, "items": its}); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if err := add("names.json", map[string]any{"total": len(items), "parts": parts, "names": counts}); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// NamePiecePath is the file, below IndexDir, of piece n of a name key.
+func NamePiecePath(key string, n int) string {
+	return "name-" + hex.EncodeToString([]byte(key)) + "-" + strconv.Itoa(n) + ".json"
+}
+
+// fold makes a name comparable as the script does: accents off, lower case.
+func fold(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// words splits a folded name into words at anything not a letter or number.
+func words(name string) []string {
+	return strings.FieldsFunc(fold(name), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
+}
+
+// nameKey is the piece a word is found in: its first two letters, or ""
+// for a word of one letter, which the search does not look up alone.
+func nameKey(w string) string {
+	n := 0
+	for i := range w {
+		if n == 2 {
+			return w[:i]
+		}
+		n++
+	}
+	if n == 2 {
+		return w
+	}
+	return ""
+}
