@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -16,13 +17,14 @@ import (
 // instead fetches, on first use, only what the words typed need:
 //
 //   - signatories/index/names.json, the table of pieces:
-//     {"total": 10000, "parts": 20, "names": {"no": 812, "ke": 40, ...}}
+//     {"total": 10000, "parts": 20, "names": {"n": 2410, "no": 812, ...}}
 //     (how many signatories each piece holds);
 //   - signatories/index/name-HEX-N.json, piece N (from 1) of the signatories
-//     with a word in their name that starts with the two letters whose
-//     UTF-8 is HEX (6e6f is "no"): {"parts": 5, "items": [...]}. The
-//     script fetches the piece of the rarest two letters typed, newest
-//     signatories first, so the first results show after one small file;
+//     with a word in their name that starts with the letter or two letters
+//     whose UTF-8 is HEX (6e6f is "no", 6e is "n"): {"parts": 5, "items":
+//     [...]}. The script fetches the pieces of the rarest key of the words
+//     typed, newest signatories first, so the first results show after one
+//     small file;
 //   - signatories/index/part-N.json, the whole register in parts of
 //     PartSize, for filtering with no name typed: {"parts": 20, "items": [...]}.
 //
@@ -33,9 +35,27 @@ import (
 // PartSize is how many signatories a part of the whole index holds.
 const PartSize = 500
 
-// NamePieceSize is how many signatories a piece of a name key holds: about
-// 12 KB, a quarter of a second on a slow 3G connection.
-const NamePieceSize = 200
+// FirstNamePieceSize and NamePieceSize are how many signatories the first
+// piece of a name key holds, and each piece after it. The first is what
+// the first results wait for: about 2 KB, which a slow 3G connection
+// brings in a twentieth of a second after its round trip. The others, 6
+// KB each, are fetched together once the first has come.
+const (
+	FirstNamePieceSize = 25
+	NamePieceSize      = 100
+)
+
+// namePieceBounds are where the pieces of a list of n signatories start,
+// and n at the end.
+func namePieceBounds(n int) []int {
+	bounds := []int{0}
+	for at := min(n, FirstNamePieceSize); ; at = min(n, at+NamePieceSize) {
+		bounds = append(bounds, at)
+		if at == n {
+			return bounds
+		}
+	}
+}
 
 // IndexDir is the folder of the pieces, below the site root.
 const IndexDir = Section + "/index/"
@@ -69,24 +89,26 @@ func (r *Register) IndexPieces() ([]IndexFile, error) {
 	for i, p := range r.All {
 		seen := map[string]bool{}
 		for _, w := range words(p.Title) {
-			k := nameKey(w)
-			if k == "" || seen[k] {
-				continue
+			for _, k := range nameKeys(w) {
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
+				if _, ok := byKey[k]; !ok {
+					keys = append(keys, k)
+				}
+				byKey[k] = append(byKey[k], i)
 			}
-			seen[k] = true
-			if _, ok := byKey[k]; !ok {
-				keys = append(keys, k)
-			}
-			byKey[k] = append(byKey[k], i)
 		}
 	}
 	counts := make(map[string]int, len(keys))
 	for _, k := range keys {
 		list := byKey[k]
 		counts[k] = len(list)
-		pieces := (len(list) + NamePieceSize - 1) / NamePieceSize
+		bounds := namePieceBounds(len(list))
+		pieces := len(bounds) - 1
 		for n := range pieces {
-			lo, hi := n*NamePieceSize, min((n+1)*NamePieceSize, len(list))
+			lo, hi := bounds[n], bounds[n+1]
 			its := make([][]any, 0, hi-lo)
 			for _, i := range list[lo:hi] {
 				its = append(its, items[i])
@@ -123,18 +145,17 @@ func words(name string) []string {
 	return strings.FieldsFunc(fold(name), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
 }
 
-// nameKey is the piece a word is found in: its first two letters, or ""
-// for a word of one letter, which the search does not look up alone.
-func nameKey(w string) string {
-	n := 0
-	for i := range w {
-		if n == 2 {
-			return w[:i]
-		}
-		n++
+// nameKeys are the pieces a word is found in: under its first letter, and
+// under its first two letters. The script looks a query up under the
+// rarest key of its words, so the first letter typed already finds names.
+func nameKeys(w string) []string {
+	first, size := utf8.DecodeRuneInString(w)
+	if first == utf8.RuneError && size == 0 {
+		return nil
 	}
-	if n == 2 {
-		return w
+	keys := []string{w[:size]}
+	if _, second := utf8.DecodeRuneInString(w[size:]); second > 0 {
+		keys = append(keys, w[:size+second])
 	}
-	return ""
+	return keys
 }

@@ -223,3 +223,17 @@ func TestCSVCellsNeverRunAsFormulas(t *testing.T) {
 		t.Errorf("commitments cell = %q", got)
 	}
 }
+
+func TestNamePieceBounds(t *testing.T) {
+	for n, want := range map[int][]int{
+		1:   {0, 1},
+		25:  {0, 25},
+		26:  {0, 25, 26},
+		125: {0, 25, 125},
+		300: {0, 25, 125, 225, 300},
+	} {
+		if got := namePieceBounds(n); !slices.Equal(got, want) {
+			t.Errorf("namePieceBounds(%d) = %v, want %v", n, got, want)
+		}
+	}
+}

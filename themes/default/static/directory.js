@@ -63,11 +63,8 @@
   }
   function words(s) { return fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean); }
 
-  // key is the index piece of a word: its first two letters.
-  function key(w) {
-    var chars = Array.from(w);
-    return chars.length < 2 ? '' : chars[0] + chars[1];
-  }
+  // key is the index piece of a word: its first two letters, or its one.
+  function key(w) { return Array.from(w).slice(0, 2).join(''); }
 
   function hex(s) {
     var bytes = new TextEncoder().encode(s), out = '';
@@ -137,14 +134,18 @@
     input.addEventListener('focus', loadTable);
     selects.forEach(function (s) { s.addEventListener('focus', loadTable); });
 
-    function facetLabel(select) {
-      var label = form.querySelector('label[for="' + select.id + '"]');
-      return label ? label.textContent : '';
-    }
-    function valueLabel(select, v) {
-      var o = v < 0 ? null : select.querySelector('option[value="' + v + '"]');
-      return o ? o.getAttribute('data-label') || o.textContent : '';
-    }
+    // The facts a result shows, with their words, read from the menus
+    // once: [label, place in the item, labels of the values by number].
+    var facts = [];
+    selects.forEach(function (s) {
+      if (s.name !== 'sector' && s.name !== 'region' && s.name !== 'size') return;
+      var label = form.querySelector('label[for="' + s.id + '"]');
+      var values = {};
+      Array.prototype.forEach.call(s.options, function (o) {
+        if (o.value !== '') values[o.value] = o.getAttribute('data-label') || o.textContent;
+      });
+      facts.push([label ? label.textContent : '', 3 + Number(s.getAttribute('data-place')), values]);
+    });
 
     function item(it) {
       var li = el('li', { 'class': 'signatory-item' });
@@ -159,17 +160,25 @@
         d.appendChild(dd);
         dl.appendChild(d);
       }
-      selects.forEach(function (s) {
-        if (s.name === 'sector' || s.name === 'region' || s.name === 'size') {
-          fact(facetLabel(s), valueLabel(s, it[3 + Number(s.getAttribute('data-place'))]));
-        }
-      });
+      facts.forEach(function (f) { fact(f[0], f[2][it[f[1]]]); });
       fact(WORDS.signed, humanDate(it[2]), it[2]);
       li.appendChild(dl);
       return li;
     }
 
     var matches = [], shown = 0, run = 0;
+
+    // fill shows the first page of matches, a few at a time, so the first
+    // results show without waiting for a hundred to be made.
+    function fill() {
+      var mine = run;
+      (function step() {
+        if (mine !== run || shown >= PAGE) return;
+        var before = shown;
+        showUpTo(Math.min(PAGE, shown + 20));
+        if (shown > before) setTimeout(step, 0);
+      })();
+    }
 
     function showUpTo(n) {
       var end = Math.min(n, matches.length);
@@ -208,7 +217,7 @@
     }
 
     // source names the files to search, in order: the pieces of the
-    // rarest two letters typed, or else the whole register in parts.
+    // rarest key of the words typed, or else the whole register in parts.
     function source(typed) {
       var best = '', fewest = Infinity;
       typed.forEach(function (w) {
@@ -224,6 +233,12 @@
       return function (n) { return 'part-' + n + '.json'; };
     }
 
+    function clear() {
+      matches = [];
+      shown = 0;
+      list.textContent = '';
+    }
+
     function search() {
       var mine = ++run;
       if (!table) loadTable();
@@ -232,9 +247,7 @@
         return [Number(s.getAttribute('data-place')), s.value === '' ? -1 : Number(s.value)];
       });
       var changed = typed.length > 0 || selects.some(function (s, i) { return s.value !== initial[i]; });
-      matches = [];
-      shown = 0;
-      list.textContent = '';
+      clear();
       if (!changed) {
         list.hidden = true;
         more.hidden = true;
@@ -246,15 +259,36 @@
       var ok = matcher(typed, chosen);
       var file = source(typed);
       report(false);
+      // Until the first piece of the rarest key comes, show what the first
+      // piece of the first letter typed holds: it was asked for with the
+      // first key, so it is often here already.
+      var delivered = false;
+      if (typed.length) {
+        var quick = 'name-' + hex(Array.from(typed[0])[0]) + '-1.json';
+        if (quick !== file(1)) {
+          load(quick).then(function (piece) {
+            if (mine !== run || delivered) return;
+            matches = piece.items.filter(ok);
+            shown = 0;
+            list.textContent = '';
+            fill();
+            report(false);
+          }, function () {});
+        }
+      }
       (function next(n, parts) {
         var name = file(n);
-        if (!name || n > parts) { report(true); return; }
+        if (!name || n > parts) { delivered = true; clear(); report(true); return; }
         load(name).then(function (piece) {
           if (mine !== run) return;
+          if (!delivered) { delivered = true; clear(); }
           for (var i = 0; i < piece.items.length; i++) if (ok(piece.items[i])) matches.push(piece.items[i]);
-          showUpTo(PAGE);
+          fill();
           var last = n >= piece.parts;
           report(last);
+          // Ask for every other piece at once, so their round trips
+          // overlap, and read them in order.
+          if (n === 1) for (var k = 2; k <= piece.parts; k++) load(file(k));
           if (!last) next(n + 1, piece.parts);
         }, function () {
           if (mine !== run) return;
