@@ -18,11 +18,7 @@ func quickExitPages(t *testing.T, s *site) []page {
 	t.Helper()
 	var out []page
 	for _, p := range s.pagesToTest() {
-		b, err := os.ReadFile(filepath.Join(s.dir, filepath.FromSlash(p.file)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if strings.Contains(string(b), `class=quick-exit`) || strings.Contains(string(b), `class="quick-exit"`) {
+		if b := readPage(t, s, p); strings.Contains(b, `class=quick-exit`) || strings.Contains(b, `class="quick-exit"`) {
 			out = append(out, p)
 		}
 	}
@@ -30,6 +26,16 @@ func quickExitPages(t *testing.T, s *site) []page {
 		t.Fatal("no page of the example shows the quick exit; the tests need one (quick_exit: true in a page's front matter)")
 	}
 	return out
+}
+
+// readPage returns the HTML file of a page.
+func readPage(t *testing.T, s *site, p page) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(s.dir, filepath.FromSlash(p.file)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
 
 // quickExitScript says where the quick exit is on screen and what it is

@@ -47,6 +47,10 @@ func New() *Converter {
 // Convert renders src to w. links decides where each link points; it may be
 // nil, in which case links are left as written.
 func (c *Converter) Convert(src []byte, w io.Writer, links LinkResolver) (*Report, error) {
+	return c.convert(src, w, links, false)
+}
+
+func (c *Converter) convert(src []byte, w io.Writer, links LinkResolver, lines bool) (*Report, error) {
 	report := &Report{src: src}
 	doc := c.md.Parser().Parse(text.NewReader(src))
 	// Heading ids, link targets and the report are done in one walk over
@@ -59,6 +63,9 @@ func (c *Converter) Convert(src []byte, w io.Writer, links LinkResolver) (*Repor
 	wk.run(doc, report, links)
 	c.walkers.Put(wk)
 	report.Doc = doc
+	if lines {
+		keepLines(doc)
+	}
 
 	// goldmark wraps any writer that is not already buffered in a new
 	// 4 KB bufio.Writer per call; a pooled one writes the same bytes.

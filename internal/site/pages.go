@@ -99,7 +99,11 @@ func (b *builder) renderPage(p *content.Page, w *pageScratch) diag.List {
 	buf, body := &w.buf, &w.body
 	body.Reset()
 	res := &pageLinks{b: b, page: p}
-	report, err := b.md.Convert(p.Body, body, res)
+	convert := b.md.Convert
+	if p.Variant == "easy" {
+		convert = b.md.ConvertKeepingLines // Easy Read is one sentence to a line
+	}
+	report, err := convert(p.Body, body, res)
 	if err != nil {
 		diags.Errorf(diag.Pos{File: p.File, Line: p.BodyLine}, "check the Markdown of the page", "the page could not be converted: %v", err)
 		return diags
