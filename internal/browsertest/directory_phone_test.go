@@ -3,6 +3,7 @@ package browsertest
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -79,6 +80,12 @@ func TestDirectoryOnAPhone(t *testing.T) {
 				}
 				if len(r.EmptyMenus) > 0 || len(r.EmptyGroups) > 0 {
 					t.Errorf("directory: filters with nothing to choose: menus %q, groups %q", r.EmptyMenus, r.EmptyGroups)
+				}
+				if name == "big" {
+					// Numbers carry the language's thousands separator.
+					if h := eval[string](t, ctx, `document.getElementById('results-heading').textContent`); !strings.HasPrefix(h, "10,000 organisations") {
+						t.Errorf("directory: the list's heading says %q, want 10,000 organisations with a thousands separator", h)
+					}
 				}
 			})
 		}

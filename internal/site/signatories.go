@@ -9,6 +9,7 @@ import (
 
 	"github.com/coproduce/coproduce/internal/content"
 	"github.com/coproduce/coproduce/internal/register"
+	"github.com/coproduce/coproduce/internal/render"
 )
 
 // The signatory register is written from the signatories as a whole: the
@@ -57,7 +58,7 @@ func listingPage(site *content.Site, l *register.Listing) *content.Page {
 		p.Summary = filterSummary(v)
 	}
 	if l.Of > 1 {
-		p.Title += fmt.Sprintf(" (page %d of %d)", l.Number, l.Of)
+		p.Title += fmt.Sprintf(" (page %s of %s)", render.Number(l.Number), render.Number(l.Of))
 	}
 	return p
 }
@@ -73,7 +74,7 @@ func filterTitle(v *register.Value) string {
 // filterSummary says in a sentence what a filter page lists.
 func filterSummary(v *register.Value) string {
 	n := v.Count()
-	orgs := fmt.Sprintf("%d %s", n, plural(n, "organisation", "organisations"))
+	orgs := render.Number(n) + " " + plural(n, "organisation", "organisations")
 	have := plural(n, "has", "have")
 	switch v.Facet.Key {
 	case "region":
@@ -81,7 +82,7 @@ func filterSummary(v *register.Value) string {
 	case "sector":
 		return fmt.Sprintf("%s in the sector %s %s signed.", orgs, v.Label, have)
 	case "size":
-		return fmt.Sprintf("%d %s %s %s signed.", n, strings.ToLower(v.Label), plural(n, "organisation", "organisations"), have)
+		return fmt.Sprintf("%s %s %s %s signed.", render.Number(n), strings.ToLower(v.Label), plural(n, "organisation", "organisations"), have)
 	case "year":
 		return fmt.Sprintf("%s signed in %s.", orgs, v.Label)
 	case register.LetterKey:
