@@ -170,13 +170,14 @@
 
     // fill shows the first page of matches, a few at a time, so the first
     // results show without waiting for a hundred to be made.
+    // Once the first page is full, it only brings "Show more" up to date.
     function fill() {
       var mine = run;
       (function step() {
-        if (mine !== run || shown >= PAGE) return;
+        if (mine !== run) return;
         var before = shown;
-        showUpTo(Math.min(PAGE, shown + 20));
-        if (shown > before) setTimeout(step, 0);
+        showUpTo(Math.min(Math.max(PAGE, shown), shown + 20));
+        if (shown > before && shown < PAGE) setTimeout(step, 0);
       })();
     }
 
@@ -278,7 +279,11 @@
       }
       (function next(n, parts) {
         var name = file(n);
-        if (!name || n > parts) { delivered = true; clear(); report(true); return; }
+        if (!name || n > parts) {
+          if (!delivered) { delivered = true; clear(); }
+          report(true);
+          return;
+        }
         load(name).then(function (piece) {
           if (mine !== run) return;
           if (!delivered) { delivered = true; clear(); }
