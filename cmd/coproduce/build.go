@@ -41,7 +41,7 @@ func runBuild(e *env, args []string) int {
 		*out = filepath.Join(*src, "public")
 	}
 
-	dir, err := publish.NewDir(*out, *src, filepath.Join(*src, "content"), filepath.Join(*src, "templates"), filepath.Join(*src, "themes"))
+	dir, err := publish.NewDir(*out, *src, filepath.Join(*src, "content"), filepath.Join(*src, "static"), filepath.Join(*src, "templates"), filepath.Join(*src, "themes"))
 	if err != nil {
 		fmt.Fprintf(e.stderr, "coproduce build: %v\n", err)
 		return exitContent

@@ -227,38 +227,6 @@ var errorCases = []errorCase{
 		want: []string{`content/about/_index.md:1:1: error: this page would have the same address /about/ as content/about.md`},
 	},
 	{
-		name: "alias that is the address of a page",
-		files: map[string]string{
-			"about.md": "---\ntitle: About\nsummary: x\n---\n",
-			"team.md":  "---\ntitle: Team\nsummary: x\naliases:\n  - /old-team/\n  - /about/\n---\n",
-		},
-		want: []string{`content/team.md:6:5: error: the alias /about/ is the address of content/about.md`},
-	},
-	{
-		name: "one alias on two pages",
-		files: map[string]string{
-			"a.md": "---\ntitle: A\nsummary: x\naliases: [/old/]\n---\n",
-			"b.md": "---\ntitle: B\nsummary: x\naliases: [/old]\n---\n",
-		},
-		want: []string{`content/b.md:4:11: error: the alias /old/ is also an alias of content/a.md`},
-	},
-	{
-		name: "alias that is the address of an image",
-		files: map[string]string{
-			"principles/panel.png": "PNG",
-			"about.md":             "---\ntitle: About\nsummary: x\naliases: [/principles/panel.png]\n---\n",
-		},
-		want: []string{`content/about.md:4:11: error: the alias /principles/panel.png is the address of the file content/principles/panel.png`},
-	},
-	{
-		name:  "alias that is the address of a file the build writes",
-		files: map[string]string{"about.md": "---\ntitle: About\nsummary: x\naliases:\n  - /accessibility\n  - feed.xml\n---\n"},
-		want: []string{
-			`content/about.md:5:5: error: the alias /accessibility/ is the address of a file the build writes`,
-			`content/about.md:6:5: error: the alias /feed.xml is the address of a file the build writes`,
-		},
-	},
-	{
 		name:  "alias that climbs out of the site",
 		files: map[string]string{"about.md": "---\ntitle: About\nsummary: x\naliases: [\"../../etc/passwd\"]\n---\n"},
 		want:  []string{`content/about.md:4:11: error: the alias "../../etc/passwd" is not a path inside this site`},

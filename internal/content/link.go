@@ -51,7 +51,6 @@ func (s *Site) link(diags *diag.List) {
 			p.Children = InLanguage(p.Original.Children, p.Lang)
 		}
 	}
-	s.checkAliases(diags)
 	s.checkLogos(diags)
 }
 
@@ -61,6 +60,11 @@ func (s *Site) resolve(refs []Ref, section, what string, diags *diag.List) []*Pa
 	var out []*Page
 	for _, ref := range refs {
 		target := s.byURL["/"+section+"/"+ref.Slug+"/"]
+		if draft := s.draftFile(section + "/" + ref.Slug + ".md"); target == nil && draft != "" {
+			diags.Errorf(ref.Pos, fmt.Sprintf("remove draft: true from %s when it is ready, or take %q out of this list until then; build with --drafts to preview both", draft, ref.Slug),
+				"the %s %q is a draft, so it is not published and this page cannot link to it", what, ref.Slug)
+			continue
+		}
 		if target == nil || target.Kind == KindList {
 			var slugs []string
 			for _, c := range s.bySection[section] {
@@ -129,6 +133,13 @@ func (s *Site) linkTwin(p *Page, diags *diag.List) {
 	}
 	orig := s.byURL[url]
 	if orig == nil {
+		dir, base := path.Split(strings.TrimPrefix(p.File, s.dir+"/"))
+		stem, _, _ := strings.Cut(base, ".")
+		if draft := s.draftFile(dir + stem + ".md"); draft != "" {
+			diags.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "remove draft: true from "+draft+" when it is ready, or add draft: true to this page too; build with --drafts to preview both",
+				"the page this one belongs to, %s, is a draft, so this page would have no original to link to", draft)
+			return
+		}
 		diags.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "add the page it belongs to, or check the file name", "this page has no original page at %s", url)
 		return
 	}
@@ -137,43 +148,6 @@ func (s *Site) linkTwin(p *Page, diags *diag.List) {
 		orig.EasyRead = p
 	} else if p.Lang != "" && p.Variant == "" {
 		orig.Translations = append(orig.Translations, p)
-	}
-}
-
-// generated are the addresses the build writes for the site as a whole.
-// An alias there would silently replace the file, or be replaced by it.
-var generated = []string{"/404.html", "/accessibility/", "/sitemap.xml", "/robots.txt", "/feed.xml",
-	"/signatories/", "/signatories.json", "/signatories.csv", "/_redirects", "/_headers"}
-
-// checkAliases reports an alias that takes the address of a real page, a
-// file under content/, a file the build makes, or another alias.
-func (s *Site) checkAliases(diags *diag.List) {
-	owner := map[string]*Page{}
-	assets := map[string]bool{}
-	for _, a := range s.Assets {
-		assets["/"+a] = true
-	}
-	for _, p := range s.Pages {
-		for i, a := range p.Aliases {
-			at := p.AliasPos[i]
-			if real := s.byURL[a]; real != nil {
-				diags.Errorf(at, "remove the alias, or rename the other page", "the alias %s is the address of %s", a, real.File)
-				continue
-			}
-			if assets[a] {
-				diags.Errorf(at, "remove the alias, or rename the file", "the alias %s is the address of the file content%s", a, a)
-				continue
-			}
-			if slices.Contains(generated, a) {
-				diags.Errorf(at, "remove the alias: this address is kept for the file the site makes there", "the alias %s is the address of a file the build writes", a)
-				continue
-			}
-			if other := owner[a]; other != nil && other != p {
-				diags.Errorf(at, "keep the alias on one page only", "the alias %s is also an alias of %s", a, other.File)
-				continue
-			}
-			owner[a] = p
-		}
 	}
 }
 
@@ -195,4 +169,14 @@ func (s *Site) checkLogos(diags *diag.List) {
 				"there is no picture at content%s", p.Logo)
 		}
 	}
+}
+
+// draftFile returns the file name of the draft at name (a path under the
+// content folder, such as principles/x.md), or "" when it is no draft.
+func (s *Site) draftFile(name string) string {
+	file := displayName(s.dir, name)
+	if i, ok := slices.BinarySearch(s.Drafts, file); ok {
+		return s.Drafts[i]
+	}
+	return ""
 }

@@ -11,6 +11,10 @@
 // title, so renaming a title cannot break a link. "_index.md" is its
 // folder's list page; "name.easy.md" is the Easy Read twin of "name.md"; and
 // "name.LANG.md" is its translation into a language listed in site.yaml.
+//
+// Every SVG picture under content/ is read with package svgsafe, and one
+// that holds a script, an event handler or an outside address is reported
+// at its line and column, so no picture can run code as the site.
 package content
 
 import (
@@ -39,6 +43,16 @@ type Options struct {
 	// Dir is the name of the content folder as the editor sees it, put in
 	// front of every file name in diagnostics ("content").
 	Dir string
+	// Now is the day of the build: a signing or consent date after it is
+	// an error. Zero means today.
+	Now time.Time
+}
+
+func (o Options) today() time.Time {
+	if o.Now.IsZero() {
+		return time.Now()
+	}
+	return o.Now
 }
 
 // Site is all the pages of a site, linked together.
@@ -53,6 +67,7 @@ type Site struct {
 
 	byURL     map[string]*Page
 	bySection map[string][]*Page
+	dir       string // Options.Dir, to find a draft by its file name
 }
 
 // Page returns the page at url, or nil.
@@ -69,8 +84,9 @@ var langSuffix = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z]{2,4})?$`)
 
 // Load reads every file under fsys. Diagnostics name files as Dir/path.
 func Load(fsys fs.FS, opts Options) (*Site, diag.List) {
+	opts.Now = opts.today() // once, so every page is judged on the same day
 	var diags diag.List
-	site := &Site{byURL: map[string]*Page{}, bySection: map[string][]*Page{}}
+	site := &Site{byURL: map[string]*Page{}, bySection: map[string][]*Page{}, dir: opts.Dir}
 	var files []loadFile
 	walkErr := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil && name == "." && errors.Is(err, fs.ErrNotExist) {
@@ -81,26 +97,16 @@ func Load(fsys fs.FS, opts Options) (*Site, diag.List) {
 			diags.Errorf(diag.Pos{File: displayName(opts.Dir, name)}, "check that the file or folder can be read", "could not read: %v", err)
 			return nil
 		}
-		base := path.Base(name)
-		if name != "." && (strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~")) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() || !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
-			return nil
-		}
-		if !strings.HasSuffix(name, ".md") {
-			if fixed, ok := misnamedPage(name); ok {
-				// Never copied as a file: a draft saved as notes.md.txt
-				// would otherwise be published word for word.
-				diags.Errorf(diag.Pos{File: displayName(opts.Dir, name), Line: 1, Col: 1},
-					"rename it to "+fixed,
-					"this page is saved as %s, so it is not built as a page and would be published as a plain file", path.Base(name))
-				return nil
-			}
+		switch roleOf(name, d, opts, &diags) {
+		case skipFolder:
+			return fs.SkipDir
+		case assetFile:
 			site.Assets = append(site.Assets, name)
+			if isSVG(name) {
+				files = append(files, loadFile{name: name, at: len(diags), picture: true})
+			}
+			return nil
+		case skipEntry:
 			return nil
 		}
 		files = append(files, loadFile{name: name, at: len(diags)})
@@ -161,7 +167,7 @@ func loadPage(fsys fs.FS, name string, opts Options, diags *diag.List) *Page {
 	// often twice its size; a copy of its own lets that buffer go, which
 	// is a third of the memory a large site keeps while it builds.
 	p.Body, p.BodyLine = bytes.Clone(sf.body), sf.bodyLine
-	decode(fields.Reader{File: file, LineOffset: sf.lineOffset, Diags: diags}, &sf, p)
+	decode(fields.Reader{File: file, LineOffset: sf.lineOffset, Diags: diags}, &sf, p, opts.Now)
 	if p.Logo != "" {
 		p.Logo = resolveAsset(name, p.Logo)
 	}
@@ -305,20 +311,6 @@ func sortSection(name string, pages []*Page) {
 	for i := range keys {
 		pages[i] = keys[i].page
 	}
-}
-
-// misnamedPage reports whether a file is a page saved under the wrong
-// ending (notes.MD, notes.md.txt, notes.markdown), and the name it should
-// have.
-func misnamedPage(name string) (string, bool) {
-	base := path.Base(name)
-	lower := strings.ToLower(base)
-	for _, ending := range []string{".md", ".markdown", ".mdown"} {
-		if i := strings.LastIndex(lower, ending); i > 0 && (i+len(ending) == len(lower) || lower[i+len(ending)] == '.') {
-			return base[:i] + ".md", true
-		}
-	}
-	return "", false
 }
 
 // MaxNesting is the most lists and quotes a line may open inside each

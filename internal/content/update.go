@@ -19,8 +19,9 @@ import (
 // The diagnostics are those of the changed files and of cross-referencing;
 // the problems of unchanged files were reported when they were read.
 func Reload(old *Site, fsys fs.FS, changed []string, opts Options) (*Site, diag.List) {
+	opts.Now = opts.today()
 	var diags diag.List
-	site := &Site{byURL: map[string]*Page{}, bySection: map[string][]*Page{}}
+	site := &Site{byURL: map[string]*Page{}, bySection: map[string][]*Page{}, dir: opts.Dir}
 	under := func(name string) bool {
 		for _, c := range changed {
 			if c == "." || name == c || strings.HasPrefix(name, c+"/") {
@@ -57,18 +58,20 @@ func Reload(old *Site, fsys fs.FS, changed []string, opts Options) (*Site, diag.
 				diags.Errorf(diag.Pos{File: displayName(opts.Dir, name)}, "check that the file or folder can be read", "could not read: %v", err)
 				return nil
 			}
-			if hidden(name) {
-				if d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() || !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 || seen[name] {
+			if seen[name] {
 				return nil
 			}
 			seen[name] = true
-			if !strings.HasSuffix(name, ".md") {
+			switch roleOf(name, d, opts, &diags) {
+			case skipFolder:
+				return fs.SkipDir
+			case assetFile:
 				site.Assets = append(site.Assets, name)
+				if isSVG(name) {
+					checkPicture(fsys, name, opts, &diags)
+				}
+				return nil
+			case skipEntry:
 				return nil
 			}
 			if p := loadPage(fsys, name, opts, &diags); p != nil && (!p.Draft || opts.Drafts) {
@@ -87,20 +90,6 @@ func Reload(old *Site, fsys fs.FS, changed []string, opts Options) (*Site, diag.
 	site.index(&diags)
 	site.link(&diags)
 	return site, diags
-}
-
-// hidden reports whether Load skips a path: any part of it starts with a
-// dot or ends with "~", as editors' backup and lock files do.
-func hidden(name string) bool {
-	if name == "." {
-		return false
-	}
-	for _, part := range strings.Split(name, "/") {
-		if strings.HasPrefix(part, ".") || strings.HasSuffix(part, "~") {
-			return true
-		}
-	}
-	return false
 }
 
 // clearLinks empties what cross-referencing fills in, so that link can fill

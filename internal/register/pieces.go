@@ -66,26 +66,17 @@ type IndexFile struct {
 	Data []byte
 }
 
-// IndexPieces returns the files of the search index in pieces.
-func (r *Register) IndexPieces() ([]IndexFile, error) {
-	items := r.items()
-	var out []IndexFile
-	add := func(path string, v any) error {
-		b, err := json.Marshal(v)
-		out = append(out, IndexFile{Path: IndexDir + path, Data: b})
-		return err
-	}
-	parts := (len(items) + PartSize - 1) / PartSize
-	for n := range parts {
-		lo, hi := n*PartSize, min((n+1)*PartSize, len(items))
-		if err := add("part-"+strconv.Itoa(n+1)+".json", map[string]any{"parts": parts, "items": items[lo:hi]}); err != nil {
-			return nil, err
-		}
-	}
-	// byKey lists, for each two-letter key, the items with a word that
-	// starts with it, in the directory's order.
-	byKey := map[string][]int{}
-	var keys []string
+// piecePlan is how the index is cut up: the number of parts, and for each
+// name key (in order of first use) the positions of its signatories in the
+// directory's order.
+type piecePlan struct {
+	parts int
+	keys  []string
+	byKey map[string][]int
+}
+
+func (r *Register) piecePlan() piecePlan {
+	plan := piecePlan{parts: (len(r.All) + PartSize - 1) / PartSize, byKey: map[string][]int{}}
 	for i, p := range r.All {
 		seen := map[string]bool{}
 		for _, w := range words(p.Title) {
@@ -94,16 +85,52 @@ func (r *Register) IndexPieces() ([]IndexFile, error) {
 					continue
 				}
 				seen[k] = true
-				if _, ok := byKey[k]; !ok {
-					keys = append(keys, k)
+				if _, ok := plan.byKey[k]; !ok {
+					plan.keys = append(plan.keys, k)
 				}
-				byKey[k] = append(byKey[k], i)
+				plan.byKey[k] = append(plan.byKey[k], i)
 			}
 		}
 	}
-	counts := make(map[string]int, len(keys))
-	for _, k := range keys {
-		list := byKey[k]
+	return plan
+}
+
+// IndexPiecePaths lists the files IndexPieces makes, without making them,
+// so a build can claim them first.
+func (r *Register) IndexPiecePaths() []string {
+	plan := r.piecePlan()
+	var out []string
+	for n := range plan.parts {
+		out = append(out, IndexDir+"part-"+strconv.Itoa(n+1)+".json")
+	}
+	for _, k := range plan.keys {
+		for n := range len(namePieceBounds(len(plan.byKey[k]))) - 1 {
+			out = append(out, IndexDir+NamePiecePath(k, n+1))
+		}
+	}
+	return append(out, IndexDir+"names.json")
+}
+
+// IndexPieces returns the files of the search index in pieces, in the
+// order IndexPiecePaths lists them.
+func (r *Register) IndexPieces() ([]IndexFile, error) {
+	items := r.items()
+	plan := r.piecePlan()
+	var out []IndexFile
+	add := func(path string, v any) error {
+		b, err := json.Marshal(v)
+		out = append(out, IndexFile{Path: IndexDir + path, Data: b})
+		return err
+	}
+	for n := range plan.parts {
+		lo, hi := n*PartSize, min((n+1)*PartSize, len(items))
+		if err := add("part-"+strconv.Itoa(n+1)+".json", map[string]any{"parts": plan.parts, "items": items[lo:hi]}); err != nil {
+			return nil, err
+		}
+	}
+	counts := make(map[string]int, len(plan.keys))
+	for _, k := range plan.keys {
+		list := plan.byKey[k]
 		counts[k] = len(list)
 		bounds := namePieceBounds(len(list))
 		pieces := len(bounds) - 1
@@ -118,7 +145,7 @@ func (r *Register) IndexPieces() ([]IndexFile, error) {
 			}
 		}
 	}
-	if err := add("names.json", map[string]any{"total": len(items), "parts": parts, "names": counts}); err != nil {
+	if err := add("names.json", map[string]any{"total": len(items), "parts": plan.parts, "names": counts}); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -134,3 +134,24 @@ func TestLettersListEveryNameAToZ(t *testing.T) {
 		t.Errorf("letters:\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestIndexPiecePathsListWhatIsMade proves that a build can claim the
+// pieces before making them: the paths are those of the files, in order.
+func TestIndexPiecePathsListWhatIsMade(t *testing.T) {
+	files := map[string]string{"pledges/two-way.md": pledgeFile}
+	for i := range 130 {
+		files[fmt.Sprintf("signatories/s%d.md", i)] = signatory(fmt.Sprintf("Harbour Arts %d", i), "signed: 2024-01-01\n")
+	}
+	reg := New(load(t, files))
+	made, err := reg.IndexPieces()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, f := range made {
+		paths = append(paths, f.Path)
+	}
+	if got := reg.IndexPiecePaths(); !slices.Equal(got, paths) {
+		t.Errorf("IndexPiecePaths = %q,\nIndexPieces made %q", got, paths)
+	}
+}

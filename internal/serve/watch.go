@@ -4,15 +4,16 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
-	"unicode"
 
+	"github.com/coproduce/coproduce/internal/sitefiles"
 	"github.com/fsnotify/fsnotify"
 )
 
 // watched are the parts of a site a change to which needs a rebuild.
-var watched = []string{"content", "templates", "themes"}
+var watched = []string{sitefiles.ContentDir, sitefiles.StaticDir, sitefiles.TemplateDir, sitefiles.ThemeDir}
 
 // watcher turns file system events under a site into batches of changed
 // paths (slash-separated, from the site folder). It watches folders made
@@ -50,14 +51,19 @@ func (w *watcher) addTree(dir string) []string {
 		if err != nil {
 			return nil
 		}
+		rel, relErr := filepath.Rel(w.root, p)
+		if relErr != nil {
+			return nil
+		}
+		rel = filepath.ToSlash(rel)
 		if d.IsDir() {
-			if p != dir && ignored(d.Name()) {
+			if p != dir && sitefiles.SkipDir(rel) {
 				return filepath.SkipDir
 			}
 			w.fsw.Add(p)
 			return nil
 		}
-		if !ignored(d.Name()) {
+		if counts(rel) {
 			found = append(found, p)
 		}
 		return nil
@@ -126,18 +132,17 @@ func (w *watcher) relevant(ev fsnotify.Event) []string {
 		return nil
 	}
 	rel = filepath.ToSlash(rel)
-	top, _, _ := strings.Cut(rel, "/")
-	if rel != "site.yaml" && top != "content" && top != "templates" && top != "themes" {
+	info, statErr := os.Stat(ev.Name)
+	isDir := statErr == nil && info.IsDir()
+	if top, _, _ := strings.Cut(rel, "/"); isDir && (!slices.Contains(watched, top) || sitefiles.SkipDir(rel)) {
 		return nil
 	}
-	for _, part := range strings.Split(rel, "/") {
-		if ignored(part) {
-			return nil
-		}
+	if !isDir && !counts(rel) {
+		return nil
 	}
 	names := []string{rel}
 	if ev.Has(fsnotify.Create) {
-		if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
+		if isDir {
 			// Files may land in a new folder before it is watched: read
 			// what is there now, and watch it from here on.
 			for _, f := range w.addTree(ev.Name) {
@@ -150,24 +155,14 @@ func (w *watcher) relevant(ev fsnotify.Event) []string {
 	return names
 }
 
-// ignored reports whether a file name is an editor's temporary or backup
-// file: vim's .swp files, 4913 test file and name~ backups, emacs's .#lock
-// and #autosave# files, JetBrains' ___jb_ files, and hidden files.
-func ignored(name string) bool {
-	switch {
-	case name == "":
+// counts reports whether a change to the file at rel, a slash-separated
+// path from the site folder, can change the site. It asks the same
+// classifier as the build, so an editor's temporary file never triggers a
+// rebuild that the build would not publish anyway.
+func counts(rel string) bool {
+	switch sitefiles.Classify(rel) {
+	case sitefiles.Unrelated, sitefiles.EditorTemp:
 		return false
-	case strings.HasPrefix(name, "."), strings.HasSuffix(name, "~"):
-		return true
-	case strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"):
-		return true
-	case strings.Contains(name, "___jb_"):
-		return true
 	}
-	for _, ext := range []string{".swp", ".swx", ".swo", ".tmp", ".bak", ".crdownload", ".part"} {
-		if strings.HasSuffix(name, ext) {
-			return true
-		}
-	}
-	return strings.IndexFunc(name, func(r rune) bool { return !unicode.IsDigit(r) }) < 0 // vim's 4913 and its kin
+	return true
 }

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"github.com/coproduce/coproduce/internal/content"
 	"strings"
 
 	"github.com/coproduce/coproduce/internal/register"
@@ -15,6 +16,19 @@ func (b *builder) writeBadges() error {
 	all := b.rs.Content.Section(register.Section)
 	return b.parallel(len(all), func(i int) error {
 		p := all[i]
-		return b.raw.WriteFile(strings.TrimPrefix(p.URL, "/")+"badge.svg", register.BadgeFor(p).SVG())
+		return b.raw.WriteFile(badgeFile(p), register.BadgeFor(p).SVG())
 	})
 }
+
+// badgeFiles lists the badges writeBadges writes.
+func (b *builder) badgeFiles() []string {
+	all := b.rs.Content.Section(register.Section)
+	files := make([]string, len(all))
+	for i, p := range all {
+		files[i] = badgeFile(p)
+	}
+	return files
+}
+
+// badgeFile is where a signatory's badge is published: beside its page.
+func badgeFile(p *content.Page) string { return strings.TrimPrefix(p.URL, "/") + "badge.svg" }

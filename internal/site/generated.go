@@ -12,25 +12,39 @@ import (
 	"github.com/coproduce/coproduce/internal/render"
 )
 
-// writeGenerated writes the files that come from the site as a whole
-// rather than from one Markdown file.
-func (b *builder) writeGenerated(diags *diag.List) {
-	steps := []struct {
-		name string
-		fn   func() error
-	}{
-		{"404.html", b.writeNotFound},
-		{"accessibility/index.html", b.writeAccessibility},
-		{"alias pages", b.writeAliases},
-		{"sitemap.xml", b.writeSitemap},
-		{"robots.txt", b.writeRobots},
-		{"feed.xml", b.writeFeed},
-		{"signatory directory and filter pages", b.writeSignatoryDirectory},
-		{"signatories.json, signatories.csv and signatories/index.json", b.writeSignatoryData},
-		{"signatory badges", b.writeBadges},
-		{"_redirects", b.writeRedirects},
-		{"_headers", b.writeHeaders},
+// generatedStep is one step that writes files from the site as a whole
+// rather than from one Markdown file. It lists the files it writes before
+// any step writes, so they can be claimed (see outputs.go); the recorder
+// refuses a file the step did not list.
+type generatedStep struct {
+	what  string          // what it makes, in words, for messages
+	files func() []string // the files it writes
+	write func() error
+}
+
+// generatedSteps are the site-wide files, in the order their claims are
+// made and their problems reported.
+func (b *builder) generatedSteps() []generatedStep {
+	one := func(name string) func() []string { return func() []string { return []string{name} } }
+	return []generatedStep{
+		{"the home page", b.homeFiles, b.writeHome},
+		{"the page for addresses that do not exist", one("404.html"), b.writeNotFound},
+		{"the accessibility statement", b.accessibilityFiles, b.writeAccessibility},
+		{"the sitemap", one("sitemap.xml"), b.writeSitemap},
+		{"robots.txt", one("robots.txt"), b.writeRobots},
+		{"the news feed", one("feed.xml"), b.writeFeed},
+		{"the signatory directory", b.directoryFiles, b.writeSignatoryDirectory},
+		{"the signatories' open data", b.signatoryDataFiles, b.writeSignatoryData},
+		{"the signatory badges", b.badgeFiles, b.writeBadges},
+		{"the alias pages", func() []string { return nil }, b.writeAliases}, // claimed by each alias
+		{"_redirects", b.redirectsFiles, b.writeRedirects},
+		{"_headers", one("_headers"), b.writeHeaders},
 	}
+}
+
+// writeGenerated runs the generated steps.
+func (b *builder) writeGenerated(diags *diag.List) {
+	steps := b.generatedSteps()
 	// The steps write different files from the same finished content, so
 	// they run at once: the open data is written on one core, and would
 	// otherwise leave the other idle, while the directory's pages keep
@@ -41,13 +55,13 @@ func (b *builder) writeGenerated(diags *diag.List) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			errs[i] = s.fn()
+			errs[i] = s.write()
 		}()
 	}
 	wg.Wait()
 	for i, s := range steps {
 		if errs[i] != nil {
-			diags.Errorf(diag.Pos{File: s.name}, "check the theme's templates and that the output folder can be written", "could not write %s: %v", s.name, errs[i])
+			diags.Errorf(diag.Pos{File: s.what}, "check the theme's templates and that the output folder can be written", "could not write %s: %v", s.what, errs[i])
 		}
 	}
 }
@@ -58,6 +72,7 @@ func (b *builder) writeGenerated(diags *diag.List) {
 func (b *builder) writeGeneratedRecorded(diags *diag.List) []string {
 	out, raw := b.out, b.raw
 	gen := newRecorder(raw)
+	gen.claims = raw.claims
 	b.out, b.raw = publish.Minified(gen, b.minifier), gen
 	b.writeGenerated(diags)
 	b.out, b.raw = out, raw
@@ -75,14 +90,44 @@ func (b *builder) writeSpecial(file, tmpl, kind string, p *content.Page) error {
 	return b.out.WriteFile(file, buf.Bytes())
 }
 
+// homeFiles is the home page, when content/_index.md does not make it:
+// every page links home, so a site always has one.
+func (b *builder) homeFiles() []string {
+	if b.rs.Content.Home() != nil {
+		return nil
+	}
+	return []string{"index.html"}
+}
+
+// writeHome writes a home page from site.yaml's title and description.
+func (b *builder) writeHome() error {
+	if len(b.homeFiles()) == 0 {
+		return nil
+	}
+	p := &content.Page{Kind: content.KindHome, Title: b.rs.Config.Title, Summary: b.rs.Config.Description, URL: "/"}
+	tmpl := "home.html"
+	if !b.tpl.Has(tmpl) {
+		tmpl = "list.html"
+	}
+	return b.writeSpecial("index.html", tmpl, string(content.KindHome), p)
+}
+
 func (b *builder) writeNotFound() error {
 	return b.writeSpecial("404.html", "404.html", "404", &content.Page{Kind: content.KindPage, Title: "Page not found", URL: "/404.html"})
 }
 
-// writeAccessibility writes the accessibility statement from site.yaml,
-// unless the site wrote its own content/accessibility.md.
-func (b *builder) writeAccessibility() error {
+// accessibilityFiles is the accessibility statement's file, unless the
+// site wrote its own content/accessibility.md.
+func (b *builder) accessibilityFiles() []string {
 	if b.rs.Content.Page("/accessibility/") != nil {
+		return nil
+	}
+	return []string{"accessibility/index.html"}
+}
+
+// writeAccessibility writes the accessibility statement from site.yaml.
+func (b *builder) writeAccessibility() error {
+	if len(b.accessibilityFiles()) == 0 {
 		return nil
 	}
 	p := &content.Page{Kind: content.KindPage, Title: "Accessibility statement", URL: "/accessibility/",

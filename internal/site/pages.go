@@ -12,7 +12,9 @@ import (
 	"github.com/coproduce/coproduce/internal/diag"
 	"github.com/coproduce/coproduce/internal/markdown"
 	"github.com/coproduce/coproduce/internal/publish"
+	"github.com/coproduce/coproduce/internal/register"
 	"github.com/coproduce/coproduce/internal/render"
+	"github.com/coproduce/coproduce/internal/theme"
 )
 
 // builder holds what the rendering steps share.
@@ -29,10 +31,27 @@ type builder struct {
 
 	fileOnce sync.Once
 	byFile   map[string]*content.Page
+	regOnce  sync.Once
+	reg      *register.Register // see register()
+
+	theme      *theme.Theme // for the source of a template, in messages
+	themeFiles []themeFile  // the theme's static files, ready to write
+
+	// What the live preview keeps of the last good build (incremental.go).
+	names       map[string]bool          // every file written
+	linksByFile map[string][]pendingLink // page file -> its internal links
+	generated   []string                 // the files writeGenerated wrote
+	globalOnce  sync.Once
+	global      map[string]bool // templates that call section or page
+	static      []string        // files of static/, as published
 
 	mu      sync.Mutex
 	anchors map[string][]string // page URL -> heading ids, in page order
 	links   []pendingLink       // internal links to verify at the end
+	// reported are the output targets of Markdown links already reported
+	// as broken where the editor wrote them; the check of every output
+	// link leaves them out.
+	reported []string
 }
 
 // pendingLink is an internal link whose target can only be checked once
@@ -74,6 +93,7 @@ func (b *builder) renderList(pages []*content.Page, diags *diag.List) {
 			}
 			b.mu.Lock()
 			b.links = append(b.links, w.links...)
+			b.reported = append(b.reported, w.reported...)
 			b.mu.Unlock()
 		}()
 	}
@@ -91,6 +111,7 @@ func (b *builder) renderList(pages []*content.Page, diags *diag.List) {
 type pageScratch struct {
 	buf, body bytes.Buffer
 	links     []pendingLink
+	reported  []string
 }
 
 // renderPage converts one page's Markdown and runs its template.
@@ -110,6 +131,9 @@ func (b *builder) renderPage(p *content.Page, w *pageScratch) diag.List {
 	}
 	diags = append(diags, b.bodyProblems(p, report, nil)...)
 	w.links = append(w.links, res.pendingFrom(report)...)
+	if b.raw.links != nil {
+		b.ownAddresses(p, report, w)
+	}
 	b.mu.Lock()
 	b.anchors[p.URL] = headingIDs(report)
 	b.mu.Unlock()
@@ -121,6 +145,28 @@ func (b *builder) renderPage(p *content.Page, w *pageScratch) diag.List {
 		return diags
 	}
 	return append(diags, b.writePage(p, indexFile(p.URL), buf.Bytes())...)
+}
+
+// ownAddresses tells the check of every output link about the links of a
+// page's Markdown: a broken one is reported where the editor wrote it, not
+// again at the template; a full address of the site itself, such as
+// https://example.org/about/ on a site at https://example.org/, is checked
+// like any internal link, at its place in the file.
+func (b *builder) ownAddresses(p *content.Page, report *markdown.Report, w *pageScratch) {
+	from := indexFile(p.URL)
+	for _, links := range [][]markdown.Link{report.Links, report.Images} {
+		for _, l := range links {
+			t, ok := b.raw.links.target(from, l.Dest)
+			switch {
+			case !ok:
+			case l.Broken != nil:
+				w.reported = append(w.reported, t)
+			case b.raw.links.abs != "" && strings.HasPrefix(l.Dest, b.raw.links.abs) && !strings.HasPrefix(t, outside):
+				_, fragment, _ := strings.Cut(l.Dest, "#")
+				w.links = append(w.links, pendingLink{from: bodyPos(p, l.Pos), target: t, fragment: fragment})
+			}
+		}
+	}
 }
 
 // bodyPos turns a place in the Markdown body into a place in the file.

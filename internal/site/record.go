@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"sort"
 	"sync"
 
@@ -8,11 +9,15 @@ import (
 )
 
 // recorder passes files on to the real output and remembers their names,
-// so links can be checked against what was actually written.
+// so links can be checked against what was actually written. Once claims
+// are set it refuses a file nobody claimed (see outputs.go): a step that
+// writes a path it did not list would otherwise race another for it.
 type recorder struct {
-	out   publish.Output
-	mu    sync.Mutex
-	names map[string]bool
+	out    publish.Output
+	claims *claims      // nil before the claims are made
+	links  *outputLinks // reads each file for the addresses it points to, when set
+	mu     sync.Mutex
+	names  map[string]bool
 }
 
 func newRecorder(out publish.Output) *recorder {
@@ -20,6 +25,12 @@ func newRecorder(out publish.Output) *recorder {
 }
 
 func (r *recorder) WriteFile(name string, data []byte) error {
+	if r.claims != nil && !r.claims.has(name) {
+		return fmt.Errorf("%s was written without being claimed first; this is a fault in coproduce or its theme, please report it", name)
+	}
+	if r.links != nil {
+		r.links.scan(name, data)
+	}
 	r.mu.Lock()
 	r.names[name] = true
 	r.mu.Unlock()

@@ -10,9 +10,9 @@ import (
 // read to answer old addresses with a real 301, which search engines and
 // link checkers follow better than the alias pages' meta refresh. The rules
 // carry the base path, so a site in a sub-folder redirects inside it. A site
-// that keeps its own content/_redirects is left to manage its own rules.
+// that keeps its own static/_redirects is left to manage its own rules.
 func (b *builder) writeRedirects() error {
-	if slices.Contains(b.rs.Content.Assets, "_redirects") {
+	if len(b.redirectsFiles()) == 0 {
 		return nil
 	}
 	type rule struct{ from, to string }
@@ -30,6 +30,15 @@ func (b *builder) writeRedirects() error {
 		sb.WriteString(r.from + " " + r.to + " 301\n")
 	}
 	return b.raw.WriteFile("_redirects", []byte(sb.String()))
+}
+
+// redirectsFiles is _redirects, unless the site keeps its own in static/
+// (or, as older sites do, in content/).
+func (b *builder) redirectsFiles() []string {
+	if slices.Contains(b.rs.Content.Assets, "_redirects") || slices.Contains(b.static, "_redirects") {
+		return nil
+	}
+	return []string{"_redirects"}
 }
 
 // escapePath percent-encodes a path, since a space would split a rule.

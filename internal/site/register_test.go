@@ -23,7 +23,7 @@ base_url: https://example.org/
 signing:
   how: Fill in the form and we will add you within two weeks.
   contact: pledge@example.org
-  form: https://example.org/sign/
+  form: https://forms.example.org/sign-the-pledge
 `,
 	"content/signatories/_index.md": "---\ntitle: Signatories\nsummary: Who has signed.\n---\n\nEvery organisation that signed.\n",
 	"content/pledges/two-way.md":    "---\ntitle: The two-way pledge\nsummary: A promise both ways.\ncommitments: [We will listen., We will pay people.]\n---\n\nAbout the pledge.\n",
@@ -188,7 +188,7 @@ func TestPledgePage(t *testing.T) {
 		"We will listen.", "2 organisations have signed this pledge.",
 		"How to sign", "Fill in the form and we will add you within two weeks.",
 	)
-	wantAll(t, "the pledge page", page, `href="https://example.org/sign/"`, `href="mailto:pledge@example.org"`)
+	wantAll(t, "the pledge page", page, `href="https://forms.example.org/sign-the-pledge"`, `href="mailto:pledge@example.org"`)
 	kite, bright := strings.Index(page, "Kite Youth Arts"), strings.Index(page, "Brightwater Housing")
 	if kite < 0 || bright < 0 || kite > bright {
 		t.Errorf("the pledge page should list the newest signatory (Kite, 2026) before Brightwater (2023)")

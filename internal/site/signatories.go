@@ -24,17 +24,14 @@ const filterKind = "signatories-filter"
 // filters, except the directory's first page when content/signatories/_index.md
 // has made it already.
 func (b *builder) writeSignatoryDirectory() error {
-	reg := register.New(b.rs.Content)
-	listings := reg.Listings()
+	reg := b.register()
+	listings := b.listings()
 	if err := b.renderSignatoryRows(reg.All); err != nil {
 		b.rs.SignatoryRows = nil
 	}
 	defer func() { b.rs.SignatoryRows = nil }()
 	return b.parallel(len(listings), func(i int) error {
 		l := listings[i]
-		if l.URL == "/"+register.Section+"/" && b.rs.Content.Page(l.URL) != nil {
-			return nil
-		}
 		p := listingPage(b.rs.Content, l)
 		tmpl, kind := "signatories-list.html", string(content.KindList)
 		if l.Value != nil {
@@ -42,6 +39,42 @@ func (b *builder) writeSignatoryDirectory() error {
 		}
 		return b.writeSpecial(indexFile(l.URL), tmpl, kind, p)
 	})
+}
+
+// listings are the directory's pages the build writes: all of them but the
+// first page of the directory when content/signatories/_index.md makes it.
+func (b *builder) listings() []*register.Listing {
+	all := b.register().Listings()
+	out := all[:0:0]
+	for _, l := range all {
+		if l.URL == "/"+register.Section+"/" && b.rs.Content.Page(l.URL) != nil {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// register is the signatory register of the content being built, made once
+// for the steps that list and write its files.
+func (b *builder) register() *register.Register {
+	b.regOnce.Do(func() { b.reg = register.New(b.rs.Content) })
+	return b.reg
+}
+
+// directoryFiles lists the files writeSignatoryDirectory writes.
+func (b *builder) directoryFiles() []string {
+	var files []string
+	for _, l := range b.listings() {
+		files = append(files, indexFile(l.URL))
+	}
+	return files
+}
+
+// signatoryDataFiles lists the files writeSignatoryData writes.
+func (b *builder) signatoryDataFiles() []string {
+	files := []string{register.Section + "/index.json", "signatories.json", "signatories.csv"}
+	return append(files, b.register().IndexPiecePaths()...)
 }
 
 // listingPage is the page a listing is rendered as: it has no Markdown file,
@@ -100,7 +133,7 @@ func plural(n int, one, many string) string {
 
 // writeSignatoryData writes the search index and the open data.
 func (b *builder) writeSignatoryData() error {
-	reg := register.New(b.rs.Content)
+	reg := b.register()
 	index, err := reg.Index()
 	if err != nil {
 		return err

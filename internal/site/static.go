@@ -1,8 +1,12 @@
 package site
 
 import (
+	"errors"
+	"sort"
+
 	"crypto/sha256"
 	"encoding/hex"
+	"github.com/coproduce/coproduce/internal/sitefiles"
 	"io/fs"
 	"path"
 	"strings"
@@ -17,9 +21,20 @@ import (
 // file still reaches every reader at once.
 var fingerprinted = map[string]bool{".css": true, ".js": true}
 
-// copyThemeStatic minifies and writes the theme's static files, and returns
-// the published path of each fingerprinted one by its plain name.
-func copyThemeStatic(th *theme.Theme, out publish.Output, mf *publish.Minifier) (map[string]string, error) {
+// themeFile is one of the theme's static files, minified and named as it
+// is published.
+type themeFile struct {
+	name      string // as the theme names it, such as style.css
+	published string // as it is published, such as style.1a2b3c4d.css
+	source    string // where it comes from, for messages
+	data      []byte
+}
+
+// readThemeStatic minifies the theme's static files and names each
+// fingerprinted one with its hash. It returns the files and, by plain name,
+// the published path of each fingerprinted one.
+func readThemeStatic(th *theme.Theme, mf *publish.Minifier) ([]themeFile, map[string]string, error) {
+	var files []themeFile
 	assets := map[string]string{}
 	err := fs.WalkDir(th.Static, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -36,9 +51,69 @@ func copyThemeStatic(th *theme.Theme, out publish.Output, mf *publish.Minifier) 
 			published = strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
 			assets[name] = "/" + published
 		}
-		return out.WriteFile(published, data)
+		files = append(files, themeFile{name: name, published: published, source: "themes/" + th.Name + "/static/" + name, data: data})
+		return nil
 	})
-	return assets, err
+	return files, assets, err
+}
+
+// writeThemeStatic writes the theme's static files, already minified.
+func (b *builder) writeThemeStatic(diags *diag.List) {
+	for _, f := range b.themeFiles {
+		if err := b.raw.WriteFile(f.published, f.data); err != nil {
+			diags.Errorf(diag.Pos{File: f.source}, "check the output folder can be written", "could not copy the theme's file: %v", err)
+		}
+	}
+}
+
+// staticDir holds the site's files that are copied exactly as they are,
+// such as a search engine's verification file or CNAME.
+const staticDir = sitefiles.StaticDir
+
+// listStatic lists the files of the site's static/ folder, leaving out
+// editors' temporary files. A site without the folder has none.
+func listStatic(source fs.FS, diags *diag.List) []string {
+	var names []string
+	err := fs.WalkDir(source, staticDir, func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if name == staticDir && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipAll
+			}
+			diags.Errorf(diag.Pos{File: name}, "check that the file or folder can be read", "could not read: %v", err)
+			return nil
+		}
+		if d.IsDir() {
+			if name != staticDir && sitefiles.SkipDir(name) {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 || sitefiles.Classify(name) != sitefiles.Static {
+			return nil
+		}
+		names = append(names, strings.TrimPrefix(name, staticDir+"/"))
+		return nil
+	})
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		diags.Errorf(diag.Pos{File: staticDir}, "check that the folder can be read", "could not read the static folder: %v", err)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// copyStatic copies the site's static/ folder exactly, without minifying.
+func (b *builder) copyStatic(source fs.FS, diags *diag.List) {
+	for _, name := range b.static {
+		data, err := fs.ReadFile(source, staticDir+"/"+name)
+		if err != nil {
+			problem, fix := diag.ReadProblem(err)
+			diags.Errorf(diag.Pos{File: staticDir + "/" + name}, fix, "%s", problem)
+			continue
+		}
+		if err := b.raw.WriteFile(name, data); err != nil {
+			diags.Errorf(diag.Pos{File: staticDir + "/" + name}, "check the output folder can be written", "could not copy the file: %v", err)
+		}
+	}
 }
 
 // copyContentAssets copies images and other files kept beside the pages.

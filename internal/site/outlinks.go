@@ -1,0 +1,258 @@
+package site
+
+import (
+	"bytes"
+	"net/url"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/coproduce/coproduce/internal/diag"
+	"github.com/coproduce/coproduce/internal/htmllinks"
+)
+
+// Every address in every file the build writes is checked, not only those
+// an editor wrote in Markdown: the links a template makes (a badge, a
+// filter page, a translation), the feed, the sitemap and the HTML a
+// signatory copies onto its own website. Each written file is read for
+// addresses as it is written; once all are written, each address inside
+// the site must name a file that was.
+
+// outputLinks collects the addresses inside the site that written files
+// point to.
+type outputLinks struct {
+	base string // the base path, such as /co/
+	abs  string // the base URL, such as https://example.org/co/, or ""
+
+	mu   sync.Mutex
+	uses map[string]linkUse // target file -> where it was first linked from
+}
+
+// linkUse is where a target was first linked from, and how many files do.
+type linkUse struct {
+	from  string // the file that links, as written
+	addr  string // the address as written there
+	count int
+}
+
+func newOutputLinks(base, abs string) *outputLinks {
+	return &outputLinks{base: base, abs: abs, uses: map[string]linkUse{}}
+}
+
+// scan reads one written file for addresses inside the site.
+func (o *outputLinks) scan(name string, data []byte) {
+	var found []string // address, target pairs
+	add := func(addr string) {
+		if target, ok := o.target(name, addr); ok {
+			found = append(found, addr, target)
+		}
+	}
+	switch path.Ext(name) {
+	case ".html":
+		htmllinks.Each(data, func(_, addr string) { add(addr) })
+	case ".xml", ".json", ".txt", ".svg", ".csv":
+	default:
+		return
+	}
+	// Full addresses of the site in text: the sitemap, the feed, the
+	// sharing tags and the HTML a signatory copies onto its own site.
+	if o.abs != "" {
+		for rest := data; ; {
+			i := bytes.Index(rest, []byte(o.abs))
+			if i < 0 {
+				break
+			}
+			rest = rest[i:]
+			end := bytes.IndexAny(rest, "\"'<> \t\r\n&)]},")
+			if end < 0 {
+				end = len(rest)
+			}
+			add(string(rest[:end]))
+			rest = rest[end:]
+		}
+	}
+	if len(found) == 0 {
+		return
+	}
+	o.mu.Lock()
+	for i := 0; i < len(found); i += 2 {
+		u := o.uses[found[i+1]]
+		if u.count == 0 || name < u.from {
+			u.from, u.addr = name, found[i]
+		}
+		u.count++
+		o.uses[found[i+1]] = u
+	}
+	o.mu.Unlock()
+}
+
+// target turns an address written in the file from into the file inside
+// the output it needs, or reports that the address leads outside the site.
+// "#ZgotmplZ" is what html/template writes in place of an address it
+// refused as unsafe, so it is a target that never exists.
+func (o *outputLinks) target(from, addr string) (string, bool) {
+	if addr == "" || strings.HasPrefix(addr, "#") && addr != "#ZgotmplZ" {
+		return "", false
+	}
+	if addr == "#ZgotmplZ" {
+		return addr, true
+	}
+	if o.abs != "" && strings.HasPrefix(addr, o.abs) {
+		addr = o.base + addr[len(o.abs):]
+	} else if hasScheme(addr) || strings.HasPrefix(addr, "//") {
+		return "", false
+	}
+	if i := strings.IndexAny(addr, "?#"); i >= 0 {
+		addr = addr[:i]
+	}
+	if addr == "" {
+		return "", false
+	}
+	if !strings.HasPrefix(addr, "/") {
+		addr = path.Join(o.base+path.Dir(from), addr) + trailingSlash(addr)
+	}
+	if p, err := url.PathUnescape(addr); err == nil {
+		addr = p
+	}
+	if !strings.HasPrefix(addr, o.base) && addr+"/" != o.base {
+		return outside + addr, true // outside the site's folder on its host
+	}
+	rest := strings.TrimPrefix(addr, strings.TrimSuffix(o.base, "/"))
+	if rest == "" {
+		rest = "/"
+	}
+	return rest, true
+}
+
+// outside marks a target outside the site's folder on its host.
+const outside = "outside:"
+
+func trailingSlash(addr string) string {
+	if strings.HasSuffix(addr, "/") && addr != "/" {
+		return "/"
+	}
+	return ""
+}
+
+// hasScheme reports whether an address starts with a scheme, such as
+// https: or mailto:.
+func hasScheme(addr string) bool {
+	for i := 0; i < len(addr); i++ {
+		c := addr[i]
+		switch {
+		case c == ':':
+			return i > 0
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// check reports each target that no written file answers, once, at the
+// file that links to it first, with the template that made that file.
+// Targets in skip are left out: the Markdown link check has reported
+// those at the place the editor wrote them.
+func (o *outputLinks) check(exists func(string) bool, skip map[string]bool, madeBy func(file string) string, diags *diag.List) {
+	targets := make([]string, 0, len(o.uses))
+	for t := range o.uses {
+		if !skip[t] && !skip[strings.TrimSuffix(t, "/")] {
+			targets = append(targets, t)
+		}
+	}
+	sort.Strings(targets)
+	for _, t := range targets {
+		if t != "#ZgotmplZ" && strings.HasPrefix(t, "/") && (exists(fileForURL(t)) || exists(fileForURL(t+"/"))) {
+			continue
+		}
+		u := o.uses[t]
+		others := ""
+		if u.count > 1 {
+			others = " (and " + plural(u.count-1, "one more link", itoa(u.count-1)+" more links") + ")"
+		}
+		page := o.base + strings.TrimSuffix(u.from, "index.html")
+		switch {
+		case t == "#ZgotmplZ":
+			diags.Errorf(diag.Pos{File: madeBy(u.from)}, "check the values the template shows there: a web address must start with https://, http://, mailto: or tel:",
+				"the page %s has a link the template refused as unsafe%s", page, others)
+		case strings.HasPrefix(t, outside):
+			diags.Errorf(diag.Pos{File: madeBy(u.from)}, "make the address with relURL or absURL, so it carries the site's base path",
+				"the page %s links to %s, which is outside this site's folder%s", page, u.addr, others)
+		default:
+			diags.Errorf(diag.Pos{File: madeBy(u.from)}, "link only to pages and files the site has; if the template made this link, change the template",
+				"the page %s links to %s, which the build does not write%s", page, u.addr, others)
+		}
+	}
+}
+
+func itoa(n int) string {
+	var b [20]byte
+	i := len(b)
+	for n >= 10 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	i--
+	b[i] = byte('0' + n)
+	return string(b[i:])
+}
+
+// checkOutputLinks checks every address the written files point to. It
+// leaves out the links written in Markdown, which checkLinks reports where
+// the editor wrote them.
+func (b *builder) checkOutputLinks(out *recorder, diags *diag.List) {
+	if out.links == nil {
+		return
+	}
+	out.links.check(out.Has, b.markdownTargets(), b.madeBy, diags)
+}
+
+// markdownTargets are the targets of the links written in Markdown, which
+// checkLinks (or the Markdown converter) reports at the editor's line.
+func (b *builder) markdownTargets() map[string]bool {
+	targets := make(map[string]bool, len(b.links)+len(b.reported))
+	for _, l := range b.links {
+		targets[strings.TrimSuffix(l.target, "/")] = true
+	}
+	for _, t := range b.reported {
+		targets[strings.TrimSuffix(t, "/")] = true
+	}
+	return targets
+}
+
+// madeBy names the template file that wrote an output file, or the file
+// itself when no template did, so a broken link a template made is
+// reported where it can be fixed.
+func (b *builder) madeBy(file string) string {
+	source := func(names ...string) string {
+		for _, n := range names {
+			if b.tpl != nil && b.tpl.Has(n) && b.theme != nil {
+				return b.theme.Source(n)
+			}
+		}
+		return file
+	}
+	for _, p := range b.rs.Content.Pages {
+		if indexFile(p.URL) == file {
+			return source(templateNames(p)...)
+		}
+	}
+	for _, l := range b.listings() {
+		if indexFile(l.URL) == file {
+			if l.Value != nil {
+				return source("signatories-filter.html")
+			}
+			return source("signatories-list.html", "list.html")
+		}
+	}
+	switch file {
+	case "404.html":
+		return source("404.html")
+	case "accessibility/index.html":
+		return source("accessibility.html")
+	}
+	return file
+}

@@ -1,0 +1,111 @@
+package site
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/coproduce/coproduce/internal/diag"
+	"github.com/coproduce/coproduce/internal/publish"
+)
+
+// Every file a build writes has one owner, decided before anything is
+// written. A build lists every path it will write with the source that asks
+// for it (claimOutputs); two sources asking for one path is an error naming
+// both, and then nothing is written. The output is wrapped in a claimed
+// output that refuses a path nobody claimed, so a step that writes a file
+// it did not list fails every test instead of silently winning a race.
+
+// owner is who asks for one output file.
+type owner struct {
+	pos  diag.Pos // where in the site the file is asked for
+	what string   // in words, such as "the page content/about.md"
+	// reserved marks files the build makes for the site as a whole; the
+	// advice for a clash with one differs.
+	reserved bool
+	page     bool // a page of content/
+}
+
+// outputKey is the form of a path two files clash in: hosts on macOS and
+// Windows do not tell About/ from about/, and macOS stores accented names
+// decomposed, so those are one file there.
+func outputKey(name string) string {
+	clean, _ := publish.CleanName(name)
+	return strings.ToLower(norm.NFC.String(clean))
+}
+
+// claims maps each output file to its owner.
+type claims struct {
+	owners map[string]owner  // by outputKey
+	names  map[string]string // outputKey -> the name as claimed
+}
+
+func newClaims() *claims {
+	return &claims{owners: map[string]owner{}, names: map[string]string{}}
+}
+
+// claim gives name to o, or reports o at its place when another source has
+// it already. The first claim wins, and claims are made in a fixed order
+// (what the build makes, then pages, static files, content files, aliases),
+// so the same site gives the same messages every time.
+func (c *claims) claim(name string, o owner, diags *diag.List) {
+	key := outputKey(name)
+	first, taken := c.owners[key]
+	if !taken {
+		c.owners[key], c.names[key] = o, name
+		return
+	}
+	if first.what == o.what && first.pos == o.pos {
+		return // the same source asking twice, as an alias written twice does
+	}
+	at := "/" + c.names[key]
+	fix := "remove or rename one of them, so each address has one source"
+	if first.reserved {
+		fix = "choose another address: " + at + " is kept for the file the build makes there (docs/content-model.md lists these)"
+	}
+	diags.Errorf(o.pos, fix, "%s would replace %s at %s", o.what, first.what, at)
+}
+
+// has reports whether name is claimed.
+func (c *claims) has(name string) bool {
+	_, ok := c.owners[outputKey(name)]
+	return ok
+}
+
+// claimOutputs claims every file the build will write: the theme's files
+// and the site-wide files first, as their addresses are reserved, then each
+// page, each file of static/ and of content/, and each alias.
+func (b *builder) claimOutputs(diags *diag.List) *claims {
+	c := newClaims()
+	for _, f := range b.themeFiles {
+		c.claim(f.published, owner{pos: diag.Pos{File: f.source}, what: "the theme's file " + f.name, reserved: true}, diags)
+	}
+	for _, step := range b.generatedSteps() {
+		for _, name := range step.files() {
+			c.claim(name, owner{pos: diag.Pos{File: name}, what: step.what, reserved: true}, diags)
+		}
+	}
+	for _, p := range b.rs.Content.Pages {
+		if c.has(indexFile(p.URL)) && c.owners[outputKey(indexFile(p.URL))].page {
+			continue // two pages at one address: the content loader says so
+		}
+		c.claim(indexFile(p.URL), owner{pos: diag.Pos{File: p.File, Line: 1, Col: 1}, what: "the page " + p.File, page: true}, diags)
+	}
+	for _, name := range b.static {
+		c.claim(name, owner{pos: diag.Pos{File: staticDir + "/" + name}, what: "the file " + staticDir + "/" + name}, diags)
+	}
+	for _, name := range b.rs.Content.Assets {
+		c.claim(name, owner{pos: diag.Pos{File: "content/" + name}, what: "the file content/" + name}, diags)
+	}
+	for _, p := range b.rs.Content.Pages {
+		for i, a := range p.Aliases {
+			pos := diag.Pos{File: p.File, Line: 1, Col: 1}
+			if i < len(p.AliasPos) {
+				pos = p.AliasPos[i]
+			}
+			c.claim(fileForURL(a), owner{pos: pos, what: fmt.Sprintf("the alias %s in %s:%d", a, p.File, pos.Line)}, diags)
+		}
+	}
+	return c
+}
