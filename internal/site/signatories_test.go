@@ -5,7 +5,6 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
-	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/coproduce/coproduce/internal/content"
 	"github.com/coproduce/coproduce/internal/publish"
+	"github.com/coproduce/coproduce/internal/render"
 	"github.com/coproduce/coproduce/internal/site"
 	"github.com/coproduce/coproduce/internal/sitegen"
 )
@@ -233,7 +233,7 @@ func TestBigRegisterEachFilterPageListsExactlyItsSignatories(t *testing.T) {
 		if first != "/signatories/" && !strings.Contains(html, `aria-current="page"><strong>`) {
 			t.Errorf("%s does not mark its own filter as the current one", first)
 		}
-		if !strings.Contains(html, fmt.Sprintf(">%d organisations", len(exp))) {
+		if !strings.Contains(html, ">"+render.Number(len(exp))+" organisations") {
 			t.Errorf("%s does not say it has %d organisations", first, len(exp))
 		}
 	}
@@ -269,7 +269,7 @@ func TestBigRegisterFilterLinksShowCounts(t *testing.T) {
 			bristol++
 		}
 	}
-	want := fmt.Sprintf(`<a href="/signatories/region/bristol/">Bristol (%d)</a>`, bristol)
+	want := `<a href="/signatories/region/bristol/">Bristol (` + render.Number(bristol) + `)</a>`
 	if !strings.Contains(html, want) {
 		t.Errorf("the directory has no filter link %s", want)
 	}
