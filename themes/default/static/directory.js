@@ -176,7 +176,7 @@
       (function step() {
         if (mine !== run) return;
         var before = shown;
-        showUpTo(Math.min(Math.max(PAGE, shown), shown + 20));
+        showUpTo(Math.min(Math.max(PAGE, shown), shown + 10));
         if (shown > before && shown < PAGE) setTimeout(step, 0);
       })();
     }
