@@ -46,6 +46,8 @@ type Options struct {
 	// Now is the day of the build: a signing or consent date after it is
 	// an error. Zero means today.
 	Now time.Time
+	// Workers is how many files are read at once; zero means one per core.
+	Workers int
 }
 
 func (o Options) today() time.Time {

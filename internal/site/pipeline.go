@@ -2,8 +2,7 @@ package site
 
 import (
 	"io/fs"
-	"path"
-	"strings"
+	"time"
 
 	"github.com/coproduce/coproduce/internal/check"
 	"github.com/coproduce/coproduce/internal/config"
@@ -111,7 +110,7 @@ func (p *pass) readContent() bool {
 		p.res.Site = &content.Site{}
 		return true
 	}
-	opts := content.Options{Drafts: p.opts.Drafts, Dir: "content", Languages: p.cfg.OtherLanguages()}
+	opts := content.Options{Drafts: p.opts.Drafts, Dir: "content", Languages: p.cfg.OtherLanguages(), Now: p.today(), Workers: p.opts.Workers}
 	var site *content.Site
 	var diags diag.List
 	if p.whole() {
@@ -281,9 +280,11 @@ func (p *pass) checkLinks() bool {
 	return true
 }
 
-// contentName is a path under content/ for a path from the site folder.
-func contentName(name string) (string, bool) {
-	name = path.Clean(name)
-	rest, ok := strings.CutPrefix(name, "content/")
-	return rest, ok
+// today is the day of the build: the one it was asked for, the last good
+// build's for the preview, or the clock's.
+func (p *pass) today() time.Time {
+	if p.opts.Now.IsZero() && !p.whole() {
+		return p.prev.rs.Now
+	}
+	return today(p.opts.Now)
 }
