@@ -39,6 +39,10 @@ type Config struct {
 	Signing       Signing
 	QuickExit     QuickExit
 
+	// Translations are the settings in each of the site's other
+	// languages, by language code (see In).
+	Translations  map[string]Translation
+	translationAt []translationPos
 	// themeAt is where theme: is written, to report a theme that is not
 	// there at that place rather than at the top of the file.
 	themeAt *diag.Pos
@@ -118,7 +122,7 @@ func Default() *Config {
 	}
 }
 
-var topKeys = []string{"title", "description", "base_url", "language", "theme", "organisation", "contact", "reading_age", "languages", "params", "accessibility", "signing", "quick_exit"}
+var topKeys = []string{"title", "description", "base_url", "language", "theme", "organisation", "contact", "reading_age", "languages", "params", "accessibility", "signing", "quick_exit", "translations"}
 var quickExitKeys = []string{"url", "everywhere"}
 var accessibilityKeys = []string{"status", "tested", "method", "checked_by_hand", "known_problems", "enforcement"}
 var signingKeys = []string{"how", "contact", "form"}
@@ -204,10 +208,13 @@ func parse(data []byte, now time.Time) (*Config, diag.List) {
 			readSigning(r, e, &cfg.Signing)
 		case "quick_exit":
 			readQuickExit(r, e, &cfg.QuickExit)
+		case "translations":
+			readTranslations(r, e, cfg)
 		default:
 			r.Unknown(e, topKeys, "site.yaml")
 		}
 	}
+	checkTranslations(r, cfg)
 	if languagesAt != nil {
 		checkMainLanguage(r, *languagesAt, cfg)
 	}

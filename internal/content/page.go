@@ -109,6 +109,11 @@ type Page struct {
 	EasyRead     *Page   // a page's Easy Read twin
 	Original     *Page   // the page a twin or translation belongs to
 	Translations []*Page
+
+	// Where each key was written, kept only by twins and the pages they
+	// belong to (see translate.go).
+	keepKeys bool
+	keyAt    []keyPos
 }
 
 // Place is a line and column in a page's file; zero when not written.

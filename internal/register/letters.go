@@ -17,12 +17,25 @@ const LetterKey = "letter"
 // letterFacet groups every signatory under the first letter of its name.
 // Accents do not count (Éclair Arts is under E), and a name that starts
 // with a number is under "0 to 9", so every signatory is under one value.
-func (r *Register) letterFacet() *Facet {
-	f := &Facet{Key: LetterKey, Label: "First letter of the name"}
-	f.Values = group(f, r.All, func(p *content.Page) string { return firstLetter(p.Title) })
+//
+// In a register in another language the letter is that of the name shown
+// there, and "0 to 9" is in that language's words (letter_digits), though
+// its address stays /signatories/letter/0-to-9/ in every language.
+func (r *Register) letterFacet(w Words) *Facet {
+	f := &Facet{Key: LetterKey, Label: w.Format("facet_" + LetterKey), root: r.Root}
+	digits := w.Format("letter_digits")
+	label := func(p *content.Page) string {
+		if l := firstLetter(p.Title); l != digitsLabel {
+			return l
+		}
+		return digits
+	}
+	slugOf := func(p *content.Page) string { return Slug(firstLetter(p.Title)) }
+	f.Values = group(f, r.All, r.Lang, label, slugOf)
+	digitsSlug := Slug(digitsLabel)
 	sort.SliceStable(f.Values, func(i, j int) bool {
 		a, b := f.Values[i].Label, f.Values[j].Label
-		if da, db := a == digitsLabel, b == digitsLabel; da != db {
+		if da, db := f.Values[i].Slug == digitsSlug, f.Values[j].Slug == digitsSlug; da != db {
 			return db // the letters first, numbers last
 		}
 		return a < b
@@ -37,7 +50,8 @@ func (r *Register) letterFacet() *Facet {
 	return f
 }
 
-// digitsLabel is the letter value of names that start with a number.
+// digitsLabel is the letter value of names that start with a number, as
+// the address of its filter page is made from.
 const digitsLabel = "0 to 9"
 
 // firstLetter is the letter a name is listed under, or digitsLabel.

@@ -13,22 +13,10 @@
 (function () {
   'use strict';
 
-  // The words this script writes, in one place. {n} is a number.
-  var WORDS = {
-    months: ['January', 'February', 'March', 'April', 'May', 'June', 'July',
-      'August', 'September', 'October', 'November', 'December'],
-    copy: 'Copy',
-    copied: 'Copied. Now paste it into your website.',
-    copySelected: 'The HTML is selected. Press Control and C to copy it.',
-    signed: 'Signed',
-    showMore: 'Show {n} more',
-    noMatch: 'No organisation matches. Try fewer filters, or fewer letters of the name.',
-    oneMatch: '1 organisation matches.',
-    manyMatch: '{n} organisations match.',
-    searching: 'Searching…',
-    stillSearching: 'Still searching the rest of the register…',
-    failed: 'The search could not load. Use the links below to filter the list instead.'
-  };
+  // The words come from the page, in its language (data-words on the
+  // search form's mount, written from the theme's i18n files): the script
+  // has none of its own. {n} in them is a number.
+  var WORDS = {};
 
   var PAGE = 100;
 
@@ -41,18 +29,23 @@
     return e;
   }
 
-  var lang = document.documentElement.lang || undefined;
-
-  // number writes n with the page language's thousands separator.
+  // number writes n with the language's thousands separator (number_group).
   function number(n) {
-    try { return n.toLocaleString(lang); } catch (e) { return String(n); }
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, WORDS.number_group || ',');
   }
 
-  function say(template, n) { return template.replace('{n}', number(n)); }
+  // say is the words for key, the _one or _other form when given n, with
+  // {n} filled in.
+  function say(key, n) {
+    if (n !== undefined && Object.prototype.hasOwnProperty.call(WORDS, key + '_one')) key += n === 1 ? '_one' : '_other';
+    var w = Object.prototype.hasOwnProperty.call(WORDS, key) ? WORDS[key] : key;
+    return n === undefined ? w : w.split('{n}').join(number(n));
+  }
 
   function humanDate(iso) {
     var p = iso.split('-');
-    return p.length === 3 ? Number(p[2]) + ' ' + WORDS.months[Number(p[1]) - 1] + ' ' + p[0] : iso;
+    var months = WORDS.months || [];
+    return p.length === 3 && months[Number(p[1]) - 1] ? Number(p[2]) + ' ' + months[Number(p[1]) - 1] + ' ' + p[0] : iso;
   }
 
   // fold and words must match internal/register/pieces.go: accents off,
@@ -74,20 +67,21 @@
 
   function initCopy() {
     var area = document.getElementById('link-snippet');
-    if (!area || !navigator.clipboard) return;
+    var label = area && area.getAttribute('data-copy-label');
+    if (!label || !navigator.clipboard) return;
     var row = el('p');
-    var button = el('button', { type: 'button', 'class': 'copy-button' }, area.getAttribute('data-copy-label') || WORDS.copy);
+    var button = el('button', { type: 'button', 'class': 'copy-button' }, label);
     var status = el('span', { 'class': 'copy-status', role: 'status' });
     row.appendChild(button);
     row.appendChild(status);
     area.parentNode.insertBefore(row, area.nextSibling);
     button.addEventListener('click', function () {
       navigator.clipboard.writeText(area.value).then(function () {
-        status.textContent = WORDS.copied;
+        status.textContent = area.getAttribute('data-copy-done') || '';
       }, function () {
         area.focus();
         area.select();
-        status.textContent = WORDS.copySelected;
+        status.textContent = area.getAttribute('data-copy-selected') || '';
       });
     });
   }
@@ -98,6 +92,7 @@
     var form = mount.querySelector('form');
     var input = document.getElementById('search-name');
     if (!form || !input) return;
+    try { WORDS = JSON.parse(mount.getAttribute('data-words') || '{}'); } catch (e) { return; }
     var links = document.querySelector('.directory-filters');
     var staticResults = document.getElementById('directory-results');
     var list = document.getElementById('search-results');
@@ -105,6 +100,7 @@
     var status = mount.querySelector('.search-status');
     var base = mount.getAttribute('data-base');
     var pieces = mount.getAttribute('data-pieces');
+    var site = mount.getAttribute('data-site') || '/';
     var selects = Array.prototype.slice.call(form.querySelectorAll('select'));
     var initial = selects.map(function (s) { return s.value; });
 
@@ -149,7 +145,10 @@
 
     function item(it) {
       var li = el('li', { 'class': 'signatory-item' });
-      li.appendChild(el('a', { 'class': 'signatory-name', href: base + it[1] + '/' }, it[0]));
+      // A signatory with no page in this language is named by the path
+      // of its main-language page (see internal/register/index.go).
+      var href = it[1].charAt(0) === '/' ? site + it[1].slice(1) : base + it[1] + '/';
+      li.appendChild(el('a', { 'class': 'signatory-name', href: href }, it[0]));
       var dl = el('dl', { 'class': 'signatory-facts-short' });
       function fact(name, value, datetime) {
         if (!value) return;
@@ -161,7 +160,7 @@
         dl.appendChild(d);
       }
       facts.forEach(function (f) { fact(f[0], f[2][it[f[1]]]); });
-      fact(WORDS.signed, humanDate(it[2]), it[2]);
+      fact(say('signed'), humanDate(it[2]), it[2]);
       li.appendChild(dl);
       return li;
     }
@@ -188,13 +187,13 @@
       list.appendChild(frag);
       list.hidden = shown === 0;
       more.hidden = shown >= matches.length;
-      more.textContent = say(WORDS.showMore, Math.min(PAGE, matches.length - shown));
+      more.textContent = say('search_more', Math.min(PAGE, matches.length - shown));
     }
 
     function report(done) {
       var n = matches.length, text;
-      if (n === 0) text = done ? WORDS.noMatch : WORDS.searching;
-      else text = (n === 1 ? WORDS.oneMatch : say(WORDS.manyMatch, n)) + (done ? '' : ' ' + WORDS.stillSearching);
+      if (n === 0) text = done ? say('search_none') : say('search_searching');
+      else text = say('search_matches', n) + (done ? '' : ' ' + say('search_still'));
       status.textContent = text;
     }
 
@@ -297,7 +296,7 @@
           if (!last) next(n + 1, piece.parts);
         }, function () {
           if (mine !== run) return;
-          status.textContent = WORDS.failed;
+          status.textContent = say('search_failed');
           if (links) links.hidden = false;
         });
       })(1, Infinity);
