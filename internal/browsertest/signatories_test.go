@@ -9,12 +9,14 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/chromedp/chromedp"
 )
 
 // The signatory directory in a real browser: with JavaScript, the search
-// and filters answer as you type from signatories/index.json; without it,
+// and filters answer as you type from the pieces of the index in
+// signatories/index/ (internal/register/pieces.go); without it,
 // the filter links lead to pre-built pages that list the same organisations.
 // What is expected comes from signatories.json, the open data of the same
 // build, so the three views of the register are checked against each other.
@@ -97,11 +99,12 @@ func TestSignatorySearchWithJavaScript(t *testing.T) {
 	}
 	var want []string
 	for _, r := range recs {
-		if strings.Contains(strings.ToLower(r.Name), word) {
+		if hasWordStarting(r.Name, word) {
 			want = append(want, r.Name)
 		}
 	}
 	slices.Sort(want)
+	waitForSearch(t, ctx)
 	if got := eval[[]string](t, ctx, shownNames); !slices.Equal(got, want) {
 		t.Errorf("searching for %q shows %q, want %q", word, got, want)
 	}
@@ -128,6 +131,7 @@ func TestSignatorySearchWithJavaScript(t *testing.T) {
 		sel.dispatchEvent(new Event('change'));
 		return true;
 	})()`)
+	waitForSearch(t, ctx)
 	if got, want := eval[[]string](t, ctx, shownNames), namesIn(recs, region); !slices.Equal(got, want) {
 		t.Errorf("filtering by %s shows %q, want %q", region, got, want)
 	}
@@ -136,6 +140,7 @@ func TestSignatorySearchWithJavaScript(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("search-name"), "zzqx")); err != nil {
 		t.Fatal(err)
 	}
+	waitForSearch(t, ctx)
 	if status := eval[string](t, ctx, `document.querySelector('.search-status').textContent`); !strings.HasPrefix(status, "No organisation matches") {
 		t.Errorf("a search with no match says %q", status)
 	}
@@ -187,9 +192,11 @@ func TestSignatoryFilterPagesWithoutJavaScript(t *testing.T) {
 	if got := eval[[]string](t, ctx, shownNames); len(got) != len(recs) {
 		t.Errorf("with no JavaScript the directory lists %d organisations, want all %d", len(got), len(recs))
 	}
-	// Open the region group and follow the link, as a reader does.
+	// Open the filters, then the region group, and follow the link, as a
+	// reader does.
 	link := `a[href$="/signatories/region/` + slug(region) + `/"]`
 	err := chromedp.Do(ctx,
+		chromedp.Click(chromedp.Search(`//nav//details[summary[normalize-space()="Filter the list"]]/summary`)),
 		chromedp.Click(chromedp.Search(`//details[summary[normalize-space()="Region"]]/summary`)),
 		chromedp.WaitVisible(chromedp.CSS(link)),
 		chromedp.Click(chromedp.CSS(link)),
@@ -227,6 +234,27 @@ func TestSignatoryCopyButton(t *testing.T) {
 	// the text and says how to copy it, which is also a right answer.
 	if !strings.HasPrefix(status, "Copied") && !strings.HasPrefix(status, "The HTML is selected") {
 		t.Errorf("after Copy the status says %q", status)
+	}
+}
+
+// hasWordStarting reports whether a word of the name starts with the
+// prefix, ignoring case: how the directory's search matches a name.
+func hasWordStarting(name, prefix string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) }) {
+		if strings.HasPrefix(w, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// waitForSearch waits until the search has looked through every piece of
+// the index it needs, and its status says so.
+func waitForSearch(t *testing.T, ctx context.Context) {
+	t.Helper()
+	err := chromedp.Do(ctx, chromedp.Poll[chromedp.Void](`(s => s !== '' && !/Searching|Still searching/.test(s))(document.querySelector('.search-status').textContent)`))
+	if err != nil {
+		t.Fatalf("the search never finished: %v (status %q)", err, eval[string](t, ctx, `document.querySelector('.search-status').textContent`))
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -21,7 +22,7 @@ func TestWelshDirectorySearchIsInWelsh(t *testing.T) {
 		t.Fatalf("the search box never appeared: %v", err)
 	}
 	for script, want := range map[string]string{
-		`document.getElementById('search-heading').textContent`:             "Chwilio a hidlo",
+		`document.querySelector('.search-filters summary').textContent`:     "Hidlo'r rhestr",
 		`document.querySelector('label[for=search-name]').textContent`:      "Enw'r sefydliad",
 		`document.querySelector('#search-region option').textContent`:       "Y cyfan",
 		`document.querySelector('label[for=search-region]').textContent`:    "Rhanbarth",
@@ -34,8 +35,11 @@ func TestWelshDirectorySearchIsInWelsh(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("search-name"), "kite")); err != nil {
 		t.Fatal(err)
 	}
-	if status := eval[string](t, ctx, `document.querySelector('.search-status').textContent`); status != "Mae 1 sefydliad yn cyfateb." {
-		t.Errorf("the status says %q, want it in Welsh", status)
+	// The search fetches its pieces first; it is done when the status
+	// says how many match.
+	err := chromedp.Do(ctx, chromedp.Poll[chromedp.Void](`document.querySelector('.search-status').textContent === "Mae 1 sefydliad yn cyfateb."`, chromedp.WithPollingTimeout(10*time.Second)))
+	if err != nil {
+		t.Errorf("the status says %q, want it in Welsh: %v", eval[string](t, ctx, `document.querySelector('.search-status').textContent`), err)
 	}
 	link := eval[string](t, ctx, `document.querySelector('#search-results .signatory-name').getAttribute('href')`)
 	if !strings.HasSuffix(link, "/cy/signatories/kite-youth-arts/") {

@@ -80,7 +80,7 @@ func TestHeadingsThatTakeATemplateIDAreErrors(t *testing.T) {
 	}
 	for _, p := range []*content.Page{
 		{Kind: content.KindPage, File: "content/about.md", Body: []byte("## Main content\n")},
-		{Kind: content.KindList, Section: "signatories", File: "content/signatories/_index.md", Body: []byte("## Filters heading\n")},
+		{Kind: content.KindList, Section: "signatories", File: "content/signatories/_index.md", Body: []byte("## Search results\n")},
 		{Kind: content.KindSignatory, Variant: "easy", File: "content/signatories/b.easy.md", Body: []byte("## Main content\n")},
 	} {
 		if got := checkPage(t, p); len(got) != 1 || !strings.Contains(got[0], "gets the id") {

@@ -12,8 +12,9 @@ import (
 )
 
 // everyPageIDs are the ids the default theme puts on every page: the
-// "skip to content" link goes to #main-content.
-var everyPageIDs = []string{"main-content"}
+// "skip to content" link goes to #main-content, and the quick exit's hint
+// about the Shift key is #quick-exit-hint.
+var everyPageIDs = []string{"main-content", "quick-exit-hint"}
 
 // themeIDs are the ids the default theme's templates put on a page of
 // each kind, around the body. TestThemeIDsMatchTheTemplates reads them out
@@ -28,7 +29,7 @@ var themeIDs = map[content.Kind][]string{
 
 // signatoryListIDs are the ids of the signatory directory, which the
 // signatories section's list page shows instead of the usual list.
-var signatoryListIDs = []string{"directory-search", "directory-results", "results-heading", "filters-heading"}
+var signatoryListIDs = []string{"directory-search", "directory-results", "results-heading", "search-name", "search-results"}
 
 // ThemeIDs lists the ids the default theme gives to parts of page p
 // outside its body. A heading in the body with one of these ids would

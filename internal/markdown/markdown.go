@@ -56,7 +56,13 @@ func New() *Converter {
 // nil, in which case links are left as written. A body of one of the
 // shapes the parser cannot read in reasonable time is refused with a
 // *Refusal, and nothing is written.
-func (c *Converter) Convert(src []byte, w io.Writer, links LinkResolver) (report *Report, err error) {
+func (c *Converter) Convert(src []byte, w io.Writer, links LinkResolver) (*Report, error) {
+	return c.convert(src, w, links, false)
+}
+
+// convert is Convert, keeping each line break inside a paragraph when
+// lines is true (see ConvertKeepingLines).
+func (c *Converter) convert(src []byte, w io.Writer, links LinkResolver, lines bool) (report *Report, err error) {
 	defer func() {
 		switch r := recover().(type) {
 		case nil:
@@ -84,6 +90,9 @@ func (c *Converter) Convert(src []byte, w io.Writer, links LinkResolver) (report
 	wk.run(doc, report, links)
 	c.walkers.Put(wk)
 	report.Doc = doc
+	if lines {
+		keepLines(doc)
+	}
 
 	// goldmark wraps any writer that is not already buffered in a new
 	// 4 KB bufio.Writer per call; a pooled one writes the same bytes.

@@ -35,27 +35,50 @@ type index struct {
 
 // Index is the text of /signatories/index.json.
 func (r *Register) Index() ([]byte, error) {
+	idx := index{Facets: make([]indexFacet, 0, len(r.Facets)), Items: r.items()}
+	for _, facet := range r.searchFacets() {
+		jf := indexFacet{Key: facet.Key, Label: facet.Label, Values: make([][]any, 0, len(facet.Values))}
+		for _, val := range facet.Values {
+			jf.Values = append(jf.Values, []any{val.Slug, val.Label, val.Count()})
+		}
+		idx.Facets = append(idx.Facets, jf)
+	}
+	return json.Marshal(idx)
+}
+
+// searchFacets are the facets an index item gives values for: all but the
+// first letter, which the name search makes needless.
+func (r *Register) searchFacets() []*Facet {
+	out := make([]*Facet, 0, len(r.Facets))
+	for _, f := range r.Facets {
+		if f.Key != LetterKey {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// items are the index's items, one per signatory in the directory's order.
+func (r *Register) items() [][]any {
 	pos := make(map[*content.Page]int, len(r.All))
 	for i, p := range r.All {
 		pos[p] = i
 	}
+	facets := r.searchFacets()
 	// chosen[i][f] are the values signatory i has in facet f.
 	chosen := make([][][]int, len(r.All))
 	for i := range chosen {
-		chosen[i] = make([][]int, len(r.Facets))
+		chosen[i] = make([][]int, len(facets))
 	}
-	idx := index{Facets: make([]indexFacet, 0, len(r.Facets)), Items: make([][]any, 0, len(r.All))}
-	for f, facet := range r.Facets {
-		jf := indexFacet{Key: facet.Key, Label: facet.Label, Values: make([][]any, 0, len(facet.Values))}
+	for f, facet := range facets {
 		for v, val := range facet.Values {
-			jf.Values = append(jf.Values, []any{val.Slug, val.Label, val.Count()})
 			for _, p := range val.Signatories {
 				i := pos[p]
 				chosen[i][f] = append(chosen[i][f], v)
 			}
 		}
-		idx.Facets = append(idx.Facets, jf)
 	}
+	items := make([][]any, 0, len(r.All))
 	for i, p := range r.All {
 		// A signatory with no page in the register's language links to
 		// its main-language page, by its path from the site root.
@@ -64,7 +87,7 @@ func (r *Register) Index() ([]byte, error) {
 			at = p.URL
 		}
 		item := []any{p.Title, at, isoDate(p.Signed)}
-		for f, facet := range r.Facets {
+		for f, facet := range facets {
 			vs := chosen[i][f]
 			switch {
 			case facet.Key == "pledge":
@@ -75,7 +98,7 @@ func (r *Register) Index() ([]byte, error) {
 				item = append(item, vs[0])
 			}
 		}
-		idx.Items = append(idx.Items, item)
+		items = append(items, item)
 	}
-	return json.Marshal(idx)
+	return items
 }

@@ -119,6 +119,9 @@ func NewIn(site *content.Site, lang string, w Words) *Register {
 		text("size", func(p *content.Page) string { return sizeWords(w, p.Size) }, bySize),
 		text("year", year, newestFirst),
 		r.pledgeFacet(site, w),
+		// Last, so the search index's items (which leave it out: the
+		// name search does its work) keep the other facets' places.
+		r.letterFacet(w),
 	}
 	return r
 }

@@ -224,6 +224,20 @@ func TestCSVCellsNeverRunAsFormulas(t *testing.T) {
 	}
 }
 
+func TestNamePieceBounds(t *testing.T) {
+	for n, want := range map[int][]int{
+		1:   {0, 1},
+		25:  {0, 25},
+		26:  {0, 25, 26},
+		125: {0, 25, 125},
+		300: {0, 25, 125, 225, 300},
+	} {
+		if got := namePieceBounds(n); !slices.Equal(got, want) {
+			t.Errorf("namePieceBounds(%d) = %v, want %v", n, got, want)
+		}
+	}
+}
+
 // welshWords are enough of the theme's Welsh words for the register.
 type welshWords map[string]string
 
@@ -258,7 +272,8 @@ func TestRegisterInWelsh(t *testing.T) {
 		t.Fatal(diags)
 	}
 	w := welshWords{"facet_sector": "Sector", "facet_region": "Rhanbarth", "facet_size": "Maint", "facet_year": "Blwyddyn", "facet_pledge": "Addewid",
-		"size_small": "Bach", "badge_signed": "Llofnodwyd {year}", "badge_alt": "Llofnododd {name} {pledges} yn {year}", "list_and": " a "}
+		"size_small": "Bach", "badge_signed": "Llofnodwyd {year}", "badge_alt": "Llofnododd {name} {pledges} yn {year}", "list_and": " a ",
+		"facet_letter": "Llythyren gyntaf yr enw", "letter_digits": "0 i 9"}
 	reg := NewIn(site, "cy", w)
 	if reg.Root != "/cy/signatories/" || reg.All[0].URL != "/cy/signatories/kite/" || reg.All[1].URL != "/signatories/other/" {
 		t.Fatalf("the Welsh register is at %s and lists %s, %s", reg.Root, reg.All[0].URL, reg.All[1].URL)
@@ -275,6 +290,9 @@ func TestRegisterInWelsh(t *testing.T) {
 	}
 	if got := reg.Facet("pledge").Values[0]; got.Label != "Yr addewid dwy ffordd" || got.Count() != 2 {
 		t.Errorf("the Welsh pledge filter is %q with %d", got.Label, got.Count())
+	}
+	if got := reg.Facet("letter"); got.Label != "Llythyren gyntaf yr enw" || len(got.Values) != 2 || got.Values[0].URL() != "/cy/signatories/letter/k/" {
+		t.Errorf("the Welsh letter facet is %q with %+v", got.Label, got.Values)
 	}
 	b := BadgeIn(site.Page("/cy/signatories/kite/"), w)
 	if b.Signed != "Llofnodwyd 2026" || b.Alt != "Llofnododd Kite Yr addewid dwy ffordd yn 2026" {

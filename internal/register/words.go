@@ -20,6 +20,7 @@ type plainEnglish struct{}
 
 var englishWords = map[string]string{
 	"facet_sector": "Sector", "facet_region": "Region", "facet_size": "Size", "facet_year": "Year signed", "facet_pledge": "Pledge",
+	"facet_letter": "First letter of the name", "letter_digits": "0 to 9",
 	"size_micro": "Micro", "size_small": "Small", "size_medium": "Medium", "size_large": "Large",
 	"badge_signed": "Signed {year}", "badge_alt": "{name} signed {pledges} in {year}", "badge_alt_undated": "{name} signed {pledges}",
 	"badge_pledge": "Pledge", "list_and": " and ",

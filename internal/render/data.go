@@ -126,7 +126,10 @@ func NewPageData(s *Site, p *content.Page, body template.HTML) *PageData {
 	d.Lang = s.LangOf(p)
 	d.Config = s.Config.In(d.Lang)
 	d.Title, d.QuickExit = d.title(), d.quickExit()
-	d.Alternates, d.MissingLanguages = d.alternates(), d.missingLanguages()
+	// In two steps: missingLanguages leaves out the languages Alternates
+	// already links to (the directory's pages in every language).
+	d.Alternates = d.alternates()
+	d.MissingLanguages = d.missingLanguages()
 	d.SectionFront = p.Kind == content.KindList && p.Section != "" &&
 		(p.URL == "/"+p.Section+"/" || p.Lang != "" && p.URL == "/"+p.Lang+"/"+p.Section+"/")
 	return d

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -47,6 +48,8 @@ func Funcs(s *Site) template.FuncMap {
 		"facetURL": func(facet, value string) string {
 			return "/" + register.Section + "/" + facet + "/" + register.Slug(value) + "/"
 		},
+		// number writes a count with thousands separators: 10,000.
+		"number": Number,
 		// The theme's words in a language, for partials handed a page
 		// (see words.go).
 		"trf":            s.Wordf,
@@ -208,4 +211,30 @@ func HumanDate(t time.Time) string {
 		return ""
 	}
 	return t.Format("2 January 2006")
+}
+
+// Number writes n with a comma between thousands, as both English and
+// Welsh write numbers: 10,000 organisations, not 10000.
+func Number(n int) string {
+	s := strconv.Itoa(n)
+	sign := ""
+	if n < 0 {
+		sign, s = "-", s[1:]
+	}
+	if len(s) <= 3 {
+		return sign + s
+	}
+	var b strings.Builder
+	b.WriteString(sign)
+	lead := len(s) % 3
+	if lead > 0 {
+		b.WriteString(s[:lead])
+	}
+	for i := lead; i < len(s); i += 3 {
+		if b.Len() > len(sign) {
+			b.WriteByte(',')
+		}
+		b.WriteString(s[i : i+3])
+	}
+	return b.String()
 }

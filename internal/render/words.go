@@ -148,7 +148,8 @@ func MainPage(p *content.Page) *content.Page {
 func (s *Site) directoryWords(lang string) string {
 	w := map[string]any{}
 	for _, key := range []string{"nav_signatories", "search_heading", "search_name", "search_all", "search_more",
-		"search_none", "search_matches_one", "search_matches_other", "signed", "number_group"} {
+		"search_none", "search_matches_one", "search_matches_other", "search_searching", "search_still", "search_failed",
+		"signed", "number_group"} {
 		w[key] = s.Word(lang, key)
 	}
 	months := make([]string, 12)

@@ -123,7 +123,11 @@ func (b *builder) renderPage(p *content.Page, w *pageScratch) (diags diag.List) 
 	buf, body := &w.buf, &w.body
 	body.Reset()
 	res := &pageLinks{b: b, page: p}
-	report, err := b.md.Convert(p.Body, body, res)
+	convert := b.md.Convert
+	if p.Variant == "easy" {
+		convert = b.md.ConvertKeepingLines // Easy Read is one sentence to a line
+	}
+	report, err := convert(p.Body, body, res)
 	if r, ok := err.(*markdown.Refusal); ok {
 		diags.Errorf(bodyPos(p, r.Pos), r.Fix, "%s", r.Problem)
 		return diags

@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"html/template"
-	"strconv"
 	"strings"
 
 	"github.com/coproduce/coproduce/internal/content"
@@ -98,6 +97,9 @@ func (b *builder) signatoryDataFiles() []string {
 	for _, reg := range b.registers() {
 		dir := dataDir(reg)
 		files = append(files, dir+register.Section+"/index.json", dir+"signatories.json", dir+"signatories.csv")
+		for _, piece := range reg.IndexPiecePaths() {
+			files = append(files, dir+piece)
+		}
 	}
 	return files
 }
@@ -128,7 +130,8 @@ func (b *builder) listingPage(l *register.Listing) *content.Page {
 		p.Summary = w.Plural("filter_summary_"+v.Facet.Key, v.Count(), "value", label)
 	}
 	if l.Of > 1 {
-		p.Title += w.Format("page_of", "n", strconv.Itoa(l.Number), "of", strconv.Itoa(l.Of))
+		lang := b.langOrMain(l.Lang)
+		p.Title += w.Format("page_of", "n", b.rs.NumberIn(lang, l.Number), "of", b.rs.NumberIn(lang, l.Of))
 	}
 	return p
 }
@@ -161,6 +164,15 @@ func (b *builder) writeSignatoryData() error {
 		}
 		if err := b.raw.WriteFile(dir+"signatories.csv", csv); err != nil {
 			return err
+		}
+		pieces, err := reg.IndexPieces()
+		if err != nil {
+			return err
+		}
+		for _, f := range pieces {
+			if err := b.raw.WriteFile(dir+f.Path, f.Data); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

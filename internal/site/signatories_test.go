@@ -5,7 +5,6 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
-	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/coproduce/coproduce/internal/content"
 	"github.com/coproduce/coproduce/internal/publish"
+	"github.com/coproduce/coproduce/internal/render"
 	"github.com/coproduce/coproduce/internal/site"
 	"github.com/coproduce/coproduce/internal/sitegen"
 )
@@ -271,7 +271,7 @@ func TestBigRegisterFilterLinksShowCounts(t *testing.T) {
 			bristol++
 		}
 	}
-	want := fmt.Sprintf(`<a href="/signatories/region/bristol/">Bristol (%d)</a>`, bristol)
+	want := `<a href="/signatories/region/bristol/">Bristol (` + render.Number(bristol) + `)</a>`
 	if !strings.Contains(html, want) {
 		t.Errorf("the directory has no filter link %s", want)
 	}

@@ -76,10 +76,22 @@ func TestWelshSignatoryPageLinksResolve(t *testing.T) {
 		t.Errorf("the Welsh filter page does not list the Welsh signatory under its Welsh sector name")
 	}
 	dir := get(t, out, "cy/signatories/index.html")
-	for _, want := range []string{`href="/cy/signatories.csv"`, `href="/cy/signatories.json"`, `data-index="/cy/signatories/index.json"`} {
+	for _, want := range []string{`href="/cy/signatories.csv"`, `href="/cy/signatories.json"`, `data-index="/cy/signatories/index.json"`,
+		`data-pieces="/cy/signatories/index/"`, `href="/cy/signatories/letter/k/"`, "Llythyren gyntaf yr enw"} {
 		if !strings.Contains(dir, want) {
 			t.Errorf("the Welsh directory has no %s", want)
 		}
+	}
+	// The Welsh directory's search fetches its pieces from its own folder,
+	// and its A to Z pages list the Welsh pages.
+	get(t, out, "cy/signatories/index/names.json")
+	if letter := get(t, out, "cy/signatories/letter/k/index.html"); !strings.Contains(letter, `href="/cy/signatories/kite-youth-arts/"`) {
+		t.Errorf("the Welsh letter K page does not list the Welsh signatory")
+	}
+	// The directory exists in Welsh, so its English page links there
+	// rather than saying it has no Welsh version.
+	if en := get(t, out, "signatories/index.html"); strings.Contains(en, "language-missing") || !strings.Contains(en, `href="/cy/signatories/"`) {
+		t.Errorf("the English directory does not link to the Welsh one, or says it has no Welsh version")
 	}
 	var data struct {
 		Signatories []struct{ Slug, Name, URL, Sector string }

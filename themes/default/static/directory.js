@@ -1,29 +1,24 @@
-/* The signatory directory's instant search and filter, and the copy button
-   of a signatory's "Link to this page" box.
+/* The signatory directory's search and filter, and the copy button of a
+   signatory's "Link to this page" box.
 
-   The pages work without this script: every filter is a pre-built page and
-   the snippet is in a textarea. With it, the directory searches the whole
-   register (signatories/index.json, see internal/register/index.go) as you
-   type. No framework, no eval, no inline styles or scripts, so it runs
-   under a strict Content-Security-Policy. */
+   The pages work without this script: every filter, and every first letter
+   of a name, is a pre-built page, and the snippet is in a textarea. With
+   it, the search form that is already in the page shows at once in place of
+   the filter links, and answers as you type. It fetches the index only when
+   the form is first used, and then only the pieces the words typed need
+   (see internal/register/pieces.go): the first results show after one
+   small file, whatever the size of the register. No framework, no eval, no
+   inline styles or scripts, so it runs under a strict
+   Content-Security-Policy. */
 (function () {
   'use strict';
 
+  // The words come from the page, in its language (data-words on the
+  // search form's mount, written from the theme's i18n files): the script
+  // has none of its own. {n} in them is a number.
+  var WORDS = {};
+
   var PAGE = 100;
-
-  // The words come from the page, in its language (data-words, written
-  // from the theme's i18n files): the script has none of its own.
-  var words = {};
-
-  function say(key, n) {
-    if (n !== undefined) key += n === 1 ? '_one' : '_other';
-    var w = Object.prototype.hasOwnProperty.call(words, key) ? words[key] : key;
-    return n === undefined ? w : w.split('{n}').join(number(n));
-  }
-
-  function number(n) {
-    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, words.number_group || ',');
-  }
 
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -34,16 +29,40 @@
     return e;
   }
 
+  // number writes n with the language's thousands separator (number_group).
+  function number(n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, WORDS.number_group || ',');
+  }
+
+  // say is the words for key, the _one or _other form when given n, with
+  // {n} filled in.
+  function say(key, n) {
+    if (n !== undefined && Object.prototype.hasOwnProperty.call(WORDS, key + '_one')) key += n === 1 ? '_one' : '_other';
+    var w = Object.prototype.hasOwnProperty.call(WORDS, key) ? WORDS[key] : key;
+    return n === undefined ? w : w.split('{n}').join(number(n));
+  }
+
   function humanDate(iso) {
     var p = iso.split('-');
-    var months = words.months || [];
+    var months = WORDS.months || [];
     return p.length === 3 && months[Number(p[1]) - 1] ? Number(p[2]) + ' ' + months[Number(p[1]) - 1] + ' ' + p[0] : iso;
   }
 
-  // fold makes a name comparable: lower case, without accents.
+  // fold and words must match internal/register/pieces.go: accents off,
+  // lower case, split at anything not a letter or a number.
   function fold(s) {
-    s = s.toLowerCase();
-    return s.normalize ? s.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : s;
+    s = s.normalize ? s.normalize('NFD') : s;
+    return s.replace(/\p{Mn}/gu, '').toLowerCase();
+  }
+  function words(s) { return fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean); }
+
+  // key is the index piece of a word: its first two letters, or its one.
+  function key(w) { return Array.from(w).slice(0, 2).join(''); }
+
+  function hex(s) {
+    var bytes = new TextEncoder().encode(s), out = '';
+    for (var i = 0; i < bytes.length; i++) out += (bytes[i] < 16 ? '0' : '') + bytes[i].toString(16);
+    return out;
   }
 
   function initCopy() {
@@ -69,64 +88,60 @@
 
   function initSearch() {
     var mount = document.getElementById('directory-search');
-    if (!mount || !window.fetch || !window.JSON) return;
-    try { words = JSON.parse(mount.getAttribute('data-words') || '{}'); } catch (e) { return; }
-    fetch(mount.getAttribute('data-index'), { credentials: 'same-origin' })
-      .then(function (r) { return r.ok ? r.json() : Promise.reject(new Error(String(r.status))); })
-      .then(function (index) { build(mount, index); })
-      .catch(function () { /* the filter pages still work */ });
-  }
-
-  function build(mount, index) {
-    var base = mount.getAttribute('data-base');
-    var site = mount.getAttribute('data-site') || '/';
+    if (!mount || !window.fetch || !window.Promise || !window.TextEncoder) return;
+    var form = mount.querySelector('form');
+    var input = document.getElementById('search-name');
+    if (!form || !input) return;
+    try { WORDS = JSON.parse(mount.getAttribute('data-words') || '{}'); } catch (e) { return; }
+    var links = document.querySelector('.directory-filters');
     var staticResults = document.getElementById('directory-results');
-    var facets = index.facets, items = index.items;
-    var names = items.map(function (it) { return fold(it[0]); });
-
-    var form = el('form', { 'class': 'search-form', role: 'search', 'aria-label': say('nav_signatories') });
-    form.addEventListener('submit', function (e) { e.preventDefault(); });
-    form.appendChild(el('h2', { id: 'search-heading' }, say('search_heading')));
-    var nameField = el('div', { 'class': 'search-field' });
-    nameField.appendChild(el('label', { 'for': 'search-name' }, say('search_name')));
-    var input = el('input', { type: 'search', id: 'search-name', name: 'name', autocomplete: 'off', spellcheck: 'false' });
-    nameField.appendChild(input);
-    form.appendChild(nameField);
-
-    var grid = el('div', { 'class': 'search-fields' });
-    var selects = facets.map(function (f) {
-      var field = el('div', { 'class': 'search-field' });
-      field.appendChild(el('label', { 'for': 'search-' + f.key }, f.label));
-      var select = el('select', { id: 'search-' + f.key, name: f.key });
-      select.appendChild(el('option', { value: '' }, say('search_all')));
-      f.values.forEach(function (v, i) {
-        select.appendChild(el('option', { value: String(i) }, v[1] + ' (' + number(v[2]) + ')'));
-        if (f.key === mount.getAttribute('data-facet') && v[0] === mount.getAttribute('data-value')) {
-          select.value = String(i);
-        }
-      });
-      field.appendChild(select);
-      grid.appendChild(field);
-      return select;
-    });
-    form.appendChild(grid);
+    var list = document.getElementById('search-results');
+    var more = mount.querySelector('.search-more');
+    var status = mount.querySelector('.search-status');
+    var base = mount.getAttribute('data-base');
+    var pieces = mount.getAttribute('data-pieces');
+    var site = mount.getAttribute('data-site') || '/';
+    var selects = Array.prototype.slice.call(form.querySelectorAll('select'));
     var initial = selects.map(function (s) { return s.value; });
 
-    var status = el('p', { 'class': 'search-status', role: 'status' });
-    form.appendChild(status);
-    var list = el('ul', { 'class': 'signatory-list search-results', id: 'search-results' });
-    list.hidden = true;
-    var more = el('button', { type: 'button', 'class': 'search-more' });
-    more.hidden = true;
-
-    mount.appendChild(form);
-    mount.appendChild(list);
-    mount.appendChild(more);
+    // One way to filter at a time: the form takes the links' place.
     mount.hidden = false;
+    if (links) links.hidden = true;
+    form.addEventListener('submit', function (e) { e.preventDefault(); });
 
-    var matches = [], shown = 0;
+    // Files fetched once each, as promises of their JSON.
+    var files = {};
+    function load(name) {
+      if (!files[name]) {
+        files[name] = fetch(pieces + name, { credentials: 'same-origin' }).then(function (r) {
+          if (r.status === 404) return { parts: 0, items: [] };
+          return r.ok ? r.json() : Promise.reject(new Error(String(r.status)));
+        });
+        files[name].catch(function () { delete files[name]; });
+      }
+      return files[name];
+    }
+    // names.json says how many signatories each piece holds; it is only
+    // a guide to the smallest piece, so the search does not wait for it.
+    var table = null;
+    function loadTable() {
+      load('names.json').then(function (t) { table = t; }, function () {});
+    }
+    input.addEventListener('focus', loadTable);
+    selects.forEach(function (s) { s.addEventListener('focus', loadTable); });
 
-    function label(f, v) { return v < 0 || !facets[f].values[v] ? '' : facets[f].values[v][1]; }
+    // The facts a result shows, with their words, read from the menus
+    // once: [label, place in the item, labels of the values by number].
+    var facts = [];
+    selects.forEach(function (s) {
+      if (s.name !== 'sector' && s.name !== 'region' && s.name !== 'size') return;
+      var label = form.querySelector('label[for="' + s.id + '"]');
+      var values = {};
+      Array.prototype.forEach.call(s.options, function (o) {
+        if (o.value !== '') values[o.value] = o.getAttribute('data-label') || o.textContent;
+      });
+      facts.push([label ? label.textContent : '', 3 + Number(s.getAttribute('data-place')), values]);
+    });
 
     function item(it) {
       var li = el('li', { 'class': 'signatory-item' });
@@ -144,27 +159,95 @@
         d.appendChild(dd);
         dl.appendChild(d);
       }
-      facets.forEach(function (f, i) {
-        if (f.key === 'sector' || f.key === 'region' || f.key === 'size') fact(f.label, label(i, it[3 + i]));
-      });
+      facts.forEach(function (f) { fact(f[0], f[2][it[f[1]]]); });
       fact(say('signed'), humanDate(it[2]), it[2]);
       li.appendChild(dl);
       return li;
     }
 
-    function showMore() {
-      var end = Math.min(shown + PAGE, matches.length);
+    var matches = [], shown = 0, run = 0;
+
+    // fill shows the first page of matches, a few at a time, so the first
+    // results show without waiting for a hundred to be made.
+    // Once the first page is full, it only brings "Show more" up to date.
+    function fill() {
+      var mine = run;
+      (function step() {
+        if (mine !== run) return;
+        var before = shown;
+        showUpTo(Math.min(Math.max(PAGE, shown), shown + 10));
+        if (shown > before && shown < PAGE) setTimeout(step, 0);
+      })();
+    }
+
+    function showUpTo(n) {
+      var end = Math.min(n, matches.length);
       var frag = document.createDocumentFragment();
       for (; shown < end; shown++) frag.appendChild(item(matches[shown]));
       list.appendChild(frag);
+      list.hidden = shown === 0;
       more.hidden = shown >= matches.length;
-      more.textContent = say('search_more').split('{n}').join(number(Math.min(PAGE, matches.length - shown)));
+      more.textContent = say('search_more', Math.min(PAGE, matches.length - shown));
     }
 
-    function run() {
-      var words = fold(input.value).split(/\s+/).filter(Boolean);
-      var chosen = selects.map(function (s) { return s.value === '' ? -1 : Number(s.value); });
-      var changed = words.length > 0 || selects.some(function (s, i) { return s.value !== initial[i]; });
+    function report(done) {
+      var n = matches.length, text;
+      if (n === 0) text = done ? say('search_none') : say('search_searching');
+      else text = say('search_matches', n) + (done ? '' : ' ' + say('search_still'));
+      status.textContent = text;
+    }
+
+    function matcher(typed, chosen) {
+      return function (it) {
+        if (typed.length) {
+          var ws = it.w || (it.w = words(it[0]));
+          for (var i = 0; i < typed.length; i++) {
+            var found = false;
+            for (var j = 0; !found && j < ws.length; j++) found = ws[j].lastIndexOf(typed[i], 0) === 0;
+            if (!found) return false;
+          }
+        }
+        for (var f = 0; f < chosen.length; f++) {
+          if (chosen[f][1] < 0) continue;
+          var v = it[3 + chosen[f][0]];
+          if (Array.isArray(v) ? v.indexOf(chosen[f][1]) < 0 : v !== chosen[f][1]) return false;
+        }
+        return true;
+      };
+    }
+
+    // source names the files to search, in order: the pieces of the
+    // rarest key of the words typed, or else the whole register in parts.
+    function source(typed) {
+      var best = '', fewest = Infinity;
+      typed.forEach(function (w) {
+        var k = key(w);
+        if (!k) return;
+        var n = table ? (table.names[k] || 0) : 0;
+        if (!best || n < fewest) { best = k; fewest = n; }
+      });
+      if (best) {
+        if (table && !table.names[best]) return function () { return null; };
+        return function (n) { return 'name-' + hex(best) + '-' + n + '.json'; };
+      }
+      return function (n) { return 'part-' + n + '.json'; };
+    }
+
+    function clear() {
+      matches = [];
+      shown = 0;
+      list.textContent = '';
+    }
+
+    function search() {
+      var mine = ++run;
+      if (!table) loadTable();
+      var typed = words(input.value);
+      var chosen = selects.map(function (s) {
+        return [Number(s.getAttribute('data-place')), s.value === '' ? -1 : Number(s.value)];
+      });
+      var changed = typed.length > 0 || selects.some(function (s, i) { return s.value !== initial[i]; });
+      clear();
       if (!changed) {
         list.hidden = true;
         more.hidden = true;
@@ -172,28 +255,56 @@
         if (staticResults) staticResults.hidden = false;
         return;
       }
-      matches = [];
-      for (var i = 0; i < items.length; i++) {
-        var it = items[i], ok = true;
-        for (var w = 0; ok && w < words.length; w++) ok = names[i].indexOf(words[w]) >= 0;
-        for (var f = 0; ok && f < chosen.length; f++) {
-          if (chosen[f] < 0) continue;
-          var v = it[3 + f];
-          ok = Array.isArray(v) ? v.indexOf(chosen[f]) >= 0 : v === chosen[f];
-        }
-        if (ok) matches.push(it);
-      }
-      list.textContent = '';
-      shown = 0;
-      list.hidden = matches.length === 0;
       if (staticResults) staticResults.hidden = true;
-      status.textContent = matches.length === 0 ? say('search_none') : say('search_matches', matches.length);
-      showMore();
+      var ok = matcher(typed, chosen);
+      var file = source(typed);
+      report(false);
+      // Until the first piece of the rarest key comes, show what the first
+      // piece of the first letter typed holds: it was asked for with the
+      // first key, so it is often here already.
+      var delivered = false;
+      if (typed.length) {
+        var quick = 'name-' + hex(Array.from(typed[0])[0]) + '-1.json';
+        if (quick !== file(1)) {
+          load(quick).then(function (piece) {
+            if (mine !== run || delivered) return;
+            matches = piece.items.filter(ok);
+            shown = 0;
+            list.textContent = '';
+            fill();
+            report(false);
+          }, function () {});
+        }
+      }
+      (function next(n, parts) {
+        var name = file(n);
+        if (!name || n > parts) {
+          if (!delivered) { delivered = true; clear(); }
+          report(true);
+          return;
+        }
+        load(name).then(function (piece) {
+          if (mine !== run) return;
+          if (!delivered) { delivered = true; clear(); }
+          for (var i = 0; i < piece.items.length; i++) if (ok(piece.items[i])) matches.push(piece.items[i]);
+          fill();
+          var last = n >= piece.parts;
+          report(last);
+          // Ask for every other piece at once, so their round trips
+          // overlap, and read them in order.
+          if (n === 1) for (var k = 2; k <= piece.parts; k++) load(file(k));
+          if (!last) next(n + 1, piece.parts);
+        }, function () {
+          if (mine !== run) return;
+          status.textContent = say('search_failed');
+          if (links) links.hidden = false;
+        });
+      })(1, Infinity);
     }
 
-    input.addEventListener('input', run);
-    selects.forEach(function (s) { s.addEventListener('change', run); });
-    more.addEventListener('click', showMore);
+    input.addEventListener('input', search);
+    selects.forEach(function (s) { s.addEventListener('change', search); });
+    more.addEventListener('click', function () { showUpTo(shown + PAGE); });
   }
 
   function init() {

@@ -1,0 +1,82 @@
+package register
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/coproduce/coproduce/internal/content"
+)
+
+// LetterKey is the facet that lists signatories by the first letter of
+// their name, A to Z: the way to find a name on a site read without
+// JavaScript, where the directory's search box cannot work. Its pages list
+// names in alphabetical order, not newest first.
+const LetterKey = "letter"
+
+// letterFacet groups every signatory under the first letter of its name.
+// Accents do not count (Éclair Arts is under E), and a name that starts
+// with a number is under "0 to 9", so every signatory is under one value.
+//
+// In a register in another language the letter is that of the name shown
+// there, and "0 to 9" is in that language's words (letter_digits), though
+// its address stays /signatories/letter/0-to-9/ in every language.
+func (r *Register) letterFacet(w Words) *Facet {
+	f := &Facet{Key: LetterKey, Label: w.Format("facet_" + LetterKey), root: r.Root}
+	digits := w.Format("letter_digits")
+	label := func(p *content.Page) string {
+		if l := firstLetter(p.Title); l != digitsLabel {
+			return l
+		}
+		return digits
+	}
+	slugOf := func(p *content.Page) string { return Slug(firstLetter(p.Title)) }
+	f.Values = group(f, r.All, r.Lang, label, slugOf)
+	digitsSlug := Slug(digitsLabel)
+	sort.SliceStable(f.Values, func(i, j int) bool {
+		a, b := f.Values[i].Label, f.Values[j].Label
+		if da, db := f.Values[i].Slug == digitsSlug, f.Values[j].Slug == digitsSlug; da != db {
+			return db // the letters first, numbers last
+		}
+		return a < b
+	})
+	for _, v := range f.Values {
+		names := make([]string, len(v.Signatories))
+		for i, p := range v.Signatories {
+			names[i] = fold(p.Title)
+		}
+		sort.Stable(byName{v.Signatories, names})
+	}
+	return f
+}
+
+// digitsLabel is the letter value of names that start with a number, as
+// the address of its filter page is made from.
+const digitsLabel = "0 to 9"
+
+// firstLetter is the letter a name is listed under, or digitsLabel.
+func firstLetter(name string) string {
+	for _, r := range fold(name) {
+		switch {
+		case unicode.IsLetter(r):
+			return strings.ToUpper(string(r))
+		case unicode.IsNumber(r):
+			return digitsLabel
+		}
+	}
+	return ""
+}
+
+// byName sorts pages by their folded names, keeping the directory's order
+// (newest first) between equal names.
+type byName struct {
+	pages []*content.Page
+	names []string
+}
+
+func (b byName) Len() int           { return len(b.pages) }
+func (b byName) Less(i, j int) bool { return b.names[i] < b.names[j] }
+func (b byName) Swap(i, j int) {
+	b.pages[i], b.pages[j] = b.pages[j], b.pages[i]
+	b.names[i], b.names[j] = b.names[j], b.names[i]
+}
