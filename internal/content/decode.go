@@ -26,7 +26,7 @@ var kindKeys = map[Kind][]string{
 
 // KnownKeys returns every front matter key a page of kind k may have.
 func KnownKeys(k Kind) []string {
-	return append(slices.Clone(commonKeys), kindKeys[k]...)
+	return append(append(slices.Clone(commonKeys), kindKeys[k]...), lifecycleKeys[k]...)
 }
 
 // decode reads the front matter mapping into p, reporting every problem.
@@ -43,9 +43,12 @@ func decode(r fields.Reader, m *splitFile, p *Page) {
 			continue
 		}
 		present[e.Key] = e
-		readKey(r, e, p)
+		if !readLifecycleKey(r, e, p) {
+			readKey(r, e, p)
+		}
 	}
 	requireKeys(r, m, p, present, misspelt)
+	requireLifecycle(r, m, p, present)
 }
 
 func readKey(r fields.Reader, e fields.Entry, p *Page) {
@@ -87,7 +90,7 @@ func readKey(r fields.Reader, e fields.Entry, p *Page) {
 	case "signed":
 		p.Signed = r.Date(e)
 	case "pledges":
-		p.PledgeSlugs = readRefs(r, e)
+		readPledges(r, e, p)
 	case "sector":
 		p.Sector = r.String(e)
 	case "region":
@@ -233,6 +236,8 @@ func kindName(k Kind) string {
 		return "case study"
 	case KindHome:
 		return "home page"
+	case KindReport:
+		return "progress report"
 	case KindList:
 		return "list page"
 	}

@@ -39,6 +39,10 @@ type Options struct {
 	// Dir is the name of the content folder as the editor sees it, put in
 	// front of every file name in diagnostics ("content").
 	Dir string
+	// Today is the day signatories' status is worked out for; zero is
+	// today. Renewal are the windows of the renewal cycle.
+	Today   time.Time
+	Renewal Renewal
 }
 
 // Site is all the pages of a site, linked together.
@@ -99,6 +103,7 @@ func Load(fsys fs.FS, opts Options) (*Site, diag.List) {
 	}
 	site.index(&diags)
 	site.link(&diags)
+	site.linkLifecycle(opts, &diags)
 	return site, diags
 }
 
@@ -256,7 +261,7 @@ func sortSection(name string, pages []*Page) {
 	if len(pages) < 2 {
 		return
 	}
-	byDate := name == "case-studies" || name == "signatories"
+	byDate := name == "case-studies" || name == "signatories" || name == "reports"
 	// Each page's sort key is worked out once, and ties end on the page's
 	// place in the list, so a fast unstable sort gives the stable order:
 	// lower-casing two titles in every comparison of a reflective stable

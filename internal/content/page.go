@@ -28,6 +28,7 @@ var sectionKinds = map[string]Kind{
 	"case-studies": KindCaseStudy,
 	"pledges":      KindPledge,
 	"signatories":  KindSignatory,
+	"reports":      KindReport,
 }
 
 // SectionOf returns the folder that holds pages of kind k, or "" for kinds
@@ -103,6 +104,10 @@ type Page struct {
 	EasyRead     *Page   // a page's Easy Read twin
 	Original     *Page   // the page a twin or translation belongs to
 	Translations []*Page
+
+	// The pledge lifecycle: renewals, levels, versions, withdrawal and
+	// progress reports (lifecycle.go).
+	Lifecycle
 }
 
 // Ref is a slug named in front matter, kept with its place so a slug that
@@ -115,7 +120,13 @@ type Ref struct {
 // IsList reports whether the page is an _index.md list page.
 func (p *Page) IsList() bool { return p.Kind == KindHome || p.Kind == KindList }
 
-// ReviewDue reports whether a signatory's review date has passed on day now.
+// ReviewDue reports whether a signatory's review date has passed on day
+// now: the date written as review, or the one its pledges' renew_every
+// gives.
 func (p *Page) ReviewDue(now time.Time) bool {
-	return !p.Review.IsZero() && !p.Review.After(now)
+	review := p.Standing.Review
+	if review.IsZero() {
+		review = p.Review
+	}
+	return !review.IsZero() && !review.After(now)
 }

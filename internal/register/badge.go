@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -24,24 +25,33 @@ const (
 	badgeTextX    = 22
 	badgeText     = "#0b0c0c"
 	badgeAccent   = "#1d56a3"
+	// A former signatory's badge has a grey bar, not the blue one, as
+	// well as the words that say it lapsed or withdrew.
+	badgeFormerAccent = "#505a5f"
 )
 
 // Badge is a signatory's badge: what it says, and its size.
 type Badge struct {
 	Lines  []string // the pledge name, broken into lines
-	Signed string   // "Signed 2024"
+	Level  string   // "Level: Leading", or ""
+	Signed string   // "Signed 2024", or with what became of it: "Signed 2021, lapsed 2025"
 	Alt    string   // who signed what, for alt and <title>
+	Former bool     // the signatory lapsed or withdrew
 	Width  int
 	Height int
 }
 
 // BadgeFor lays out the badge of a signatory.
 func BadgeFor(p *content.Page) Badge {
-	b := Badge{Lines: wrap(PledgeNames(p), badgeLineLen, badgeMaxLines), Alt: BadgeAlt(p), Width: badgeWidth}
-	if !p.Signed.IsZero() {
-		b.Signed = "Signed " + strconv.Itoa(p.Signed.Year())
+	b := Badge{Lines: wrap(PledgeNames(p), badgeLineLen, badgeMaxLines), Alt: BadgeAlt(p), Width: badgeWidth,
+		Level: LevelLine(p), Signed: StatusLine(p), Former: !p.Standing.Current()}
+	if r := []rune(b.Level); len(r) > badgeLineLen+4 {
+		b.Level = string(r[:badgeLineLen+3]) + "…"
 	}
 	b.Height = badgeTop + (len(b.Lines)-1)*badgeLineGap + badgeBottom
+	if b.Level != "" {
+		b.Height += badgeLineGap
+	}
 	return b
 }
 
@@ -62,11 +72,23 @@ func PledgeNames(p *content.Page) string {
 }
 
 // BadgeAlt says who signed what and when, as the badge's alt text:
-// "Kite Youth Arts signed The two-way pledge in 2026".
+// "Kite Youth Arts signed The two-way pledge in 2026", with the level it
+// holds and, for a former signatory, when it lapsed or withdrew.
 func BadgeAlt(p *content.Page) string {
 	alt := p.Title + " signed " + PledgeNames(p)
 	if !p.Signed.IsZero() {
 		alt += " in " + strconv.Itoa(p.Signed.Year())
+	}
+	if l := p.LevelNames(); len(l) > 0 {
+		alt += ", at the level " + strings.Join(slices.Compact(l), " and ")
+	}
+	switch st := p.Standing; st.Status {
+	case content.Lapsed:
+		alt += "; its signature lapsed in " + strconv.Itoa(st.Lapsed.Year())
+	case content.Withdrawn:
+		alt += "; it withdrew in " + strconv.Itoa(st.Withdrawn.Year())
+	case content.Overdue:
+		alt += "; its renewal is overdue"
 	}
 	return alt
 }
@@ -78,13 +100,24 @@ func (b Badge) SVG() []byte {
 	fmt.Fprintf(&buf, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" role="img" aria-labelledby="badge-title">`+"\n", b.Width, b.Height, b.Width, b.Height)
 	fmt.Fprintf(&buf, "<title id=\"badge-title\">%s</title>\n", html.EscapeString(b.Alt))
 	fmt.Fprintf(&buf, `<rect x="1" y="1" width="%d" height="%d" rx="4" fill="#ffffff" stroke="%s" stroke-width="2"/>`+"\n", b.Width-2, b.Height-2, badgeText)
-	fmt.Fprintf(&buf, `<rect x="2" y="2" width="10" height="%d" fill="%s"/>`+"\n", b.Height-4, badgeAccent)
+	accent := badgeAccent
+	if b.Former {
+		accent = badgeFormerAccent
+	}
+	fmt.Fprintf(&buf, `<rect x="2" y="2" width="10" height="%d" fill="%s"/>`+"\n", b.Height-4, accent)
 	buf.WriteString(`<g font-family="Arial, Helvetica, sans-serif" fill="` + badgeText + `">` + "\n")
 	for i, line := range b.Lines {
 		fmt.Fprintf(&buf, `<text x="%d" y="%d" font-size="16" font-weight="700">%s</text>`+"\n", badgeTextX, badgeTop+i*badgeLineGap, html.EscapeString(line))
 	}
+	if b.Level != "" {
+		fmt.Fprintf(&buf, `<text x="%d" y="%d" font-size="15">%s</text>`+"\n", badgeTextX, b.Height-12-badgeLineGap, html.EscapeString(b.Level))
+	}
 	if b.Signed != "" {
-		fmt.Fprintf(&buf, `<text x="%d" y="%d" font-size="15">%s</text>`+"\n", badgeTextX, b.Height-12, html.EscapeString(b.Signed))
+		weight := ""
+		if b.Former {
+			weight = ` font-weight="700"`
+		}
+		fmt.Fprintf(&buf, `<text x="%d" y="%d" font-size="15"%s>%s</text>`+"\n", badgeTextX, b.Height-12, weight, html.EscapeString(b.Signed))
 	}
 	buf.WriteString("</g>\n</svg>\n")
 	return buf.Bytes()

@@ -29,8 +29,12 @@ const PerPage = 100
 const Section = "signatories"
 
 // Register is every signatory, with the ways the directory can be filtered.
+// Former signatories (lapsed or withdrawn) are kept apart from current
+// ones: the directory, its filters and its search list only current ones,
+// and the former are listed on a page of their own.
 type Register struct {
-	All    []*content.Page // newest signature first, then by name
+	All    []*content.Page // current signatories: newest signature first, then by name
+	Former []*content.Page // lapsed and withdrawn, newest signature first
 	Facets []*Facet
 }
 
@@ -58,7 +62,17 @@ func (v *Value) Count() int { return len(v.Signatories) }
 
 // New builds the register from the site's signatories.
 func New(site *content.Site) *Register {
-	r := &Register{All: site.Section(Section)}
+	r := &Register{}
+	for _, p := range site.Section(Section) {
+		if p.Kind != content.KindSignatory {
+			continue
+		}
+		if p.Standing.Current() {
+			r.All = append(r.All, p)
+		} else {
+			r.Former = append(r.Former, p)
+		}
+	}
 	text := func(key, label string, get func(*content.Page) string, order func([]*Value)) *Facet {
 		f := &Facet{Key: key, Label: label}
 		f.Values = group(f, r.All, get)
@@ -93,8 +107,12 @@ func New(site *content.Site) *Register {
 		text("region", "Region", func(p *content.Page) string { return p.Region }, byLabel),
 		text("size", "Size", func(p *content.Page) string { return SizeLabel(p.Size) }, bySize),
 		text("year", "Year signed", year, newestFirst),
-		r.pledgeFacet(site),
+		statusFacet(text("status", "Status", func(p *content.Page) string { return string(p.Standing.Status) }, byStatus)),
 	}
+	if level := text("level", "Level", firstLevel, byLabel); len(level.Values) > 0 {
+		r.Facets = append(r.Facets, level)
+	}
+	r.Facets = append(r.Facets, r.pledgeFacet(site))
 	return r
 }
 

@@ -16,7 +16,7 @@ import (
 // Funcs are the functions templates can call. They close over the site so
 // that every URL a template writes carries the base path.
 func Funcs(s *Site) template.FuncMap {
-	return template.FuncMap{
+	return s.withLifecycle(template.FuncMap{
 		"relURL":      s.RelURL,
 		"absURL":      s.AbsURL,
 		"asset":       s.Asset,
@@ -62,7 +62,7 @@ func Funcs(s *Site) template.FuncMap {
 		"jsonLD": func(p *content.Page) template.JS {
 			return template.JS(register.JSONLD(p, register.Site{Name: s.Config.Title, Organisation: s.Config.Organisation, Abs: s.AbsURL}))
 		},
-	}
+	})
 }
 
 // LinkBox is what a signatory's "Link to this page" box shows, worked out

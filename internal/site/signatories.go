@@ -19,6 +19,13 @@ import (
 // it as a page type of its own.
 const filterKind = "signatories-filter"
 
+// The list of former signatories (lapsed or withdrawn) has a template and
+// a data-kind of its own: it is never mixed with the directory.
+const (
+	formerTemplate = "signatories-former.html"
+	formerKind     = "signatories-former"
+)
+
 // writeSignatoryDirectory writes every page of the directory and of its
 // filters, except the directory's first page when content/signatories/_index.md
 // has made it already.
@@ -33,8 +40,13 @@ func (b *builder) writeSignatoryDirectory() error {
 		l := listings[i]
 		p := listingPage(b.rs.Content, l)
 		tmpl, kind := "signatories-list.html", string(content.KindList)
-		if l.Value != nil {
+		switch {
+		case l.Value != nil:
 			tmpl, kind = "signatories-filter.html", filterKind
+		case l.Former && b.tpl.Has(formerTemplate):
+			tmpl, kind = formerTemplate, formerKind
+		case l.Former:
+			tmpl, kind = "signatories-filter.html", formerKind
 		}
 		return b.writeSpecial(indexFile(l.URL), tmpl, kind, p)
 	})
@@ -88,6 +100,11 @@ func listingPage(site *content.Site, l *register.Listing) *content.Page {
 		p.Title = filterTitle(v)
 		p.Summary = filterSummary(v)
 	}
+	if l.Former {
+		p.Slug = "former"
+		p.Title = "Former signatories"
+		p.Summary = "Organisations that signed but are signatories no longer: their signature lapsed without renewal, or they withdrew."
+	}
 	if l.Of > 1 {
 		p.Title += fmt.Sprintf(" (page %d of %d)", l.Number, l.Of)
 	}
@@ -96,8 +113,11 @@ func listingPage(site *content.Site, l *register.Listing) *content.Page {
 
 // filterTitle names a filter page: "Signatories by region: Bristol".
 func filterTitle(v *register.Value) string {
-	if v.Facet.Key == "pledge" {
+	switch v.Facet.Key {
+	case "pledge":
 		return "Signatories of " + v.Label
+	case "status":
+		return "Signatories by status: " + v.Label
 	}
 	return "Signatories by " + strings.ToLower(v.Facet.Label) + ": " + v.Label
 }
@@ -116,6 +136,10 @@ func filterSummary(v *register.Value) string {
 		return fmt.Sprintf("%d %s %s %s signed.", n, strings.ToLower(v.Label), plural(n, "organisation", "organisations"), have)
 	case "year":
 		return fmt.Sprintf("%s signed in %s.", orgs, v.Label)
+	case "status":
+		return fmt.Sprintf("%s %s the status %s.", orgs, have, strings.ToLower(v.Label))
+	case "level":
+		return fmt.Sprintf("%s %s reached the level %s.", orgs, have, v.Label)
 	}
 	return fmt.Sprintf("%s %s signed %s.", orgs, have, v.Label)
 }

@@ -129,7 +129,8 @@ func loadContent(opts Options, cfg *config.Config, diags *diag.List) *content.Si
 		diags.Errorf(diag.Pos{File: "content"}, "make a folder called content with your pages in it", "could not open the content folder: %v", err)
 		return &content.Site{}
 	}
-	site, cdiags := content.Load(contentFS, content.Options{Drafts: opts.Drafts, Dir: "content", Languages: cfg.OtherLanguages()})
+	site, cdiags := content.Load(contentFS, content.Options{Drafts: opts.Drafts, Dir: "content", Languages: cfg.OtherLanguages(),
+		Today: today(opts.Now), Renewal: renewalOf(cfg)})
 	*diags = append(*diags, cdiags...)
 	return site
 }
@@ -146,4 +147,9 @@ func workers(n int) int {
 		return runtime.GOMAXPROCS(0)
 	}
 	return n
+}
+
+// renewalOf is site.yaml's renewal windows as the content loader takes them.
+func renewalOf(cfg *config.Config) content.Renewal {
+	return content.Renewal{DueWithin: cfg.Renewal.DueWithin, Grace: cfg.Renewal.Grace, Set: true}
 }
