@@ -170,8 +170,9 @@ var lifecycleKeys = map[Kind][]string{
 	KindReport:    {"signatory", "pledge", "progress"},
 }
 
-// pledgeEntryKeys are the keys of an entry of pledges written as a mapping.
-var pledgeEntryKeys = []string{"pledge", "level", "signed", "version", "levels"}
+// PledgeEntryKeys are the keys of an entry of pledges written as a
+// mapping.
+var PledgeEntryKeys = []string{"pledge", "level", "signed", "version", "levels"}
 
 // readLifecycleKey reads a lifecycle key into p. It reports whether key
 // is one.
@@ -410,7 +411,7 @@ func readSigning(r fields.Reader, n *yaml.Node) (Signing, bool) {
 				s.Steps = append(s.Steps, st)
 			})
 		default:
-			r.Unknown(sub, pledgeEntryKeys, "an item of pledges")
+			r.Unknown(sub, PledgeEntryKeys, "an item of pledges")
 		}
 	}
 	if !hasPledge || s.Ref.Slug == "" {
