@@ -538,10 +538,15 @@ func checkSigning(sg *Signing, diags *diag.List) {
 			checkLevel(st.Level, st.at)
 		}
 	}
-	// Write the level as the pledge spells it, so filters group it.
+	// Write the levels as the pledge spells them, so filters group them.
 	for _, n := range names {
 		if strings.EqualFold(n, sg.Level) {
 			sg.Level = n
+		}
+		for i := range sg.Steps {
+			if strings.EqualFold(n, sg.Steps[i].Level) {
+				sg.Steps[i].Level = n
+			}
 		}
 	}
 	if sg.Version != "" {
