@@ -164,7 +164,9 @@ func (g *gen) signatory(i, edit int) []byte {
 	frontMatter(&b, title(slug), fmt.Sprintf("A %s organisation in %s that works with people with lived experience.", strings.ToLower(sectors[i%len(sectors)]), regions[i%len(regions)]))
 	fmt.Fprintf(&b, "website: \"https://%s.example.org/\"\nsigned: %s\n", slug, date(r, 2018, 8))
 	if r.IntN(3) == 0 {
-		fmt.Fprintf(&b, "review: %s\n", date(r, 2024, 4))
+		// Review dates after the day the tests build on (2026-11-23), so
+		// every generated signatory is current and in every filter.
+		fmt.Fprintf(&b, "review: %s\n", date(r, 2027, 4))
 	}
 	b.WriteString("pledges: [two-way-pledge")
 	if r.IntN(4) == 0 {
