@@ -200,3 +200,16 @@ func (p *Page) LevelNames() []string {
 	}
 	return out
 }
+
+// CurrentSignatories are a pledge's signatories that still count as such:
+// not lapsed or withdrawn. A pledge's count of who "has signed" uses them,
+// so it never counts a former signatory.
+func (p *Page) CurrentSignatories() []*Page {
+	out := make([]*Page, 0, len(p.Signatories))
+	for _, s := range p.Signatories {
+		if s.Standing.Current() {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -119,7 +119,7 @@ func TestDirectoryInEachStatus(t *testing.T) {
 		t.Errorf("the most recently ended should come first")
 	}
 	pledge := prose(get(t, out, "pledges/two-way/index.html"))
-	for _, w := range []string{"1 of 5 current signatories reported on their progress in the last year.", "Signatories renew this pledge every 3 years.", "Leading Kept for a year.", "This is version 2 of the pledge."} {
+	for _, w := range []string{"5 organisations have signed this pledge.", "1 of 5 current signatories reported on their progress in the last year.", "Signatories renew this pledge every 3 years.", "Leading Kept for a year.", "This is version 2 of the pledge."} {
 		if !strings.Contains(pledge, w) {
 			t.Errorf("the pledge page does not say %q", w)
 		}
