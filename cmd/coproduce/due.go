@@ -59,7 +59,9 @@ func runDue(e *env, args []string) int {
 	var pages *content.Site
 	if contentFS, err := fs.Sub(source, "content"); err == nil {
 		var cdiags = diags
-		pages, cdiags = content.Load(contentFS, content.Options{Dir: "content", Languages: cfg.OtherLanguages(), Today: today, Renewal: renewal})
+		// The pages are checked against today, as a build checks them;
+		// --date only changes the day the statuses are worked out for.
+		pages, cdiags = content.Load(contentFS, content.Options{Dir: "content", Languages: cfg.OtherLanguages(), Renewal: renewal})
 		diags = append(diags, cdiags...)
 	}
 	if diags.HasErrors() || pages == nil {

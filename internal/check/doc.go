@@ -18,6 +18,11 @@
 //   - a level 1 heading (#) in the body, since the page title is the one
 //     main heading, and a heading that skips a level, such as ### straight
 //     after the title (warning);
+//   - a heading whose id the theme already gives to a part of the same
+//     page, such as ## How to sign on a pledge ([ThemeIDs]) (error);
+//   - a link, autolinks included, that starts with a scheme other than
+//     https, http, mailto or tel, such as <javascript:...> (error; the
+//     advice never repeats the address);
 //   - plain English (warnings): sentences over 25 words, paragraphs over 80
 //     words, and a reading age above the site's target.
 //

@@ -25,7 +25,9 @@ func buildReport(t *testing.T, dir string) diag.List {
 
 func buildSite(t *testing.T, dir string) *site.Result {
 	t.Helper()
-	res := site.Build(site.Options{Source: os.DirFS(dir), Output: publish.NewMemory(), Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)})
+	// A day after every date in the example site: a consent or signing
+	// date after the day of the build is an error.
+	res := site.Build(site.Options{Source: os.DirFS(dir), Output: publish.NewMemory(), Now: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)})
 	res.Diags.Sort()
 	return res
 }

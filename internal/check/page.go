@@ -34,6 +34,7 @@ func Page(p *content.Page, r *markdown.Report, opts Options) diag.List {
 		return diag.Pos{File: p.File, Line: p.BodyLine + pos.Line - 1, Col: pos.Col}
 	}
 	checkHeadings(r.Headings, at, &diags)
+	checkThemeIDs(p, r.Headings, at, &diags)
 	sc := getScratch()
 	defer putScratch(sc)
 	var ix *lineIndex // made only when a link, the prose or a message needs it
@@ -98,6 +99,9 @@ var vague = map[string]bool{
 func checkLinks(links []markdown.Link, where func(markdown.Link) diag.Pos, diags *diag.List) {
 	for _, l := range links {
 		at := func(markdown.Pos) diag.Pos { return where(l) }
+		if activeLink(l, where, diags) {
+			continue
+		}
 		text := normaliseLinkText(l.Text)
 		switch {
 		case l.Bare:
@@ -118,6 +122,9 @@ func checkLinks(links []markdown.Link, where func(markdown.Link) diag.Pos, diags
 
 func checkImages(images []markdown.Link, at func(markdown.Pos) diag.Pos, diags *diag.List) {
 	for _, img := range images {
+		if activeLink(img, func(l markdown.Link) diag.Pos { return at(l.Pos) }, diags) {
+			continue
+		}
 		if strings.TrimSpace(img.Text) == "" {
 			diags.Errorf(at(img.Pos), fmt.Sprintf("say what the picture shows between the brackets: ![A group of people around a table](%s)", img.Dest),
 				"the image %s has no alt text, so blind readers will not know what it shows", img.Dest)

@@ -29,7 +29,11 @@ func Site(s *content.Site, opts Options) diag.List {
 		}
 		seen[key] = p
 		for _, key := range scaffold.LeftAsWritten(p.Summary, p.Website) {
-			diags.Warnf(diag.Pos{File: p.File, Line: 1, Col: 1}, "write the real "+key+" in its place",
+			at := p.At(p.SummaryAt)
+			if key == "website" {
+				at = p.At(p.WebsiteAt)
+			}
+			diags.Warnf(at, "write the real "+key+" in its place",
 				"%s is still the example that coproduce new wrote", key)
 		}
 		if bad := awkwardName(p.File); bad != "" {

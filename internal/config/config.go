@@ -6,6 +6,7 @@ package config
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"net/url"
 	"slices"
@@ -13,7 +14,6 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
 
 	"github.com/coproduce/coproduce/internal/diag"
@@ -43,6 +43,10 @@ type Config struct {
 	// signatory is due this many days before its review date, and lapses
 	// this many days after it.
 	Renewal Renewal
+
+	// themeAt is where theme: is written, to report a theme that is not
+	// there at that place rather than at the top of the file.
+	themeAt *diag.Pos
 }
 
 // Renewal is site.yaml's renewal: due_within and grace, in days.
@@ -69,6 +73,8 @@ type Accessibility struct {
 	CheckedByHand []string // what people checked themselves: tools find only about half of the problems
 	KnownProblems []string
 	Enforcement   string
+
+	testedAt diag.Pos // where tested: is written
 }
 
 // Signing says how an organisation signs a pledge.
@@ -98,9 +104,10 @@ func (c *Config) ContactHref() string { return ContactLink(c.Contact) }
 
 // ContactLink makes a contact written in site.yaml (the site's contact,
 // or signing.contact) into a link target: mailto: for an email address,
-// the address itself for a web page or a mailto: link.
+// the address itself for a web page or a mailto: or tel: link. Parse has
+// refused every other kind of link.
 func ContactLink(contact string) string {
-	if contact == "" || strings.Contains(contact, "://") || strings.HasPrefix(contact, "mailto:") {
+	if contact == "" || fields.Scheme(contact) != "" {
 		return contact
 	}
 	return "mailto:" + contact
@@ -141,14 +148,27 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 		diags.Errorf(diag.Pos{File: File}, "check that the file can be read", "site.yaml could not be read: %v", err)
 		return Default(), diags
 	}
-	return Parse(data)
+	cfg, diags := Parse(data)
+	checkTheme(fsys, cfg, &diags)
+	return cfg, diags
 }
 
-// Parse reads the text of a site.yaml.
+// Parse reads the text of a site.yaml. Dates are checked against today.
 func Parse(data []byte) (*Config, diag.List) {
+	return parse(data, time.Now())
+}
+
+// parse reads the text of a site.yaml on the day now.
+func parse(data []byte, now time.Time) (*Config, diag.List) {
 	cfg := Default()
 	var diags diag.List
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if line, col, c, ok := fields.FirstControl(data); ok {
+		// The YAML reader refuses these without saying where they are.
+		problem, fix := fields.ControlProblem(c)
+		diags.Errorf(diag.Pos{File: File, Line: line, Col: col}, fix, "%s", problem)
+		return cfg, diags
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		line, col, problem := fields.YAMLProblem(err)
@@ -159,6 +179,7 @@ func Parse(data []byte) (*Config, diag.List) {
 		return cfg, nil
 	}
 	r := fields.Reader{File: File, Diags: &diags}
+	var languagesAt *fields.Entry
 	for _, e := range r.Entries(doc.Content[0], "site.yaml") {
 		switch e.Key {
 		case "title":
@@ -170,25 +191,24 @@ func Parse(data []byte) (*Config, diag.List) {
 				cfg.BaseURL = u
 			}
 		case "language":
-			if s := strings.TrimSpace(r.String(e)); s != "" {
-				if _, err := language.Parse(s); err != nil {
-					r.Diags.Errorf(r.Pos(e.Value), "write a language code, such as language: en-GB for English or language: cy for Welsh", "language %q is not a language code", s)
-				} else {
-					cfg.Language = s
-				}
+			if s := r.Language(e); s != "" {
+				cfg.Language = s
 			}
 		case "theme":
-			if s := r.String(e); s != "" {
+			if s := readTheme(r, e); s != "" {
 				cfg.Theme = s
+				at := r.Pos(e.Value)
+				cfg.themeAt = &at
 			}
 		case "organisation":
 			cfg.Organisation = r.String(e)
 		case "contact":
-			cfg.Contact = r.String(e)
+			cfg.Contact = r.Contact(e)
 		case "reading_age":
 			cfg.ReadingAge = r.Int(e)
 		case "languages":
-			cfg.Languages = r.StringList(e)
+			cfg.Languages = r.Languages(e)
+			languagesAt = &e
 		case "params":
 			cfg.Params = r.Map(e)
 		case "accessibility":
@@ -203,7 +223,62 @@ func Parse(data []byte) (*Config, diag.List) {
 			r.Unknown(e, topKeys, "site.yaml")
 		}
 	}
+	if languagesAt != nil {
+		checkMainLanguage(r, *languagesAt, cfg)
+	}
+	if t := cfg.Accessibility.Tested; fields.After(t, now) {
+		r.Diags.Errorf(cfg.Accessibility.testedAt, "write the date of the last test that was done, as YYYY-MM-DD",
+			"tested: %s is in the future (today is %s)", t.Format(fields.DateLayout), now.Format(fields.DateLayout))
+	}
 	return cfg, diags
+}
+
+// checkMainLanguage reports a languages list that leaves out the site's
+// main language: its pages would then be in no language of the list, and
+// the language menu would not offer them.
+func checkMainLanguage(r fields.Reader, e fields.Entry, cfg *Config) {
+	if len(cfg.Languages) == 0 || slices.Contains(cfg.Languages, cfg.Language) {
+		return
+	}
+	want := append([]string{cfg.Language}, cfg.Languages...)
+	r.Diags.Errorf(r.Pos(e.Value), "put the main language first: languages: ["+strings.Join(want, ", ")+"], or change language: to the main one",
+		"languages does not have %s, the main language of the site (language:, %s when not set)", cfg.Language, Default().Language)
+}
+
+// readTheme reads the name of a theme: a folder under themes/.
+func readTheme(r fields.Reader, e fields.Entry) string {
+	s := strings.TrimSpace(r.String(e))
+	if s != "" && (!fs.ValidPath(s) || strings.Contains(s, "/") || s == ".") {
+		r.Diags.Errorf(r.Pos(e.Value), "write the name of a folder in themes/, such as theme: default", "theme %q is not the name of a theme", s)
+		return ""
+	}
+	return s
+}
+
+// checkTheme reports a theme that is neither built in nor a folder in
+// themes/, at the place theme: is written, and builds on with the default
+// theme so that the rest of the site is checked too.
+func checkTheme(fsys fs.FS, cfg *Config, diags *diag.List) {
+	if cfg.themeAt == nil || cfg.Theme == "default" {
+		return
+	}
+	if info, err := fs.Stat(fsys, "themes/"+cfg.Theme); err == nil && info.IsDir() {
+		return
+	}
+	names := []string{"default"}
+	if entries, err := fs.ReadDir(fsys, "themes"); err == nil {
+		for _, d := range entries {
+			if d.IsDir() && !slices.Contains(names, d.Name()) {
+				names = append(names, d.Name())
+			}
+		}
+	}
+	fix := "write theme: default, or put the theme in the folder themes/" + cfg.Theme
+	if near := diag.Nearest(cfg.Theme, names); near != "" && near != "default" {
+		fix = fmt.Sprintf("did you mean theme: %s?", near)
+	}
+	diags.Errorf(*cfg.themeAt, fix, "there is no theme called %s", cfg.Theme)
+	cfg.Theme = "default"
 }
 
 func readAccessibility(r fields.Reader, e fields.Entry, a *Accessibility) {
@@ -217,7 +292,7 @@ func readAccessibility(r fields.Reader, e fields.Entry, a *Accessibility) {
 				r.Diags.Errorf(r.Pos(sub.Value), "write one of: "+strings.Join(Statuses, ", "), "status %q is not one of the three the accessibility regulations use", a.Status)
 			}
 		case "tested":
-			a.Tested = r.Date(sub)
+			a.Tested, a.testedAt = r.Date(sub), r.Pos(sub.Value)
 		case "method":
 			a.Method = r.String(sub)
 		case "checked_by_hand":
@@ -238,7 +313,7 @@ func readSigning(r fields.Reader, e fields.Entry, s *Signing) {
 		case "how":
 			s.How = r.String(sub)
 		case "contact":
-			s.Contact = r.String(sub)
+			s.Contact = r.Contact(sub)
 		case "form":
 			s.Form = r.HTTPURL(sub)
 		default:
@@ -293,6 +368,10 @@ func ParseBaseURL(s string) (*url.URL, error) {
 	if u.Scheme == "" && u.Host != "" {
 		// "//example.org/" would make every full address "://example.org/".
 		return nil, errors.New("\"" + s + "\" should start with https:")
+	}
+	if u.User != nil {
+		// https://ours.example@evil.example/ is evil.example.
+		return nil, errors.New("\"" + s + "\" has a user name or password in it (the part before @); write only the address of the site")
 	}
 	if u.Scheme == "" && !strings.HasPrefix(u.Path, "/") {
 		return nil, errors.New("\"" + s + "\" should start with https:// or /")

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 
 	"gopkg.in/yaml.v3"
@@ -30,7 +31,7 @@ func KnownKeys(k Kind) []string {
 }
 
 // decode reads the front matter mapping into p, reporting every problem.
-func decode(r fields.Reader, m *splitFile, p *Page) {
+func decode(r fields.Reader, m *splitFile, p *Page, now time.Time) {
 	known := KnownKeys(p.Kind)
 	present := map[string]fields.Entry{}
 	// misspelt are the known keys a misspelt key was taken for: "titel"
@@ -48,6 +49,7 @@ func decode(r fields.Reader, m *splitFile, p *Page) {
 		}
 	}
 	requireKeys(r, m, p, present, misspelt)
+	checkDates(r, p, present, now)
 	requireLifecycle(r, m, p, present)
 }
 
@@ -57,6 +59,7 @@ func readKey(r fields.Reader, e fields.Entry, p *Page) {
 		p.Title = strings.TrimSpace(r.String(e))
 	case "summary":
 		p.Summary = strings.TrimSpace(r.String(e))
+		p.SummaryAt = placeOf(r, e)
 	case "date":
 		p.Date = r.Date(e)
 	case "updated":
@@ -87,6 +90,7 @@ func readKey(r fields.Reader, e fields.Entry, p *Page) {
 		p.Opened = r.Date(e)
 	case "website":
 		p.Website = r.HTTPURL(e)
+		p.WebsiteAt = placeOf(r, e)
 	case "signed":
 		p.Signed = r.Date(e)
 	case "pledges":
@@ -112,6 +116,10 @@ func readKey(r fields.Reader, e fields.Entry, p *Page) {
 			r.Diags.Errorf(r.Pos(e.Value), "save the picture beside this page and write its file name, such as logo: "+p.Slug+"-logo.svg", "the logo must be a picture file in this site, not an address")
 		case strings.Contains(s, "..") || strings.IndexFunc(s, unsafeInPath) >= 0:
 			r.Diags.Errorf(r.Pos(e.Value), "save the picture beside this page and write its file name, such as logo: "+p.Slug+"-logo.svg", "the logo %q is not the name of a picture in this site", s)
+		case !slices.Contains(pictureTypes, strings.ToLower(path.Ext(s))):
+			// A logo is shown with <img>: a web page or a script named
+			// here would be linked from the open data and the badge.
+			r.Diags.Errorf(r.Pos(e.Value), "save the logo as an SVG, PNG, JPEG, GIF or WebP picture beside this page and write its file name, such as logo: "+p.Slug+"-logo.svg", "the logo %q is not a picture file", s)
 		default:
 			p.Logo, p.LogoPos = s, r.Pos(e.Value)
 		}
@@ -119,6 +127,15 @@ func readKey(r fields.Reader, e fields.Entry, p *Page) {
 		p.LogoAlt = strings.TrimSpace(r.String(e))
 	}
 }
+
+// placeOf is where the value of e is written.
+func placeOf(r fields.Reader, e fields.Entry) Place {
+	pos := r.Pos(e.Value)
+	return Place{Line: int32(pos.Line), Col: int32(pos.Col)}
+}
+
+// pictureTypes are the endings of the picture files a logo may be.
+var pictureTypes = []string{".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"}
 
 // requireKeys reports keys the content model requires but the page lacks.
 func requireKeys(r fields.Reader, m *splitFile, p *Page, present map[string]fields.Entry, misspelt map[string]bool) {
@@ -206,8 +223,14 @@ func readAliases(r fields.Reader, e fields.Entry) ([]string, []diag.Pos) {
 	var out []string
 	var at []diag.Pos
 	items, pos := r.StringListAt(e)
+	seen := map[string]bool{}
 	for i, a := range items {
 		a = strings.TrimSpace(a)
+		if scheme := fields.Scheme(a); !fields.SafeScheme(scheme) {
+			// Never repeated in the message: it may be javascript:.
+			r.Diags.Errorf(pos[i], "write the old path inside this site, such as /signatories/old-name/", "the alias starts with %s:, so it is an address, not a path inside this site", scheme)
+			continue
+		}
 		if strings.Contains(a, "://") || strings.HasPrefix(a, "//") || strings.Contains(a, "..") || strings.Contains(a, "\\") || a == "" {
 			r.Diags.Errorf(pos[i], "write the old path inside this site, such as /signatories/old-name/", "the alias %q is not a path inside this site", a)
 			continue
@@ -222,6 +245,12 @@ func readAliases(r fields.Reader, e fields.Entry) ([]string, []diag.Pos) {
 		if !strings.HasSuffix(clean, "/") && path.Ext(clean) == "" {
 			clean += "/"
 		}
+		if seen[clean] {
+			// "/old" and "/old/" are one address, so one redirect.
+			r.Diags.Errorf(pos[i], "delete one of them", "the alias %s is written twice", clean)
+			continue
+		}
+		seen[clean] = true
 		out = append(out, clean)
 		at = append(at, pos[i])
 	}

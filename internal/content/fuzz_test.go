@@ -18,7 +18,7 @@ var fuzzPaths = []string{
 // FuzzLoadPage loads any bytes as a page and renders its body: whatever an
 // editor saves, the loader and Markdown reports problems and never panics.
 func FuzzLoadPage(f *testing.F) {
-	for _, tc := range errorCases {
+	for _, tc := range append(append([]errorCase{}, errorCases...), validationCases...) {
 		for name, text := range tc.files {
 			for i, p := range fuzzPaths {
 				if p == name || (i == 0 && !contains(fuzzPaths, name)) {

@@ -356,6 +356,18 @@ func readPledges(r fields.Reader, e fields.Entry, p *Page) {
 		}
 		return
 	}
+	seen := map[string]bool{}
+	twice := func(ref Ref) bool {
+		// A pledge named twice is reported, as for any list; names count
+		// as the same whatever their capitals and spacing.
+		key := strings.ToLower(strings.Join(strings.Fields(ref.Slug), " "))
+		if seen[key] {
+			r.Diags.Errorf(ref.Pos, "delete one of them", "%s has %q twice", e.Key, ref.Slug)
+			return true
+		}
+		seen[key] = true
+		return false
+	}
 	for _, item := range listItems(n) {
 		switch item.Kind {
 		case yaml.ScalarNode:
@@ -364,10 +376,13 @@ func readPledges(r fields.Reader, e fields.Entry, p *Page) {
 				continue
 			}
 			ref := Ref{Slug: strings.TrimSpace(item.Value), Pos: r.Pos(item)}
+			if twice(ref) {
+				continue
+			}
 			p.PledgeSlugs = append(p.PledgeSlugs, ref)
 			p.Signings = append(p.Signings, Signing{Ref: ref})
 		case yaml.MappingNode:
-			if s, ok := readSigning(r, item); ok {
+			if s, ok := readSigning(r, item); ok && !twice(s.Ref) {
 				p.PledgeSlugs = append(p.PledgeSlugs, s.Ref)
 				p.Signings = append(p.Signings, s)
 			}
@@ -491,7 +506,7 @@ func (s *Site) linkLifecycle(opts Options, diags *diag.List) {
 	for _, p := range s.Pages {
 		if p.Kind == KindSignatory && p.Lang == "" && p.Variant == "" {
 			slices.SortStableFunc(p.Reports, func(a, b *Page) int { return b.Date.Compare(a.Date) })
-			p.Standing = standingOf(p, opts.today(), opts.renewal())
+			p.Standing = standingOf(p, opts.statusDay(), opts.renewal())
 		}
 	}
 }

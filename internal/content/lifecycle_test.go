@@ -57,7 +57,7 @@ func TestStatusOnFixedDates(t *testing.T) {
 				"pledges/two-way.md": renewingPledge,
 				"pledges/plain.md":   "---\ntitle: Plain\nsummary: No renewal.\ncommitments: [We will listen.]\n---\n",
 				"signatories/org.md": signatoryWith(c.extra),
-			}, Options{Today: day(c.on)})
+			}, Options{Now: day(c.on)})
 			if diags.HasErrors() {
 				t.Fatalf("unexpected problems:\n%v", diags)
 			}
@@ -89,7 +89,7 @@ func isoOrEmpty(t time.Time) string {
 func TestStatusWindowsCanChange(t *testing.T) {
 	files := map[string]string{"pledges/two-way.md": renewingPledge, "signatories/org.md": signatoryWith("pledges: [two-way]\n")}
 	for on, want := range map[string]Status{"2025-12-01": Active, "2025-12-02": Due, "2026-01-01": Due, "2026-01-02": Lapsed} {
-		site, _ := loadFiles(files, Options{Today: day(on), Renewal: Renewal{DueWithin: 30, Grace: 0, Set: true}})
+		site, _ := loadFiles(files, Options{Now: day(on), Renewal: Renewal{DueWithin: 30, Grace: 0, Set: true}})
 		if got := site.Page("/signatories/org/").Standing.Status; got != want {
 			t.Errorf("with due_within 30 and grace 0, on %s the status is %q, want %q", on, got, want)
 		}
@@ -102,7 +102,7 @@ func TestLevelsVersionsAndHistory(t *testing.T) {
 		"signatories/org.md": signatoryWith("renewed: [2025-12-01]\npledges:\n  - pledge: two-way\n    version: \"1\"\n    levels:\n      - level: committed\n        date: 2023-01-01\n      - level: leading\n        date: 2024-02-01\n"),
 		"reports/org-2025.md": "---\ntitle: Our year\nsummary: What we did.\ndate: 2025-03-01\nsignatory: org\n" +
 			"progress:\n  - commitment: 2\n    done: We listened.\n    done_by_people: People told us.\n---\n",
-	}, Options{Today: day("2026-01-01")})
+	}, Options{Now: day("2026-01-01")})
 	if diags.HasErrors() {
 		t.Fatalf("unexpected problems:\n%v", diags)
 	}
@@ -176,7 +176,7 @@ func TestLifecycleErrors(t *testing.T) {
 			for k, v := range c.files {
 				files[k] = v
 			}
-			_, diags := loadFiles(files, Options{Today: day("2025-06-01")})
+			_, diags := loadFiles(files, Options{Now: day("2025-06-01")})
 			for _, d := range diags {
 				if strings.HasPrefix(d.String(), c.want) {
 					if !strings.Contains(d.Fix, c.fix) {

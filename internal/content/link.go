@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/coproduce/coproduce/internal/diag"
@@ -59,6 +60,11 @@ func (s *Site) resolve(refs []Ref, section, what string, diags *diag.List) []*Pa
 	var out []*Page
 	for _, ref := range refs {
 		target := s.byURL["/"+section+"/"+ref.Slug+"/"]
+		if draft := s.draftFile(section + "/" + ref.Slug + ".md"); target == nil && draft != "" {
+			diags.Errorf(ref.Pos, fmt.Sprintf("remove draft: true from %s when it is ready, or take %q out of this list until then; build with --drafts to preview both", draft, ref.Slug),
+				"the %s %q is a draft, so it is not published and this page cannot link to it", what, ref.Slug)
+			continue
+		}
 		if target == nil || target.Kind == KindList {
 			var slugs []string
 			for _, c := range s.bySection[section] {
@@ -127,6 +133,13 @@ func (s *Site) linkTwin(p *Page, diags *diag.List) {
 	}
 	orig := s.byURL[url]
 	if orig == nil {
+		dir, base := path.Split(strings.TrimPrefix(p.File, s.dir+"/"))
+		stem, _, _ := strings.Cut(base, ".")
+		if draft := s.draftFile(dir + stem + ".md"); draft != "" {
+			diags.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "remove draft: true from "+draft+" when it is ready, or add draft: true to this page too; build with --drafts to preview both",
+				"the page this one belongs to, %s, is a draft, so this page would have no original to link to", draft)
+			return
+		}
 		diags.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "add the page it belongs to, or check the file name", "this page has no original page at %s", url)
 		return
 	}
@@ -156,4 +169,14 @@ func (s *Site) checkLogos(diags *diag.List) {
 				"there is no picture at content%s", p.Logo)
 		}
 	}
+}
+
+// draftFile returns the file name of the draft at name (a path under the
+// content folder, such as principles/x.md), or "" when it is no draft.
+func (s *Site) draftFile(name string) string {
+	file := displayName(s.dir, name)
+	if i, ok := slices.BinarySearch(s.Drafts, file); ok {
+		return s.Drafts[i]
+	}
+	return ""
 }

@@ -11,6 +11,10 @@
 // title, so renaming a title cannot break a link. "_index.md" is its
 // folder's list page; "name.easy.md" is the Easy Read twin of "name.md"; and
 // "name.LANG.md" is its translation into a language listed in site.yaml.
+//
+// Every SVG picture under content/ is read with package svgsafe, and one
+// that holds a script, an event handler or an outside address is reported
+// at its line and column, so no picture can run code as the site.
 package content
 
 import (
@@ -39,10 +43,20 @@ type Options struct {
 	// Dir is the name of the content folder as the editor sees it, put in
 	// front of every file name in diagnostics ("content").
 	Dir string
-	// Today is the day signatories' status is worked out for; zero is
-	// today. Renewal are the windows of the renewal cycle.
-	Today   time.Time
+	// Now is the day of the build: a signing or consent date after it is
+	// an error, and signatories' status is worked out for it. Zero means
+	// today.
+	Now time.Time
+	// Renewal are the windows of the renewal cycle; zero means the
+	// defaults.
 	Renewal Renewal
+}
+
+func (o Options) today() time.Time {
+	if o.Now.IsZero() {
+		return time.Now()
+	}
+	return o.Now
 }
 
 // Site is all the pages of a site, linked together.
@@ -57,6 +71,7 @@ type Site struct {
 
 	byURL     map[string]*Page
 	bySection map[string][]*Page
+	dir       string // Options.Dir, to find a draft by its file name
 }
 
 // Page returns the page at url, or nil.
@@ -73,8 +88,9 @@ var langSuffix = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z]{2,4})?$`)
 
 // Load reads every file under fsys. Diagnostics name files as Dir/path.
 func Load(fsys fs.FS, opts Options) (*Site, diag.List) {
+	opts.Now = opts.today() // once, so every page is judged on the same day
 	var diags diag.List
-	site := &Site{byURL: map[string]*Page{}, bySection: map[string][]*Page{}}
+	site := &Site{byURL: map[string]*Page{}, bySection: map[string][]*Page{}, dir: opts.Dir}
 	var files []loadFile
 	walkErr := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil && name == "." && errors.Is(err, fs.ErrNotExist) {
@@ -90,6 +106,9 @@ func Load(fsys fs.FS, opts Options) (*Site, diag.List) {
 			return fs.SkipDir
 		case assetFile:
 			site.Assets = append(site.Assets, name)
+			if isSVG(name) {
+				files = append(files, loadFile{name: name, at: len(diags), picture: true})
+			}
 			return nil
 		case skipEntry:
 			return nil
@@ -153,7 +172,7 @@ func loadPage(fsys fs.FS, name string, opts Options, diags *diag.List) *Page {
 	// often twice its size; a copy of its own lets that buffer go, which
 	// is a third of the memory a large site keeps while it builds.
 	p.Body, p.BodyLine = bytes.Clone(sf.body), sf.bodyLine
-	decode(fields.Reader{File: file, LineOffset: sf.lineOffset, Diags: diags}, &sf, p)
+	decode(fields.Reader{File: file, LineOffset: sf.lineOffset, Diags: diags}, &sf, p, opts.Now)
 	if p.Logo != "" {
 		p.Logo = resolveAsset(name, p.Logo)
 	}

@@ -90,6 +90,12 @@ type Page struct {
 	LogoAlt     string
 	LogoPos     diag.Pos // where logo is written, to report a missing file
 
+	// Where summary and website are written, for checks made after
+	// loading (a summary still as coproduce new wrote it). Two small
+	// places rather than a map of every key: a site may have 100,000
+	// pages.
+	SummaryAt, WebsiteAt Place
+
 	// Body is the Markdown after the front matter; BodyLine is the line of
 	// the file it starts on, so body problems can be reported in place.
 	Body     []byte
@@ -108,6 +114,18 @@ type Page struct {
 	// The pledge lifecycle: renewals, levels, versions, withdrawal and
 	// progress reports (lifecycle.go).
 	Lifecycle
+}
+
+// Place is a line and column in a page's file; zero when not written.
+type Place struct{ Line, Col int32 }
+
+// At is the position of place in p's file: the top of the file when the
+// place is not known.
+func (p *Page) At(place Place) diag.Pos {
+	if place.Line == 0 {
+		return diag.Pos{File: p.File, Line: 1, Col: 1}
+	}
+	return diag.Pos{File: p.File, Line: int(place.Line), Col: int(place.Col)}
 }
 
 // Ref is a slug named in front matter, kept with its place so a slug that

@@ -14,10 +14,11 @@ import (
 // go among the walk's own, so the report reads in the same order however
 // many files are read at once.
 type loadFile struct {
-	name  string
-	at    int // len(diags) when the walk found the file
-	page  *Page
-	diags diag.List
+	name    string
+	at      int  // len(diags) when the walk found the file
+	picture bool // an SVG picture to check, not a page
+	page    *Page
+	diags   diag.List
 }
 
 // loadPages reads and decodes files on every core: on a large site reading
@@ -38,6 +39,10 @@ func loadPages(fsys fs.FS, files []loadFile, opts Options, walkDiags diag.List, 
 					return
 				}
 				f := &files[i]
+				if f.picture {
+					checkPicture(fsys, f.name, opts, &f.diags)
+					continue
+				}
 				f.page = loadPage(fsys, f.name, opts, &f.diags)
 			}
 		}()

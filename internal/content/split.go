@@ -29,7 +29,8 @@ type splitFile struct {
 }
 
 // Normalize makes the text of a file safe to parse: it refuses invalid
-// UTF-8 (naming the place), and removes a byte-order mark and Windows line
+// UTF-8 and invisible control characters such as NUL (naming the place),
+// and removes a byte-order mark and Windows line
 // endings, which editors' tools add but which mean nothing to us.
 func Normalize(file string, data []byte) ([]byte, *diag.Diagnostic) {
 	// The mark is invisible in an editor, so it must not count as a column.
@@ -56,6 +57,10 @@ func Normalize(file string, data []byte) ([]byte, *diag.Diagnostic) {
 	}
 	if bytes.IndexByte(data, '\r') >= 0 {
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	}
+	if line, col, c, ok := fields.FirstControl(data); ok {
+		problem, fix := fields.ControlProblem(c)
+		return nil, &diag.Diagnostic{Pos: diag.Pos{File: file, Line: line, Col: col}, Severity: diag.Error, Problem: problem, Fix: fix}
 	}
 	return data, nil
 }
@@ -189,38 +194,34 @@ func tomlErrorPos(err error) (int, int, string) {
 }
 
 // tomlToNode decodes TOML front matter into the same YAML node tree as YAML
-// front matter, so one set of readers checks both. TOML does not report
-// where each key is, so each key's line is found by looking for "key =".
+// front matter, so one set of readers checks both. The library does not
+// say where each key is, so tomlPlaces reads that from the text.
 func tomlToNode(b []byte) (*yaml.Node, error) {
 	var m map[string]any
 	if _, err := toml.Decode(string(b), &m); err != nil {
 		return nil, err
 	}
-	lines := strings.Split(string(b), "\n")
-	lineOf := func(key string) int {
-		for i, l := range lines {
-			t := strings.TrimSpace(l)
-			if t == "["+key+"]" || t == "[["+key+"]]" {
-				return i + 1 // a table: [params]
-			}
-			for _, k := range []string{key, `"` + key + `"`, "'" + key + "'"} {
-				if strings.HasPrefix(t, k) && strings.HasPrefix(strings.TrimSpace(t[len(k):]), "=") {
-					return i + 1
-				}
-			}
-		}
-		return 1
-	}
+	places := tomlPlaces(string(b))
 	root := &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}
 	for _, key := range sortedKeys(m) {
-		line := lineOf(key)
+		at := places[key]
+		if at == nil {
+			at = &tomlKey{key: tomlPlace{1, 1}, value: tomlPlace{1, 1}}
+		}
 		var v yaml.Node
 		if err := v.Encode(plainDates(m[key])); err != nil {
 			return nil, err
 		}
-		setLine(&v, line, valueCol(lines[line-1]))
+		setLine(&v, at.value.line, at.value.col)
+		if v.Kind == yaml.SequenceNode && len(v.Content) == len(at.items) {
+			// Each item where it is written, so a pledge that names
+			// nothing is reported on its own line of a long list.
+			for i, item := range v.Content {
+				setLine(item, at.items[i].line, at.items[i].col)
+			}
+		}
 		root.Content = append(root.Content,
-			&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key, Line: line, Column: strings.Index(lines[line-1], key) + 1},
+			&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key, Line: at.key.line, Column: at.key.col},
 			&v)
 	}
 	return root, nil
@@ -261,17 +262,6 @@ func tabIndent(b []byte) (line, col int) {
 		}
 	}
 	return 0, 0
-}
-
-// valueCol is the column where the value of a "key = value" line starts,
-// however many spaces are around the "=".
-func valueCol(line string) int {
-	eq := strings.IndexByte(line, '=')
-	if eq < 0 {
-		return 1
-	}
-	rest := line[eq+1:]
-	return eq + 2 + len(rest) - len(strings.TrimLeft(rest, " \t"))
 }
 
 // isDashLine reports whether a line is made only of dashes of any kind: a

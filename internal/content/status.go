@@ -60,13 +60,10 @@ func (s Standing) Ended() time.Time {
 	return time.Time{}
 }
 
-// today is the day of the build, without its time.
-func (o Options) today() time.Time {
-	t := o.Today
-	if t.IsZero() {
-		t = time.Now()
-	}
-	y, m, d := t.Date()
+// statusDay is the day of the build, without its time, that statuses
+// are worked out for.
+func (o Options) statusDay() time.Time {
+	y, m, d := o.today().Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 

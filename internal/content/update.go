@@ -20,8 +20,9 @@ import (
 // The diagnostics are those of the changed files and of cross-referencing;
 // the problems of unchanged files were reported when they were read.
 func Reload(old *Site, fsys fs.FS, changed []string, opts Options) (*Site, diag.List) {
+	opts.Now = opts.today()
 	var diags diag.List
-	site := &Site{byURL: map[string]*Page{}, bySection: map[string][]*Page{}}
+	site := &Site{byURL: map[string]*Page{}, bySection: map[string][]*Page{}, dir: opts.Dir}
 	under := func(name string) bool {
 		for _, c := range changed {
 			if c == "." || name == c || strings.HasPrefix(name, c+"/") {
@@ -67,6 +68,9 @@ func Reload(old *Site, fsys fs.FS, changed []string, opts Options) (*Site, diag.
 				return fs.SkipDir
 			case assetFile:
 				site.Assets = append(site.Assets, name)
+				if isSVG(name) {
+					checkPicture(fsys, name, opts, &diags)
+				}
 				return nil
 			case skipEntry:
 				return nil

@@ -208,21 +208,43 @@ func (r Reader) StringListAt(e Entry) ([]string, []diag.Pos) {
 	case yaml.SequenceNode:
 		out := make([]string, 0, len(n.Content))
 		at := make([]diag.Pos, 0, len(n.Content))
+		seen := make(map[string]bool, len(n.Content))
 		for _, item := range n.Content {
+			where := item // an alias is reported where it is written
 			if item.Kind == yaml.AliasNode && item.Alias != nil {
 				item = item.Alias
 			}
-			if item.Kind != yaml.ScalarNode || isNull(item) {
-				r.fail(item, fmt.Sprintf("write each item of %s as plain text after a dash", e.Key), "an item of %s is empty or not plain text", e.Key)
+			if item.Kind != yaml.ScalarNode || isNull(item) || strings.TrimSpace(item.Value) == "" {
+				r.fail(where, fmt.Sprintf("write each item of %s as plain text after a dash", e.Key), "an item of %s is empty or not plain text", e.Key)
 				continue
 			}
+			if strings.IndexFunc(item.Value, isControl) >= 0 {
+				// Written as an escape, "\x01", so the file itself is clean.
+				r.fail(where, "delete it and type the text again; it often comes from copying text out of another program", "an item of %s has an invisible control character in it", e.Key)
+				continue
+			}
+			// The same pledge twice would list the signatory twice on the
+			// pledge's page and in the open data; the same line twice in
+			// any list is a slip of copy and paste.
+			key := SameItem(item.Value)
+			if seen[key] {
+				r.fail(where, "delete one of them", "%s has %q twice", e.Key, strings.TrimSpace(item.Value))
+				continue
+			}
+			seen[key] = true
 			out = append(out, item.Value)
-			at = append(at, r.Pos(item))
+			at = append(at, r.Pos(where))
 		}
 		return out, at
 	}
 	r.fail(n, fmt.Sprintf("write %s as a list, one item a line starting with a dash", e.Key), "%s should be a list", e.Key)
 	return nil, nil
+}
+
+// SameItem is the form in which two items of a list count as the same:
+// spaces around and between words and capital letters do not count.
+func SameItem(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
 // Map reads a free-form mapping (params) as plain Go values.
@@ -262,6 +284,15 @@ func (r Reader) HTTPURL(e Entry) string {
 		r.fail(e.Value, "write the whole address, such as https://"+host+".org.uk/", "%s: %q is not a whole web address", e.Key, s)
 		return ""
 	}
+	if u.User != nil {
+		// https://bank.example@evil.example/ goes to evil.example: the part
+		// before @ is a user name that only makes the link look trusted.
+		clean := *u
+		clean.User = nil
+		r.fail(e.Value, "write the address without the part before @: "+e.Key+": "+clean.String(),
+			"%s: %q has a user name or password in it (the part before @), so it does not go where it seems to", e.Key, s)
+		return ""
+	}
 	return s
 }
 
@@ -292,4 +323,15 @@ func otherDateForm(s string) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
+}
+
+// After reports whether the date d (read by Date, at midnight UTC) falls
+// on a later day than now in now's own time zone: "in the future" for an
+// editor is by the calendar of the day the site is built, not by the hour.
+func After(d, now time.Time) bool {
+	if d.IsZero() {
+		return false
+	}
+	y, m, day := now.Date()
+	return d.After(time.Date(y, m, day, 0, 0, 0, 0, time.UTC))
 }

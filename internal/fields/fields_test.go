@@ -52,6 +52,10 @@ func TestReaders(t *testing.T) {
 		{"m: [1]", `content/x.md:4:4: error: m should be a set of keys and values; write the items of m indented below it, as key: value`},
 		{"u: javascript:alert(1)", `content/x.md:4:4: error: u: "javascript:alert(1)" is not a web address; write the full address starting with https://, such as https://example.org/`},
 		{"u: example.org", `content/x.md:4:4: error: u: "example.org" is not a web address; put https:// in front of it: u: https://example.org`},
+		{"l: [ok, \"a\\x00b\"]", `content/x.md:4:9: error: an item of l has an invisible control character in it; delete it and type the text again; it often comes from copying text out of another program`},
+		{"l:\n  - a\n  - \"  \"", `content/x.md:6:5: error: an item of l is empty or not plain text; write each item of l as plain text after a dash`},
+		{"l: [a, b, A]", `content/x.md:4:11: error: l has "A" twice; delete one of them`},
+		{"u: https://a.org@evil.example/x", `content/x.md:4:4: error: u: "https://a.org@evil.example/x" has a user name or password in it (the part before @), so it does not go where it seems to; write the address without the part before @: u: https://evil.example/x`},
 		{"s: a\ns: b", `content/x.md:5:1: error: the key "s" is written twice; delete one of them`},
 	}
 	readOne := func(r Reader, e Entry) {

@@ -33,7 +33,7 @@ func lifecycleSite(t *testing.T) *content.Site {
 	for name, text := range files {
 		fsys[name] = &fstest.MapFile{Data: []byte(text)}
 	}
-	site, diags := content.Load(fsys, content.Options{Today: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)})
+	site, diags := content.Load(fsys, content.Options{Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)})
 	if diags.HasErrors() {
 		t.Fatalf("the test site has errors: %v", diags)
 	}

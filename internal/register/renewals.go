@@ -33,8 +33,8 @@ func Reminders(site *content.Site, today time.Time, w content.Renewal, within in
 	w.Set = true
 	var out []Reminder
 	for _, p := range site.Section(Section) {
-		if p.Kind != content.KindSignatory {
-			continue
+		if p.Kind != content.KindSignatory || p.Signed.After(today) {
+			continue // not yet a signatory on the day asked about
 		}
 		st := content.StandingOn(p, today, w)
 		if st.Status != content.Due && st.Status != content.Overdue && st.Status != content.Lapsed {

@@ -12,39 +12,34 @@ import (
 	"sync"
 	"time"
 
-	"github.com/coproduce/coproduce/internal/check"
 	"github.com/coproduce/coproduce/internal/content"
 	"github.com/coproduce/coproduce/internal/diag"
 	"github.com/coproduce/coproduce/internal/publish"
 	"github.com/coproduce/coproduce/internal/render"
+	"github.com/coproduce/coproduce/internal/sitefiles"
 	"github.com/coproduce/coproduce/internal/theme"
 )
 
 // Incremental keeps a site built in memory for the development server and
-// brings it up to date after files are saved. A change to content/
-// re-reads only the changed files and re-renders only the pages that show
-// them: the page itself and, when its front matter changed, its list pages,
-// the pages it cross-references or that cross-reference it, pages that
-// link to it, pages whose templates look pages up by section or address,
-// and the generated files. A change to site.yaml, templates/ or themes/
-// rebuilds everything with Build.
+// brings it up to date after files are saved. It runs the build's own
+// steps (see pipeline.go) with the change: a change to content/ re-reads
+// only the changed files and re-renders only the pages that show them: the
+// page itself and, when its front matter changed, its list pages, the pages
+// it cross-references or that cross-reference it, pages that link to it,
+// pages whose templates look pages up by section or address, and the
+// generated files. A change to site.yaml, static/, templates/ or themes/
+// rebuilds everything.
 //
 // It promises that after any sequence of saves the output equals a clean
-// Build of the files as they are now, and that a save that makes the site
-// invalid leaves the output at the last good build. A step added to Build
-// that writes files from content must be mirrored in update.
+// Build of the files as they are now (TestPreviewIsTheBuild checks this
+// with random edits), and that a save that makes the site invalid leaves
+// the output at the last good build.
 type Incremental struct {
 	opts Options
 	out  *publish.Memory
-	mf   *publish.Minifier
 
-	b         *builder                 // the last good build
-	names     map[string]bool          // every file in out
-	anchors   map[string][]string      // page URL -> heading ids
-	links     map[string][]pendingLink // page file -> its internal links
-	generated map[string]bool          // files written by writeGenerated
-	global    map[string]bool          // templates that call section or page
-	diags     diag.List                // warnings of the last good build
+	b     *builder  // the last good build
+	diags diag.List // warnings of the last good build
 
 	pending map[string]bool  // paths changed since the last good build
 	full    bool             // the next update must rebuild everything
@@ -65,7 +60,7 @@ type Change struct {
 // NewIncremental prepares to build opts.Source into out; opts.Output is
 // ignored. Call Update(nil) for the first build.
 func NewIncremental(opts Options, out *publish.Memory) *Incremental {
-	return &Incremental{opts: opts, out: out, mf: publish.NewMinifier(), pending: map[string]bool{}, full: true, clock: time.Now}
+	return &Incremental{opts: opts, out: out, pending: map[string]bool{}, full: true, clock: time.Now}
 }
 
 // Assets maps a theme file name, such as "style.css", to the link the
@@ -98,7 +93,9 @@ func (inc *Incremental) Update(changed []string) *Change {
 		c = path.Clean(c)
 		inc.pending[c] = true
 		if c == "." || c == "site.yaml" || c == "content" || !strings.HasPrefix(c, "content/") {
-			inc.full = true
+			if sitefiles.Classify(c) != sitefiles.EditorTemp {
+				inc.full = true
+			}
 		}
 	}
 	if inc.newDay() {
@@ -148,120 +145,62 @@ func (inc *Incremental) rebuild() *Change {
 		return ch
 	}
 	b := res.state
-	th, err := theme.Open(opts.Source, b.rs.Config.Theme)
-	if err != nil {
-		ch.Diags.Errorf(diag.Pos{File: "site.yaml", Line: 1, Col: 1}, "set theme: default, or add the theme under themes/", "%v", err)
-		return ch
-	}
-	inc.b, inc.anchors, inc.links = b, b.anchors, groupLinks(b.links)
-
+	b.names, b.linksByFile = set(res.Files), groupLinks(b.links)
+	b.links = nil
+	inc.b = b
 	inc.out.Replace(st.files)
-	inc.names, inc.generated = set(res.Files), set(res.generated)
-	inc.global = globalTemplates(th)
 	ch.Pages, ch.Written = len(res.Site.Pages), len(res.Files)
 	return ch
 }
 
-// derive makes a builder that renders with rs and tpl into rec.
-func (inc *Incremental) derive(rs *render.Site, tpl *render.Templates, rec *recorder) *builder {
-	return &builder{rs: rs, tpl: tpl, out: publish.Minified(rec, inc.mf), raw: rec, md: inc.b.md, workers: inc.b.workers, anchors: map[string][]string{},
-		themeFiles: inc.b.themeFiles, static: inc.b.static}
-}
-
-// update re-reads the named content files and re-renders what they affect.
+// update runs the build's steps for the content files saved since the last
+// good build, and applies what they wrote to the preview's output.
 func (inc *Incremental) update(names []string) *Change {
-	old := inc.b
-	cfg := old.rs.Config
-	ch := &Change{}
+	st := newStage()
+	opts := inc.opts
+	opts.Output = st
+	p := &pass{opts: opts, res: &Result{}, prev: inc.b, changed: names}
+	res := p.run()
+
 	touched := map[string]bool{}
 	for _, n := range names {
 		touched[path.Join("content", n)] = true
 	}
-	finish := func(diags diag.List) *Change { ch.Diags = inc.carry(diags, touched); return ch }
-
-	contentFS, err := fs.Sub(inc.opts.Source, "content")
-	if err != nil {
-		inc.full = true
-		return inc.rebuild()
-	}
-	pages, diags := content.Reload(old.rs.Content, contentFS, names, content.Options{Drafts: inc.opts.Drafts, Dir: "content", Languages: cfg.OtherLanguages(),
-		Today: old.rs.Now, Renewal: renewalOf(cfg)})
-	diags = append(diags, check.Site(pages, check.Options{ReadingAge: cfg.ReadingAge})...)
-	if diags.HasErrors() {
-		return finish(diags)
-	}
-	rs := *old.rs
-	rs.Content = pages
-	th, err := theme.Open(inc.opts.Source, cfg.Theme)
-	if err != nil {
-		diags.Errorf(diag.Pos{File: "site.yaml", Line: 1, Col: 1}, "set theme: default, or add the theme under themes/", "%v", err)
-		return finish(diags)
-	}
-	tpl, tdiags := render.Load(th, render.Funcs(&rs))
-	diags = append(diags, tdiags...)
-	if diags.HasErrors() {
-		return finish(diags)
-	}
-
-	st := newStage()
-	rec := newRecorder(st)
-	b := inc.derive(&rs, tpl, rec)
-	rec.claims = b.claimOutputs(&diags)
-	if diags.HasErrors() {
-		return finish(diags)
-	}
-	p := inc.plan(old.rs.Content, pages, names, tpl)
-	for _, pg := range p.render {
+	for _, pg := range p.work.render {
 		touched[pg.File] = true
 	}
-	b.renderList(p.render, &diags)
-	var removes []string
-	inc.copyAssets(b, old.rs.Content, names, &diags, &removes)
-	for _, pg := range p.removed {
+	for _, pg := range p.work.removed {
 		touched[pg.File] = true
-		removes = append(removes, indexFile(pg.URL))
 	}
-	generated := inc.generated
-	if p.meta {
-		gen := newRecorder(st)
-		gen.claims = rec.claims
-		g := inc.derive(&rs, tpl, gen)
-		g.writeGenerated(&diags)
-		generated = set(gen.Names())
-		for n := range inc.generated {
-			if !generated[n] {
-				removes = append(removes, n)
-			}
-		}
+	ch := &Change{Pages: len(p.work.render), Written: len(st.files), Removed: len(p.work.removes)}
+	ch.Diags = inc.carry(res.Diags, touched)
+	if res.Diags.HasErrors() {
+		return ch
 	}
-	removes = slicesFilter(removes, func(n string) bool { _, rewritten := st.files[n]; return !rewritten })
 
-	removed := set(removes)
+	// The update is good: it becomes the last good build.
+	prev, b := inc.b, p.b
+	inc.out.Apply(st.files, p.work.removes)
+	rendered := b.anchors
+	b.names, b.anchors, b.linksByFile = prev.names, prev.anchors, prev.linksByFile
+	for _, pg := range p.work.removed {
+		delete(b.anchors, pg.URL)
+		delete(b.linksByFile, pg.File)
+	}
 	fresh := groupLinks(b.links)
-	inc.checkLinks(b, p, st, removed, fresh, &diags)
-	ch.Pages, ch.Written, ch.Removed = len(p.render), len(st.files), len(removes)
-	if diags.HasErrors() {
-		return finish(diags)
+	for _, pg := range p.work.render {
+		b.anchors[pg.URL] = rendered[pg.URL]
+		b.linksByFile[pg.File] = fresh[pg.File]
 	}
-
-	inc.out.Apply(st.files, removes)
-	for _, pg := range p.removed {
-		delete(inc.anchors, pg.URL)
-		delete(inc.links, pg.File)
-	}
-	for _, pg := range p.render {
-		inc.anchors[pg.URL] = b.anchors[pg.URL]
-		inc.links[pg.File] = fresh[pg.File]
-	}
-	for _, n := range removes {
-		delete(inc.names, n)
+	for _, n := range p.work.removes {
+		delete(b.names, n)
 	}
 	for n := range st.files {
-		inc.names[n] = true
+		b.names[n] = true
 	}
-	b.anchors, b.links = nil, nil
-	inc.b, inc.generated = b, generated
-	return finish(diags)
+	b.links = nil
+	inc.b = b
+	return ch
 }
 
 // checkLinks checks the links an update may have broken: those of the
@@ -269,25 +208,24 @@ func (inc *Incremental) update(names []string) *Change {
 // link to them. The last good build had no broken link, so no other link
 // can be broken now. It reads the new state without changing inc, which
 // keeps the last good build if a link is broken.
-func (inc *Incremental) checkLinks(b *builder, p plan, st *stage, removed map[string]bool, fresh map[string][]pendingLink, diags *diag.List) {
-	exists := func(n string) bool {
-		if _, ok := st.files[n]; ok {
-			return true
-		}
-		return !removed[n] && inc.names[n]
-	}
+func checkChangedLinks(prev, b *builder, p plan, written *recorder, anchors map[string][]string, diags *diag.List) {
+	removed := set(p.removes)
+	fresh := groupLinks(b.links)
+	exists := func(n string) bool { return written.Has(n) || !removed[n] && prev.names[n] }
 	rendered, renderedFile := map[string]bool{}, map[string]bool{}
 	for _, pg := range p.render {
 		rendered[pg.URL], renderedFile[pg.File] = true, true
 	}
-	gone := map[string]bool{} // targets whose file or headings changed
+	gone := map[string]bool{}        // targets whose file or headings changed
+	removedFile := map[string]bool{} // pages that are gone, whose links went with them
 	for _, pg := range p.removed {
+		removedFile[pg.File] = true
 		if !rendered[pg.URL] {
 			gone[pg.URL] = true
 		}
 	}
 	for _, pg := range p.render {
-		if !slices.Equal(inc.anchors[pg.URL], b.anchors[pg.URL]) {
+		if !slices.Equal(prev.anchors[pg.URL], anchors[pg.URL]) {
 			gone[pg.URL] = true
 		}
 	}
@@ -296,10 +234,10 @@ func (inc *Incremental) checkLinks(b *builder, p plan, st *stage, removed map[st
 		checker.links = append(checker.links, fresh[pg.File]...)
 	}
 	if len(gone) > 0 || len(removed) > 0 {
-		for file, ls := range inc.links {
+		for file, ls := range prev.linksByFile {
 			for _, l := range ls {
 				if gone[l.target] || removed[fileForURL(l.target)] || removed[fileForURL(l.target+"/")] {
-					if !renderedFile[file] {
+					if !renderedFile[file] && !removedFile[file] {
 						checker.links = append(checker.links, l)
 					}
 				}
@@ -313,33 +251,14 @@ func (inc *Incremental) checkLinks(b *builder, p plan, st *stage, removed map[st
 				names[f] = true
 			}
 		}
-		if ids, ok := b.anchors[l.target]; ok {
+		if ids, ok := anchors[l.target]; ok {
 			checker.anchors[l.target] = ids
-		} else if ids, ok := inc.anchors[l.target]; ok && !removed[indexFile(l.target)] {
+		} else if ids, ok := prev.anchors[l.target]; ok && !removed[indexFile(l.target)] {
 			checker.anchors[l.target] = ids
 		}
 	}
 	checker.checkLinks(&recorder{names: names}, diags)
-}
-
-// copyAssets copies the changed files kept beside the pages and removes
-// those that were deleted.
-func (inc *Incremental) copyAssets(b *builder, old *content.Site, names []string, diags *diag.List, removes *[]string) {
-	now := set(b.rs.Content.Assets)
-	for _, a := range old.Assets {
-		if !now[a] {
-			*removes = append(*removes, a)
-		}
-	}
-	keep := b.rs.Content.Assets
-	b.rs.Content.Assets = nil
-	for _, a := range keep {
-		if underAny(a, names) {
-			b.rs.Content.Assets = append(b.rs.Content.Assets, a)
-		}
-	}
-	b.copyContentAssets(inc.opts.Source, diags)
-	b.rs.Content.Assets = keep
+	written.links.check(exists, b.markdownTargets(), b.madeBy, diags)
 }
 
 // carry adds the warnings of the last good build about files this update
@@ -359,17 +278,19 @@ func (inc *Incremental) carry(diags diag.List, touched map[string]bool) diag.Lis
 	return diags
 }
 
-// plan is what one content update must redo.
+// plan is what one pass must redo.
 type plan struct {
 	render  []*content.Page // pages of the new site to render
 	removed []*content.Page // pages of the old site that are gone
 	meta    bool            // some front matter changed: regenerate lists
+	removes []string        // files of the last good build to delete
 }
 
 // plan compares the pages read again with their old selves. A change to
 // the body alone re-renders the page alone; any other change also
 // re-renders every page that shows the page's title, summary or place.
-func (inc *Incremental) plan(old, now *content.Site, names []string, tpl *render.Templates) plan {
+func planChange(prev *builder, now *content.Site, names []string) plan {
+	old, tpl := prev.rs.Content, prev.tpl
 	var pl plan
 	want := map[*content.Page]bool{}
 	var moved []*content.Page // old and new versions of pages whose front matter changed
@@ -407,7 +328,7 @@ func (inc *Incremental) plan(old, now *content.Site, names []string, tpl *render
 		byFile := map[string]*content.Page{}
 		for _, p := range now.Pages {
 			byFile[p.File] = p
-			if urls[p.URL] || inc.usesGlobal(p, tpl) {
+			if urls[p.URL] || prev.usesGlobal(p, tpl) {
 				want[p] = true
 			}
 			for _, m := range moved {
@@ -416,7 +337,7 @@ func (inc *Incremental) plan(old, now *content.Site, names []string, tpl *render
 				}
 			}
 		}
-		for file, ls := range inc.links {
+		for file, ls := range prev.linksByFile {
 			for _, l := range ls {
 				if urls[l.target] && byFile[file] != nil {
 					want[byFile[file]] = true
@@ -426,6 +347,9 @@ func (inc *Incremental) plan(old, now *content.Site, names []string, tpl *render
 	}
 	for p := range want {
 		pl.render = append(pl.render, p)
+	}
+	for _, pg := range pl.removed {
+		pl.removes = append(pl.removes, indexFile(pg.URL))
 	}
 	sort.Slice(pl.render, func(i, j int) bool { return pl.render[i].URL < pl.render[j].URL })
 	return pl
@@ -474,13 +398,14 @@ func sameFrontMatter(a, b *content.Page) bool {
 
 // usesGlobal reports whether the template a page is rendered with can show
 // any page of the site, through the section or page functions.
-func (inc *Incremental) usesGlobal(p *content.Page, tpl *render.Templates) bool {
-	if inc.global["baseof.html"] {
+func (b *builder) usesGlobal(p *content.Page, tpl *render.Templates) bool {
+	b.globalOnce.Do(func() { b.global = globalTemplates(b.theme) })
+	if b.global["baseof.html"] {
 		return true
 	}
 	for _, name := range templateNames(p) {
 		if tpl.Has(name) {
-			return inc.global[name]
+			return b.global[name]
 		}
 	}
 	return false

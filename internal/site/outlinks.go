@@ -207,14 +207,20 @@ func (b *builder) checkOutputLinks(out *recorder, diags *diag.List) {
 	if out.links == nil {
 		return
 	}
-	fromMarkdown := make(map[string]bool, len(b.links)+len(b.reported))
+	out.links.check(out.Has, b.markdownTargets(), b.madeBy, diags)
+}
+
+// markdownTargets are the targets of the links written in Markdown, which
+// checkLinks (or the Markdown converter) reports at the editor's line.
+func (b *builder) markdownTargets() map[string]bool {
+	targets := make(map[string]bool, len(b.links)+len(b.reported))
 	for _, l := range b.links {
-		fromMarkdown[strings.TrimSuffix(l.target, "/")] = true
+		targets[strings.TrimSuffix(l.target, "/")] = true
 	}
 	for _, t := range b.reported {
-		fromMarkdown[strings.TrimSuffix(t, "/")] = true
+		targets[strings.TrimSuffix(t, "/")] = true
 	}
-	out.links.check(out.Has, fromMarkdown, b.madeBy, diags)
+	return targets
 }
 
 // madeBy names the template file that wrote an output file, or the file

@@ -36,7 +36,14 @@ type builder struct {
 
 	theme      *theme.Theme // for the source of a template, in messages
 	themeFiles []themeFile  // the theme's static files, ready to write
-	static     []string     // files of static/, as published
+
+	// What the live preview keeps of the last good build (incremental.go).
+	names       map[string]bool          // every file written
+	linksByFile map[string][]pendingLink // page file -> its internal links
+	generated   []string                 // the files writeGenerated wrote
+	globalOnce  sync.Once
+	global      map[string]bool // templates that call section or page
+	static      []string        // files of static/, as published
 
 	mu      sync.Mutex
 	anchors map[string][]string // page URL -> heading ids, in page order

@@ -1,0 +1,78 @@
+package check
+
+import (
+	"fmt"
+	"slices"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/coproduce/coproduce/internal/content"
+	"github.com/coproduce/coproduce/internal/diag"
+	"github.com/coproduce/coproduce/internal/markdown"
+)
+
+// everyPageIDs are the ids the default theme puts on every page: the
+// "skip to content" link goes to #main-content.
+var everyPageIDs = []string{"main-content"}
+
+// themeIDs are the ids the default theme's templates put on a page of
+// each kind, around the body. TestThemeIDsMatchTheTemplates reads them out
+// of the templates, so this list cannot fall behind them.
+var themeIDs = map[content.Kind][]string{
+	content.KindHome:      {"principles-heading", "pledges-heading"},
+	content.KindList:      {"list-heading"},
+	content.KindPrinciple: {"case-studies-heading"},
+	content.KindPledge:    {"commitments", "signatories", "how-to-sign"},
+	content.KindSignatory: {"pledges-signed", "own-commitments", "link-heading", "link-snippet"},
+}
+
+// signatoryListIDs are the ids of the signatory directory, which the
+// signatories section's list page shows instead of the usual list.
+var signatoryListIDs = []string{"directory-search", "directory-results", "results-heading", "filters-heading"}
+
+// ThemeIDs lists the ids the default theme gives to parts of page p
+// outside its body. A heading in the body with one of these ids would
+// make two elements with one id: a link to #commitments, the "skip to
+// content" link or a screen reader's name for a part of the page could
+// then reach the editor's heading instead of the theme's.
+func ThemeIDs(p *content.Page) []string {
+	ids := slices.Clone(everyPageIDs)
+	if p.Variant == "easy" {
+		return ids // easy-read.html adds none of its own
+	}
+	if p.Kind == content.KindList && p.Section == "signatories" {
+		return append(ids, signatoryListIDs...)
+	}
+	return append(ids, themeIDs[p.Kind]...)
+}
+
+// checkThemeIDs reports a body heading whose id the theme already uses on
+// the page. It is an error rather than a quiet change of the heading's id
+// (how-to-sign-1): the editor's own links to #how-to-sign would then go to
+// the theme's heading without a word, and the fix, a heading in words of
+// its own, is one the editor can see and choose.
+func checkThemeIDs(p *content.Page, hs []markdown.Heading, at func(markdown.Pos) diag.Pos, diags *diag.List) {
+	var reserved []string
+	for _, h := range hs {
+		if reserved == nil {
+			reserved = ThemeIDs(p)
+		}
+		if !slices.Contains(reserved, h.ID) {
+			continue
+		}
+		h.Pos.Col = 1
+		diags.Errorf(at(h.Pos), fmt.Sprintf("give it words of its own, such as ## More about %s", lowerFirst(h.Text)),
+			"the heading %q gets the id %s, which the theme already gives to another part of this page, so links to #%s and screen readers would find the wrong one", h.Text, h.ID, h.ID)
+	}
+}
+
+// lowerFirst lowers the first letter of s unless the word is in capitals
+// (an acronym such as NHS).
+func lowerFirst(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	next, _ := utf8.DecodeRuneInString(s[size:])
+	if !unicode.IsUpper(r) || unicode.IsUpper(next) {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[size:]
+}

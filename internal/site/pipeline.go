@@ -1,0 +1,296 @@
+package site
+
+import (
+	"io/fs"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/coproduce/coproduce/internal/check"
+	"github.com/coproduce/coproduce/internal/config"
+	"github.com/coproduce/coproduce/internal/content"
+	"github.com/coproduce/coproduce/internal/diag"
+	"github.com/coproduce/coproduce/internal/i18n"
+	"github.com/coproduce/coproduce/internal/markdown"
+	"github.com/coproduce/coproduce/internal/publish"
+	"github.com/coproduce/coproduce/internal/render"
+	"github.com/coproduce/coproduce/internal/theme"
+)
+
+// A build is one list of steps, run top to bottom: read site.yaml, read and
+// check the content, open the theme, claim every output, load the
+// templates, then render, copy and write, and check every link. A whole
+// build runs each step on everything. The live preview runs the same steps
+// with the change since its last good build: each step then redoes only
+// what the change touches, and takes the rest from that build. There is no
+// second list of steps to keep in line with this one.
+
+// pass is one run of the steps.
+type pass struct {
+	opts Options
+	res  *Result
+
+	// For an update of the live preview: the last good build, and the
+	// content files (paths under content/) saved since. prev is nil for a
+	// whole build.
+	prev    *builder
+	changed []string
+
+	// What the steps make, in order.
+	cfg      *config.Config
+	th       *theme.Theme
+	minifier *publish.Minifier
+	out      *recorder
+	b        *builder
+	work     plan   // what to render and remove
+	release  func() // undoes the memory limit set for a whole build
+}
+
+// step is one named step. It returns false when the build must stop.
+type step struct {
+	name string
+	run  func() bool
+}
+
+func (p *pass) steps() []step {
+	return []step{
+		{"read site.yaml", p.readConfig},
+		{"read the content", p.readContent},
+		{"check the content", p.checkContent},
+		{"open the theme", p.openTheme},
+		{"claim every output file", p.claimOutputs},
+		{"load the templates", p.loadTemplates},
+		{"plan what to render", p.planWork},
+		{"write the theme's files", p.writeThemeFiles},
+		{"render the pages", p.renderPages},
+		{"copy static/", p.copyStatic},
+		{"copy the files beside the pages", p.copyContentFiles},
+		{"write the site-wide files", p.writeSiteFiles},
+		{"check every link", p.checkLinks},
+	}
+}
+
+// run runs the steps until one says stop, and returns the result.
+func (p *pass) run() *Result {
+	for _, s := range p.steps() {
+		if !s.run() {
+			break
+		}
+	}
+	if p.release != nil {
+		p.release()
+	}
+	if p.out != nil {
+		p.res.Files = p.out.Names()
+	}
+	p.res.Diags.Sort()
+	return p.res
+}
+
+// whole reports whether the pass builds everything.
+func (p *pass) whole() bool { return p.prev == nil }
+
+func (p *pass) readConfig() bool {
+	if !p.whole() {
+		p.cfg = p.prev.rs.Config // site.yaml changes rebuild everything
+		p.res.Config = p.cfg
+		return true
+	}
+	cfg, diags := config.Load(p.opts.Source)
+	p.res.Config, p.res.Diags = cfg, diags
+	if p.opts.BaseURL != nil {
+		cfg.BaseURL = p.opts.BaseURL
+	}
+	p.cfg = cfg
+	return true
+}
+
+func (p *pass) readContent() bool {
+	contentFS, err := fs.Sub(p.opts.Source, "content")
+	if err != nil {
+		p.res.Diags.Errorf(diag.Pos{File: "content"}, "make a folder called content with your pages in it", "could not open the content folder: %v", err)
+		p.res.Site = &content.Site{}
+		return true
+	}
+	// The day of the build goes to the loader, which works out each
+	// signatory's status for it with the site's renewal windows.
+	opts := content.Options{Drafts: p.opts.Drafts, Dir: "content", Languages: p.cfg.OtherLanguages(),
+		Now: p.day(), Renewal: renewalOf(p.cfg)}
+	var site *content.Site
+	var diags diag.List
+	if p.whole() {
+		site, diags = content.Load(contentFS, opts)
+		p.release = limitMemory(len(site.Pages))
+	} else {
+		site, diags = content.Reload(p.prev.rs.Content, contentFS, p.changed, opts)
+	}
+	p.res.Site = site
+	p.res.Diags = append(p.res.Diags, diags...)
+	return true
+}
+
+func (p *pass) checkContent() bool {
+	p.res.Diags = append(p.res.Diags, check.Site(p.res.Site, check.Options{ReadingAge: p.cfg.ReadingAge})...)
+	return true
+}
+
+func (p *pass) openTheme() bool {
+	if !p.whole() {
+		prev := p.prev
+		p.th, p.minifier = prev.theme, prev.minifier
+		rs := *prev.rs
+		rs.Content = p.res.Site
+		p.out = newRecorder(p.opts.Output)
+		p.b = &builder{rs: &rs, out: publish.Minified(p.out, p.minifier), raw: p.out, md: prev.md, workers: prev.workers,
+			minifier: p.minifier, theme: prev.theme, themeFiles: prev.themeFiles, static: prev.static, anchors: map[string][]string{}}
+		return true
+	}
+	th, err := theme.Open(p.opts.Source, p.cfg.Theme)
+	if err != nil {
+		p.res.Diags.Errorf(diag.Pos{File: config.File, Line: 1, Col: 1}, "set theme: default, or add the theme under themes/", "%v", err)
+		return false
+	}
+	p.th, p.minifier = th, publish.NewMinifier()
+	themeFiles, assets, err := readThemeStatic(th, p.minifier)
+	if err != nil {
+		p.res.Diags.Errorf(diag.Pos{File: "themes/" + th.Name + "/static"}, "check the theme's static files", "could not read the theme's files: %v", err)
+		return false
+	}
+	words, err := i18n.Load(th.Root, p.cfg.Language)
+	if err != nil {
+		p.res.Diags.Errorf(diag.Pos{File: "themes/" + th.Name + "/i18n"}, "check the theme's language files are valid YAML", "could not read the theme's words: %v", err)
+		return false
+	}
+	rs := &render.Site{Config: p.cfg, Content: p.res.Site, Assets: assets, Now: today(p.opts.Now), Drafts: p.opts.Drafts, Strings: words}
+	p.out = newRecorder(p.opts.Output)
+	p.b = &builder{rs: rs, out: publish.Minified(p.out, p.minifier), raw: p.out, md: markdown.New(), workers: workers(p.opts.Workers), minifier: p.minifier,
+		theme: th, themeFiles: themeFiles, static: listStatic(p.opts.Source, &p.res.Diags)}
+	return true
+}
+
+// claimOutputs claims every file before any is written, so two sources
+// wanting one file are both named, and nothing is written.
+func (p *pass) claimOutputs() bool {
+	p.out.claims = p.b.claimOutputs(&p.res.Diags)
+	if p.res.Diags.HasErrors() {
+		p.res.Diags = append(p.res.Diags, checkBodies(p.cfg, p.res.Site, p.res.Diags)...) // every problem in one run
+		return false
+	}
+	return true
+}
+
+func (p *pass) loadTemplates() bool {
+	tpl, tdiags := render.Load(p.th, render.Funcs(p.b.rs))
+	p.res.Diags = append(p.res.Diags, tdiags...)
+	if p.res.Diags.HasErrors() {
+		return false
+	}
+	p.b.tpl = tpl
+	p.res.state = p.b
+	p.out.links = newOutputLinks(p.cfg.BasePath(), siteAddress(p.b.rs))
+	return true
+}
+
+// planWork decides what to render: every page for a whole build, the pages
+// a change touches for the preview.
+func (p *pass) planWork() bool {
+	if p.whole() {
+		p.work = plan{render: p.res.Site.Pages, meta: true}
+		return true
+	}
+	p.work = planChange(p.prev, p.res.Site, p.changed)
+	return true
+}
+
+func (p *pass) writeThemeFiles() bool {
+	if p.whole() {
+		p.b.writeThemeStatic(&p.res.Diags)
+	}
+	return true
+}
+
+func (p *pass) renderPages() bool {
+	if p.whole() {
+		p.b.renderPages(&p.res.Diags)
+	} else {
+		p.b.renderList(p.work.render, &p.res.Diags)
+	}
+	return true
+}
+
+func (p *pass) copyStatic() bool {
+	if p.whole() {
+		p.b.copyStatic(p.opts.Source, &p.res.Diags)
+	}
+	return true
+}
+
+// copyContentFiles copies the files beside the pages: all of them, or
+// those the change saved, noting those it deleted.
+func (p *pass) copyContentFiles() bool {
+	if p.whole() {
+		p.b.copyContentAssets(p.opts.Source, &p.res.Diags)
+		return true
+	}
+	now := set(p.res.Site.Assets)
+	for _, a := range p.prev.rs.Content.Assets {
+		if !now[a] {
+			p.work.removes = append(p.work.removes, a)
+		}
+	}
+	all := p.b.rs.Content.Assets
+	var changed []string
+	for _, a := range all {
+		if underAny(a, p.changed) {
+			changed = append(changed, a)
+		}
+	}
+	p.b.rs.Content.Assets = changed
+	p.b.copyContentAssets(p.opts.Source, &p.res.Diags)
+	p.b.rs.Content.Assets = all
+	return true
+}
+
+// writeSiteFiles writes the files made from the site as a whole: always
+// for a whole build, and for the preview when some front matter changed.
+func (p *pass) writeSiteFiles() bool {
+	if p.work.meta {
+		p.res.generated = p.b.writeGeneratedRecorded(&p.res.Diags)
+	} else {
+		p.res.generated = p.prev.generated
+	}
+	if !p.whole() {
+		was := set(p.prev.generated)
+		now := set(p.res.generated)
+		for n := range was {
+			if !now[n] {
+				p.work.removes = append(p.work.removes, n)
+			}
+		}
+	}
+	p.b.generated = p.res.generated
+	return true
+}
+
+// checkLinks checks every link of a whole build; for the preview, the
+// links the change may have broken.
+func (p *pass) checkLinks() bool {
+	if p.whole() {
+		p.b.checkLinks(p.out, &p.res.Diags)
+		p.b.checkOutputLinks(p.out, &p.res.Diags)
+		return true
+	}
+	p.work.removes = slicesFilter(p.work.removes, func(n string) bool { return !p.out.Has(n) })
+	checkChangedLinks(p.prev, p.b, p.work, p.out, p.b.anchors, &p.res.Diags)
+	return true
+}
+
+// contentName is a path under content/ for a path from the site folder.
+func contentName(name string) (string, bool) {
+	name = path.Clean(name)
+	rest, ok := strings.CutPrefix(name, "content/")
+	return rest, ok
+}
+
+// day is the day the pass builds for: statuses are worked out for it.
+func (p *pass) day() time.Time { return today(p.opts.Now) }
