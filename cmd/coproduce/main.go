@@ -46,7 +46,7 @@ func commands() map[string]command {
 		"init":    {usage: "coproduce init DIR", summary: "make a new site in an empty folder", run: runInit},
 		"import":  {usage: "coproduce import FILE.csv [-s DIR] [--pledge SLUG] [--map FILE] [--write] [--update]", summary: "turn a sign-up form's answers into signatory pages, showing what would change first", run: runImport},
 		"new":     {usage: "coproduce new KIND NAME [-s DIR]", summary: "make a new page of a kind: principle, value, case-study, pledge, signatory, report, page", run: runNew},
-		"version": {usage: "coproduce version", summary: "print the version of coproduce and of Go", run: runVersion},
+		"version": {usage: "coproduce version", summary: "print the version of coproduce, the commit and date it was built from, the Go version and the licence", run: runVersion},
 		"help":    {usage: "coproduce help [COMMAND]", summary: "explain a command", run: runHelp},
 	}
 }

@@ -16,7 +16,7 @@ import (
 // the build's link resolver (Broken is set), so only the address is left
 // unsaid here; the other link rules are not run on it, since their advice
 // shows the address.
-func activeLink(l markdown.Link, where func(markdown.Link) diag.Pos, diags *diag.List) bool {
+func activeLink(l markdown.Link, where func(markdown.Link) diag.Pos, diags *messages) bool {
 	scheme := fields.Scheme(l.Dest)
 	if fields.SafeScheme(scheme) {
 		return false

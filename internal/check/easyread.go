@@ -28,7 +28,7 @@ var explainers = []string{" means ", " is when ", " is where ", " is a ", " is a
 
 // easyRead adds the Easy Read warnings of one page body: long sentences and
 // long words that the text does not explain.
-func easyRead(file string, bodyLine int, blocks []block, ix *lineIndex, sc *scratch, diags *diag.List) {
+func easyRead(file string, bodyLine int, blocks []block, ix *lineIndex, sc *scratch, diags *messages) {
 	at := func(pos markdown.Pos) diag.Pos {
 		return diag.Pos{File: file, Line: bodyLine + pos.Line - 1, Col: pos.Col}
 	}
@@ -39,6 +39,9 @@ func easyRead(file string, bodyLine int, blocks []block, ix *lineIndex, sc *scra
 		all.Write(b.text)
 	}
 	page := " " + strings.ToLower(strings.Join(strings.Fields(all.String()), " ")) + " "
+	// The words the page explains somewhere, found once: looking for
+	// each long word in the whole page cost words times the page.
+	explainedOnPage := explainedWords(page)
 	for _, b := range blocks {
 		sents := sc.sentences(b.text)
 		for i, s := range sents {
@@ -50,7 +53,7 @@ func easyRead(file string, bodyLine int, blocks []block, ix *lineIndex, sc *scra
 					fmt.Sprintf("Easy Read sentences have %d words or fewer: split it into two sentences, one idea each", MaxEasySentenceWords),
 					"this Easy Read sentence has %d words", n)
 			}
-			explained := "" // made at the first long word, as most sentences have none
+			var explained map[string]bool // made at the first long word, as most sentences have none
 			for j, w := range s.words {
 				// Most words are short: a word of fewer bytes than
 				// LongWordLetters has fewer letters too, and the letters
@@ -70,14 +73,15 @@ func easyRead(file string, bodyLine int, blocks []block, ix *lineIndex, sc *scra
 				if j > 0 && isName(b.text[w.start:w.end]) {
 					continue
 				}
-				if explained == "" {
-					explained = strings.ToLower(" " + string(b.text[s.start:s.end]) + " ")
+				if explained == nil {
+					text := strings.ToLower(" " + string(b.text[s.start:s.end]) + " ")
 					if i+1 < len(sents) {
 						next := sents[i+1]
-						explained += strings.ToLower(" " + string(b.text[next.start:next.end]) + " ")
+						text += strings.ToLower(" " + string(b.text[next.start:next.end]) + " ")
 					}
+					explained = explainedWords(text)
 				}
-				if explainsWord(explained, key) || explainedAnywhere(page, key) {
+				if explained[key] || explained["this"] || explained["that"] || explainedOnPage[key] {
 					continue
 				}
 				warned[key] = true
@@ -92,26 +96,26 @@ func easyRead(file string, bodyLine int, blocks []block, ix *lineIndex, sc *scra
 // wordMarks are the quotes, brackets and punctuation around a word.
 const wordMarks = "\"'“”‘’()[]*_.,;:!?"
 
-// explainsWord reports whether text explains word with a phrase like
-// "WORD means" or "this means".
-func explainsWord(text, word string) bool {
+// explainedWords finds the words text explains: each word just before
+// one of the explainers, as "consent" in "consent means saying yes". A
+// sentence with "this means" or "that means" explains the words around
+// it; the caller looks for "this" and "that" in the set. It reads text
+// once for each explainer, however many words are looked up in it.
+func explainedWords(text string) map[string]bool {
+	words := map[string]bool{}
 	for _, e := range explainers {
-		if strings.Contains(text, word+e) || strings.Contains(text, "this"+e) || strings.Contains(text, "that"+e) {
-			return true
+		for from := 0; ; {
+			i := strings.Index(text[from:], e)
+			if i < 0 {
+				break
+			}
+			i += from
+			start := strings.LastIndexAny(text[:i], " \t\n") + 1
+			words[text[start:i]] = true
+			from = i + 1
 		}
 	}
-	return false
-}
-
-// explainedAnywhere reports whether the page says what word means
-// somewhere, such as "Coproduction means ...": once is enough.
-func explainedAnywhere(page, word string) bool {
-	for _, e := range explainers {
-		if strings.Contains(page, " "+word+e) {
-			return true
-		}
-	}
-	return false
+	return words
 }
 
 // isPlainWord reports whether w is made of letters only (not an address or

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -26,9 +27,9 @@ func (o Options) target() int {
 // in another language than the site's are spared the plain English checks,
 // whose formula is for English.
 func Page(p *content.Page, r *markdown.Report, opts Options) diag.List {
-	var diags diag.List
+	var diags messages
 	if r == nil {
-		return diags
+		return nil
 	}
 	at := func(pos markdown.Pos) diag.Pos {
 		return diag.Pos{File: p.File, Line: p.BodyLine + pos.Line - 1, Col: pos.Col}
@@ -45,7 +46,8 @@ func Page(p *content.Page, r *markdown.Report, opts Options) diag.List {
 		}
 		return ix
 	}
-	checkLinks(r.Links, func(l markdown.Link) diag.Pos { return at(refine(index(), l)) }, &diags)
+	var rf refiner
+	checkLinks(r.Links, func(l markdown.Link) diag.Pos { return at(rf.refine(index(), l)) }, &diags)
 	checkImages(r.Images, at, &diags)
 	if p.Lang == "" {
 		// The prose is read once for both the plain English and the Easy
@@ -56,19 +58,72 @@ func Page(p *content.Page, r *markdown.Report, opts Options) diag.List {
 			easyRead(p.File, p.BodyLine, blocks, ix, sc, &diags)
 		}
 	}
-	if len(diags) > 0 {
+	diags.summarise(diag.Pos{File: p.File, Line: p.BodyLine, Col: 1})
+	if len(diags.List) > 0 {
 		index()
-		for i := range diags { // the line itself, for the live preview to show
-			diags[i].Source = ix.line(diags[i].Line - p.BodyLine + 1)
+		// The line itself, for the live preview to show: one string for
+		// all the messages on a line.
+		lines := map[int]string{}
+		for i := range diags.List {
+			n := diags.List[i].Line - p.BodyLine + 1
+			src, ok := lines[n]
+			if !ok {
+				src = ix.sourceLine(n)
+				lines[n] = src
+			}
+			diags.List[i].Source = src
 		}
 	}
-	return diags
+	return diags.List
+}
+
+// MaxMessagesPerPage is the most messages the body checks give one page.
+// A page can hold a hundred thousand links with no words; a message for
+// each would take hundreds of megabytes and help nobody, so the rest are
+// counted and summed up in one last message.
+const MaxMessagesPerPage = 100
+
+// messages are a page's messages, up to MaxMessagesPerPage.
+type messages struct {
+	diag.List
+	more, moreErrors int // messages left out
+}
+
+func (m *messages) Errorf(pos diag.Pos, fix, format string, args ...any) {
+	if len(m.List) >= MaxMessagesPerPage {
+		m.more++
+		m.moreErrors++
+		return
+	}
+	m.List.Errorf(pos, fix, format, args...)
+}
+
+func (m *messages) Warnf(pos diag.Pos, fix, format string, args ...any) {
+	if len(m.List) >= MaxMessagesPerPage {
+		m.more++
+		return
+	}
+	m.List.Warnf(pos, fix, format, args...)
+}
+
+// summarise adds the message that says how many were left out, an error
+// when any of them was.
+func (m *messages) summarise(at diag.Pos) {
+	if m.more == 0 {
+		return
+	}
+	fix := "fix the problems above, then check again to see the rest"
+	if m.moreErrors > 0 {
+		m.List.Errorf(at, fix, "the page has %d more problems (%d of them errors) than the %d shown", m.more, m.moreErrors, MaxMessagesPerPage)
+		return
+	}
+	m.List.Warnf(at, fix, "the page has %d more warnings than the %d shown", m.more, MaxMessagesPerPage)
 }
 
 // checkHeadings warns about a heading level 1 in the body (the page title is
 // the one h1) and about headings that skip a level, which leave screen
 // reader users wondering what they missed.
-func checkHeadings(hs []markdown.Heading, at func(markdown.Pos) diag.Pos, diags *diag.List) {
+func checkHeadings(hs []markdown.Heading, at func(markdown.Pos) diag.Pos, diags *messages) {
 	prev := 1 // the page title
 	for _, h := range hs {
 		h.Pos.Col = 1 // point at the # signs, not the words
@@ -96,7 +151,7 @@ var vague = map[string]bool{
 	"find out more": true, "more info": true, "more information": true, "go here": true, "learn more": true,
 }
 
-func checkLinks(links []markdown.Link, where func(markdown.Link) diag.Pos, diags *diag.List) {
+func checkLinks(links []markdown.Link, where func(markdown.Link) diag.Pos, diags *messages) {
 	for _, l := range links {
 		at := func(markdown.Pos) diag.Pos { return where(l) }
 		if activeLink(l, where, diags) {
@@ -120,7 +175,7 @@ func checkLinks(links []markdown.Link, where func(markdown.Link) diag.Pos, diags
 	}
 }
 
-func checkImages(images []markdown.Link, at func(markdown.Pos) diag.Pos, diags *diag.List) {
+func checkImages(images []markdown.Link, at func(markdown.Pos) diag.Pos, diags *messages) {
 	for _, img := range images {
 		if activeLink(img, func(l markdown.Link) diag.Pos { return at(l.Pos) }, diags) {
 			continue
@@ -143,19 +198,40 @@ func looksLikeURL(s string) bool {
 	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "www.")
 }
 
-// refine finds the column of a link the converter could only place at the
-// start of its line: a bare address, or a link with no words.
-func refine(ix *lineIndex, l markdown.Link) markdown.Pos {
+// refiner finds the column of a link the converter could only place at
+// the start of its line: a bare address, or a link with no words. Links
+// come in the order they are written, so it looks for each one after the
+// last it found on the same line: a line of thousands of such links is
+// read once, not once per link.
+type refiner struct {
+	line, from int  // the line of the last link found, and where to look next on it
+	lost       bool // a link on this line was not found, so the rest are not looked for
+}
+
+func (rf *refiner) refine(ix *lineIndex, l markdown.Link) markdown.Pos {
 	if l.Pos.Col != 1 || (!l.Bare && strings.TrimSpace(l.Text) != "") {
 		return l.Pos
 	}
-	line := ix.line(l.Pos.Line)
+	if l.Pos.Line != rf.line {
+		rf.line, rf.from, rf.lost = l.Pos.Line, 0, false
+	}
+	if rf.lost {
+		return l.Pos
+	}
+	line := ix.lineBytes(l.Pos.Line)
 	needle := l.Dest
 	if !l.Bare {
 		needle = "[](" + l.Dest
 	}
-	if i := strings.Index(line, needle); i > 0 {
-		return markdown.Pos{Line: l.Pos.Line, Col: len([]rune(line[:i])) + 1}
+	i := bytes.Index(line[rf.from:], []byte(needle))
+	if i < 0 {
+		rf.lost = true // written differently, such as with escapes
+		return l.Pos
 	}
-	return l.Pos
+	i += rf.from
+	rf.from = i + len(needle)
+	if i == 0 {
+		return l.Pos
+	}
+	return ix.pos(ix.starts[l.Pos.Line-1] + i)
 }

@@ -234,7 +234,7 @@ func abs(n int) int {
 }
 
 // plainEnglish adds the plain English warnings of one page body.
-func plainEnglish(file string, bodyLine int, blocks []block, ix *lineIndex, sc *scratch, target int, diags *diag.List) Prose {
+func plainEnglish(file string, bodyLine int, blocks []block, ix *lineIndex, sc *scratch, target int, diags *messages) Prose {
 	p := measureBlocks(blocks, ix, sc)
 	at := func(pos markdown.Pos) diag.Pos {
 		return diag.Pos{File: file, Line: bodyLine + pos.Line - 1, Col: pos.Col}

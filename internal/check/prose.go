@@ -194,17 +194,15 @@ var (
 type lineIndex struct {
 	body   []byte
 	starts []int // offset of the first byte of each line
-}
-
-func newLineIndex(body []byte) *lineIndex {
-	ix := &lineIndex{}
-	ix.reset(body)
-	return ix
+	// The last place pos was asked about, to count the characters of a
+	// long line from there rather than from the line's start each time.
+	lastOffset, lastLine, lastCol int
 }
 
 // reset indexes body, reusing the memory of the last body indexed.
 func (ix *lineIndex) reset(body []byte) {
 	ix.body, ix.starts = body, append(ix.starts[:0], 0)
+	ix.lastOffset, ix.lastLine, ix.lastCol = 0, 1, 1
 	for i := 0; ; {
 		n := bytes.IndexByte(body[i:], '\n')
 		if n < 0 {
@@ -220,18 +218,43 @@ func (ix *lineIndex) reset(body []byte) {
 func (ix *lineIndex) pos(offset int) markdown.Pos {
 	offset = min(max(offset, 0), len(ix.body))
 	line := sort.SearchInts(ix.starts, offset+1) // lines starting at or before offset
-	start := ix.starts[line-1]
-	return markdown.Pos{Line: line, Col: utf8.RuneCount(ix.body[start:offset]) + 1}
+	start, col := ix.starts[line-1], 1
+	if line == ix.lastLine && offset >= ix.lastOffset {
+		start, col = ix.lastOffset, ix.lastCol
+	}
+	col += utf8.RuneCount(ix.body[start:offset])
+	ix.lastOffset, ix.lastLine, ix.lastCol = offset, line, col
+	return markdown.Pos{Line: line, Col: col}
 }
 
-// line returns the text of line n, counted from 1.
-func (ix *lineIndex) line(n int) string {
+// lineBytes returns the text of line n, counted from 1, without a copy.
+func (ix *lineIndex) lineBytes(n int) []byte {
 	if n < 1 || n > len(ix.starts) {
-		return ""
+		return nil
 	}
 	end := len(ix.body)
 	if n < len(ix.starts) {
 		end = ix.starts[n] - 1
 	}
-	return string(ix.body[ix.starts[n-1]:end])
+	return ix.body[ix.starts[n-1]:end]
+}
+
+// maxSourceBytes is the most of a line a message carries for the live
+// preview to show. A page can be one line of megabytes, with thousands of
+// messages on it: each holding a copy of the whole line once took
+// gigabytes.
+const maxSourceBytes = 1000
+
+// sourceLine is the start of line n as a message shows it: the whole line
+// when it is short, else its first maxSourceBytes bytes and "…".
+func (ix *lineIndex) sourceLine(n int) string {
+	b := ix.lineBytes(n)
+	if len(b) <= maxSourceBytes {
+		return string(b)
+	}
+	cut := maxSourceBytes
+	for cut > 0 && !utf8.RuneStart(b[cut]) {
+		cut-- // never in the middle of a character
+	}
+	return string(b[:cut]) + " …"
 }

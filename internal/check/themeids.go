@@ -52,7 +52,7 @@ func ThemeIDs(p *content.Page) []string {
 // (how-to-sign-1): the editor's own links to #how-to-sign would then go to
 // the theme's heading without a word, and the fix, a heading in words of
 // its own, is one the editor can see and choose.
-func checkThemeIDs(p *content.Page, hs []markdown.Heading, at func(markdown.Pos) diag.Pos, diags *diag.List) {
+func checkThemeIDs(p *content.Page, hs []markdown.Heading, at func(markdown.Pos) diag.Pos, diags *messages) {
 	var reserved []string
 	for _, h := range hs {
 		if reserved == nil {

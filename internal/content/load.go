@@ -50,6 +50,8 @@ type Options struct {
 	// Renewal are the windows of the renewal cycle; zero means the
 	// defaults.
 	Renewal Renewal
+	// Workers is how many files are read at once; zero means one per core.
+	Workers int
 }
 
 func (o Options) today() time.Time {

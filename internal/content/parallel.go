@@ -2,12 +2,10 @@ package content
 
 import (
 	"io/fs"
-	"runtime"
 	"sort"
-	"sync"
-	"sync/atomic"
 
 	"github.com/coproduce/coproduce/internal/diag"
+	"github.com/coproduce/coproduce/internal/parallel"
 )
 
 // loadFile is a Markdown file found by the walk, with where its problems
@@ -27,27 +25,15 @@ type loadFile struct {
 // each file's problems put back at the place the walk found the file, and
 // adds the pages to site in walk order.
 func loadPages(fsys fs.FS, files []loadFile, opts Options, walkDiags diag.List, site *Site) diag.List {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(files)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(files) {
-					return
-				}
-				f := &files[i]
-				if f.picture {
-					checkPicture(fsys, f.name, opts, &f.diags)
-					continue
-				}
-				f.page = loadPage(fsys, f.name, opts, &f.diags)
-			}
-		}()
-	}
-	wg.Wait()
+	parallel.For(opts.Workers, len(files), func(_, i int) error {
+		f := &files[i]
+		if f.picture {
+			checkPicture(fsys, f.name, opts, &f.diags)
+			return nil
+		}
+		f.page = loadPage(fsys, f.name, opts, &f.diags)
+		return nil
+	})
 
 	var diags diag.List
 	from := 0

@@ -18,8 +18,19 @@ func (wk *walker) heading(h *ast.Heading) {
 	wk.slugs = appendSlug(wk.slugs[:0], text)
 	base := string(wk.slugs)
 	id := base
-	for i := 1; wk.seen[id]; i++ {
-		id = base + "-" + strconv.Itoa(i)
+	if wk.seen[id] {
+		// Each base remembers the last number it gave, so a page of ten
+		// thousand identical headings tries each number once rather
+		// than counting up from 1 for every heading.
+		i := wk.next[base]
+		for {
+			i++
+			id = base + "-" + strconv.Itoa(i)
+			if !wk.seen[id] {
+				break
+			}
+		}
+		wk.next[base] = i
 	}
 	wk.seen[id] = true
 	// A string renders the same as []byte and costs one allocation less.

@@ -13,11 +13,13 @@ package markdown
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"io"
 	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -37,6 +39,12 @@ type Converter struct {
 func New() *Converter {
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.GFM, extension.Typographer),
+		goldmark.WithParserOptions(
+			// Ahead of every parser of goldmark's and its extensions': the
+			// lowest number goes first.
+			parser.WithInlineParsers(util.Prioritized(guard{}, 0)),
+			parser.WithParagraphTransformers(util.Prioritized(definitionGuard{}, 0)),
+		),
 		goldmark.WithRendererOptions(
 			renderer.WithNodeRenderers(util.Prioritized(escapeHTML{}, 100)),
 		),
@@ -45,9 +53,26 @@ func New() *Converter {
 }
 
 // Convert renders src to w. links decides where each link points; it may be
-// nil, in which case links are left as written.
-func (c *Converter) Convert(src []byte, w io.Writer, links LinkResolver) (*Report, error) {
-	report := &Report{src: src}
+// nil, in which case links are left as written. A body of one of the
+// shapes the parser cannot read in reasonable time is refused with a
+// *Refusal, and nothing is written.
+func (c *Converter) Convert(src []byte, w io.Writer, links LinkResolver) (report *Report, err error) {
+	defer func() {
+		switch r := recover().(type) {
+		case nil:
+		case *Refusal:
+			r.place(src)
+			report, err = nil, r
+		default:
+			// No body may stop the build: a fault in the parser is
+			// this page's error.
+			report, err = nil, fmt.Errorf("the Markdown could not be read because of a fault in coproduce: %v; please report it", r)
+		}
+	}()
+	if r := countMarks(src); r != nil {
+		panic(r) // placed, and returned, like the parser's refusals
+	}
+	report = &Report{src: src}
 	doc := c.md.Parser().Parse(text.NewReader(src))
 	// Heading ids, link targets and the report are done in one walk over
 	// the tree between parsing and rendering, rather than as one goldmark

@@ -78,7 +78,8 @@ func (wk *walker) posOf(n ast.Node) Pos {
 			offset--
 		}
 	}
-	return Pos{Line: wk.lines.lineAt(src, offset), Col: offset - bytes.LastIndexByte(src[:offset], '\n')}
+	line, start := wk.lines.lineAt(src, offset)
+	return Pos{Line: line, Col: offset - start + 1}
 }
 
 // blockStart is the offset of a block's first line, or -1.
@@ -107,20 +108,32 @@ func firstText(n ast.Node) int {
 
 // lineCursor counts lines from the last place it was asked about rather
 // than from the top of the page: the walk asks in document order, so the
-// page is read once instead of once per heading and link.
+// page is read once instead of once per heading and link. It keeps where
+// its line starts too: looking back for the line's start from each link
+// read a long line once per link on it.
 type lineCursor struct {
-	offset, line int
+	offset, line, start int // start is the offset of the line's first byte
 }
 
-// lineAt is the line, counted from 1, of the byte at offset in src.
-func (lc *lineCursor) lineAt(src []byte, offset int) int {
+// lineAt is the line, counted from 1, of the byte at offset in src, and
+// the offset where that line starts.
+func (lc *lineCursor) lineAt(src []byte, offset int) (line, start int) {
 	if offset >= lc.offset {
-		lc.line += bytes.Count(src[lc.offset:offset], newline)
+		between := src[lc.offset:offset]
+		if n := bytes.Count(between, newline); n > 0 {
+			lc.line += n
+			lc.start = lc.offset + bytes.LastIndexByte(between, '\n') + 1
+		}
 	} else {
-		lc.line -= bytes.Count(src[offset:lc.offset], newline)
+		between := src[offset:lc.offset]
+		if n := bytes.Count(between, newline); n > 0 {
+			lc.line -= n
+			// Back over a line break: rare, as the walk goes forward.
+			lc.start = bytes.LastIndexByte(src[:offset], '\n') + 1
+		}
 	}
 	lc.offset = offset
-	return lc.line
+	return lc.line, lc.start
 }
 
 var newline = []byte("\n")

@@ -23,6 +23,7 @@ type walker struct {
 	links       []Link
 	images      []Link
 	seen        map[string]bool // heading ids given so far
+	next        map[string]int  // the last number given to a repeated heading id
 	text, slugs []byte          // scratch for plainText and slug
 }
 
@@ -31,6 +32,9 @@ func (wk *walker) run(doc ast.Node, r *Report, resolver LinkResolver) {
 	wk.lines = lineCursor{line: 1}
 	if wk.seen == nil {
 		wk.seen = map[string]bool{}
+	}
+	if wk.next == nil {
+		wk.next = map[string]int{}
 	}
 	wk.children(doc)
 	// The report keeps exactly-sized copies; the scratch slices grow once
@@ -48,6 +52,11 @@ func (wk *walker) run(doc ast.Node, r *Report, resolver LinkResolver) {
 		wk.seen = nil
 	} else {
 		clear(wk.seen)
+	}
+	if len(wk.next) > 256 {
+		wk.next = nil
+	} else {
+		clear(wk.next)
 	}
 	wk.headings, wk.links, wk.images = wk.headings[:0], wk.links[:0], wk.images[:0]
 	wk.src, wk.report, wk.resolver = nil, nil, nil

@@ -2,6 +2,7 @@ package publish
 
 import (
 	"bytes"
+	"fmt"
 	"sort"
 	"sync"
 )
@@ -20,7 +21,7 @@ func NewMemory() *Memory { return &Memory{files: map[string][]byte{}} }
 func (m *Memory) WriteFile(name string, data []byte) error {
 	clean, ok := CleanName(name)
 	if !ok {
-		return nil
+		return fmt.Errorf("refusing to write %q outside the output folder", name)
 	}
 	// Callers reuse their buffers once WriteFile returns, as with
 	// io.Writer, so the bytes are copied rather than kept.
@@ -58,29 +59,37 @@ func (m *Memory) Names() []string {
 	return names
 }
 
-// Apply writes and removes files in one step, so a reader sees the site
-// either before or after an incremental rebuild, never half of it.
-func (m *Memory) Apply(writes map[string][]byte, removes []string) {
+// Len is the number of files.
+func (m *Memory) Len() int {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	return len(m.files)
+}
+
+// Apply writes the files of from and removes the files named in removes in
+// one step, so a reader sees the site either before or after an
+// incremental rebuild, never half of it.
+func (m *Memory) Apply(from *Memory, removes []string) {
+	from.mu.RLock()
+	defer from.mu.RUnlock()
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	for _, name := range removes {
 		delete(m.files, name)
 	}
-	for name, data := range writes {
-		if clean, ok := CleanName(name); ok {
-			m.files[clean] = data
-		}
+	for name, data := range from.files {
+		m.files[name] = data
 	}
 }
 
-// Replace swaps the whole content for files in one step.
-func (m *Memory) Replace(files map[string][]byte) {
-	fresh := make(map[string][]byte, len(files))
-	for name, data := range files {
-		if clean, ok := CleanName(name); ok {
-			fresh[clean] = data
-		}
+// Replace swaps the whole content for the files of from in one step.
+func (m *Memory) Replace(from *Memory) {
+	from.mu.RLock()
+	fresh := make(map[string][]byte, len(from.files))
+	for name, data := range from.files {
+		fresh[name] = data
 	}
+	from.mu.RUnlock()
 	m.mu.Lock()
 	m.files = fresh
 	m.mu.Unlock()

@@ -73,6 +73,10 @@ func (mf *Minifier) Into(dst *bytes.Buffer, name string, data []byte) {
 		dst.Write(data)
 		return
 	}
+	if entityHeavy(mt, data) {
+		dst.Write(data)
+		return
+	}
 	start := dst.Len()
 	m := mf.m
 	if mt == "text/html" {
@@ -84,6 +88,25 @@ func (mf *Minifier) Into(dst *bytes.Buffer, name string, data []byte) {
 		dst.Truncate(start)
 		dst.Write(data)
 	}
+}
+
+// entityBudget bounds the work of the minifier's one slow step: it
+// shortens an entity such as &amp; or &ldquo; by moving every byte after
+// it, so a page's cost grows with its entities times its size. A 4 MB
+// page of curly quotes would take hours; under this budget, a few tens of
+// milliseconds. Generated pages stay far below it.
+const entityBudget = 1 << 28
+
+// entityHeavy reports whether data has so many entities for its size
+// that minifying it would take too long. Such a file is published as it
+// was written: it is as valid, only larger.
+func entityHeavy(mt string, data []byte) bool {
+	switch mt {
+	case "text/html", "image/svg+xml", "text/xml":
+	default:
+		return false // their minifiers read no entities
+	}
+	return bytes.Count(data, []byte("&"))*len(data) > entityBudget
 }
 
 // Minified wraps an output so every file is minified on its way in.

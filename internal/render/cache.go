@@ -32,12 +32,12 @@ type partialCache struct {
 // A partial cached with no variants is rendered once for the whole site.
 // It sees the partials as the theme defines them, not a page template's
 // own {{define}}s.
-func (ts *Templates) partialCached(name string, data any, variants ...any) (template.HTML, error) {
+func (ex *executor) partialCached(name string, data any, variants ...any) (template.HTML, error) {
 	// The key is built on the stack and looked up without a copy: most
 	// calls find the partial, and then allocate nothing for the key.
 	var buf [256]byte
 	key := appendCacheKey(buf[:0], name, variants)
-	c := &ts.cache
+	c := &ex.ts.cache
 	c.mu.RLock()
 	h, ok := c.html[string(key)]
 	c.mu.RUnlock()
@@ -47,9 +47,17 @@ func (ts *Templates) partialCached(name string, data any, variants ...any) (temp
 	// Two workers may both miss at the start and render it twice; both
 	// get the same HTML, so that costs one render and no lock held
 	// across a template.
+	if ex.depth >= MaxPartialDepth {
+		return "", &tooDeep{name: name}
+	}
 	var out bytes.Buffer
-	if err := ts.Partial(&out, name, data); err != nil {
-		return "", err
+	ex.depth++
+	err := ex.partial(&out, name, data)
+	ex.depth--
+	if err != nil {
+		// The mistake is placed here, in the partial, before the
+		// template that called it wraps it in its own place.
+		return "", ex.ts.faultFrom(err)
 	}
 	h = template.HTML(out.String())
 	c.mu.Lock()
@@ -80,4 +88,11 @@ func appendCacheKey(b []byte, name string, variants []any) []byte {
 		}
 	}
 	return b
+}
+
+// tooDeep is the error of a partialCached call MaxPartialDepth levels deep.
+type tooDeep struct{ name string }
+
+func (e *tooDeep) Error() string {
+	return fmt.Sprintf("partialCached %q is called inside itself more than %d levels deep", e.name, MaxPartialDepth)
 }

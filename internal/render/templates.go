@@ -25,6 +25,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/coproduce/coproduce/internal/diag"
 	"github.com/coproduce/coproduce/internal/theme"
@@ -32,13 +33,28 @@ import (
 
 // Templates are a theme's parsed templates, one set per page template.
 type Templates struct {
-	sets map[string]*template.Template // by file name, such as "principle.html"
-	// partials is the set partials are rendered from on their own. Every
-	// set holds the same partials; the first by name is used, so the
-	// output never varies.
-	partials *template.Template
-	cache    partialCache
+	theme *theme.Theme
+	// masters are the sets as parsed, by file name such as
+	// "principle.html", and never executed: html/template cannot copy a
+	// set once it has run, and each executor runs copies of its own.
+	masters map[string]*template.Template
+	// partials names the master partials are rendered from on their own.
+	// Every set holds the same partials; the first by name is used, so
+	// the output never varies. It is "" for a theme of partials only.
+	partials string
+	base     *template.Template // the partials alone, for such a theme
+
+	mu     sync.Mutex
+	free   []*executor // executors not in use, kept for the life of the build
+	cache  partialCache
+	faults Faults
 }
+
+// MaxPartialDepth is how many partials a page may render inside each other
+// through partialCached. A partial that includes itself forever would
+// otherwise use up the program's stack and stop it; this many levels is
+// far more than any theme needs.
+const MaxPartialDepth = 32
 
 // Load parses every template of t with funcs available to them.
 func Load(t *theme.Theme, funcs template.FuncMap) (*Templates, diag.List) {
@@ -48,8 +64,10 @@ func Load(t *theme.Theme, funcs template.FuncMap) (*Templates, diag.List) {
 		diags.Errorf(diag.Pos{File: "templates"}, "check that the templates folder can be read", "could not list the templates: %v", err)
 		return nil, diags
 	}
-	ts := &Templates{sets: map[string]*template.Template{}}
-	base := template.New("").Funcs(funcs).Funcs(template.FuncMap{"partialCached": ts.partialCached})
+	ts := &Templates{theme: t, masters: map[string]*template.Template{}}
+	// partialCached is bound to each executor (see executor.funcs); this
+	// one only lets the templates parse.
+	base := template.New("").Funcs(funcs).Funcs(template.FuncMap{"partialCached": (*executor)(nil).partialCached})
 	var pages []string
 	for _, name := range names {
 		if name != "baseof.html" && !strings.HasPrefix(name, "partials/") {
@@ -72,15 +90,17 @@ func Load(t *theme.Theme, funcs template.FuncMap) (*Templates, diag.List) {
 			diags = append(diags, templateDiag(t, name, err))
 			continue
 		}
-		ts.sets[name] = set
-		if ts.partials == nil {
-			ts.partials = set // names are sorted, so this is the first
+		ts.masters[name] = set
+		if ts.partials == "" {
+			ts.partials = name // names are sorted, so this is the first
 		}
 	}
-	if ts.partials == nil {
-		ts.partials = base // a theme of partials only; nothing clones base now
+	if ts.partials == "" {
+		ts.base = base // a theme of partials only
 	}
-	return ts, diags
+	// A set that includes itself forever is reported like one that does
+	// not parse; the build stops at either before rendering a page.
+	return ts, append(diags, ts.includeCycles()...)
 }
 
 func parseFile(set *template.Template, t *theme.Theme, name string) error {
@@ -114,28 +134,105 @@ func templateDiag(t *theme.Theme, name string, err error) diag.Diagnostic {
 
 // Partial renders one partial, such as "partials/signatory-item.html",
 // on its own.
-func (ts *Templates) Partial(w io.Writer, name string, data any) error {
-	if ts.partials == nil || ts.partials.Lookup(name) == nil {
-		return fmt.Errorf("the theme has no template %s", name)
-	}
-	return ts.partials.ExecuteTemplate(w, name, data)
+func (ts *Templates) Partial(w io.Writer, name string, data any) (err error) {
+	ex := ts.get()
+	defer ts.put(ex)
+	defer stopped(&err, name)
+	return ts.faultFrom(ex.partial(w, name, data))
 }
 
 // Has reports whether a page template exists.
-func (ts *Templates) Has(name string) bool { return ts.sets[name] != nil }
+func (ts *Templates) Has(name string) bool { return ts.masters[name] != nil }
 
 // Execute renders the first of names that exists, as a whole page through
-// baseof.html when the template defines "main", else on its own.
-func (ts *Templates) Execute(w io.Writer, data any, names ...string) error {
+// baseof.html when the template defines "main", else on its own. A
+// mistake in a template is returned as a *Fault placed in the template.
+func (ts *Templates) Execute(w io.Writer, data any, names ...string) (err error) {
 	for _, name := range names {
-		set := ts.sets[name]
-		if set == nil {
+		if ts.masters[name] == nil {
 			continue
 		}
+		ex := ts.get()
+		defer ts.put(ex)
+		defer stopped(&err, name)
+		set := ex.set(name)
 		if set.Lookup("main") != nil && set.Lookup("baseof.html") != nil {
-			return set.ExecuteTemplate(w, "baseof.html", data)
+			return ts.faultFrom(set.ExecuteTemplate(w, "baseof.html", data))
 		}
-		return set.ExecuteTemplate(w, name, data)
+		return ts.faultFrom(set.ExecuteTemplate(w, name, data))
 	}
 	return fmt.Errorf("the theme has none of the templates %s", strings.Join(names, ", "))
+}
+
+// stopped turns a panic while rendering into an error, so that no
+// template, and no data it is given, can stop the whole build.
+// text/template already turns a panicking function into an error; this
+// catches what it lets through.
+func stopped(err *error, name string) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("rendering %s stopped with a fault in coproduce: %v; please report it", name, r)
+	}
+}
+
+// executor runs templates for one page at a time, on one goroutine, with
+// copies of the sets of its own. Its own copies let partialCached know how
+// deep it is: a template function is not told which page called it, but
+// an executor's partialCached is only ever called by its own page.
+type executor struct {
+	ts       *Templates
+	sets     map[string]*template.Template // copied from the masters as they are needed
+	partials *template.Template
+	depth    int // partials being rendered inside each other now
+}
+
+// get takes an executor that is not in use, or makes one.
+func (ts *Templates) get() *executor {
+	ts.mu.Lock()
+	defer ts.mu.Unlock()
+	if n := len(ts.free); n > 0 {
+		ex := ts.free[n-1]
+		ts.free = ts.free[:n-1]
+		return ex
+	}
+	return &executor{ts: ts, sets: map[string]*template.Template{}}
+}
+
+func (ts *Templates) put(ex *executor) {
+	ex.depth = 0
+	ts.mu.Lock()
+	ts.free = append(ts.free, ex)
+	ts.mu.Unlock()
+}
+
+// set is the executor's copy of a master set, made on first use.
+func (ex *executor) set(name string) *template.Template {
+	if set := ex.sets[name]; set != nil {
+		return set
+	}
+	master := ex.ts.masters[name]
+	if master == nil && name == "" {
+		master = ex.ts.base
+	}
+	// Masters are never executed, so they can always be copied; the lock
+	// keeps two executors from copying one at the same moment.
+	ex.ts.mu.Lock()
+	set, err := master.Clone()
+	ex.ts.mu.Unlock()
+	if err != nil {
+		panic(err) // cannot happen: a master never runs
+	}
+	set.Funcs(template.FuncMap{"partialCached": ex.partialCached})
+	ex.sets[name] = set
+	return set
+}
+
+// partial renders a partial with the executor's copy of the partials.
+func (ex *executor) partial(w io.Writer, name string, data any) error {
+	if ex.partials == nil {
+		ex.partials = ex.set(ex.ts.partials)
+	}
+	if ex.partials.Lookup(name) == nil {
+		return fmt.Errorf("the theme has no template %s", name)
+	}
+	return ex.partials.ExecuteTemplate(w, name, data)
 }

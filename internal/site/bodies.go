@@ -29,6 +29,10 @@ func checkBodies(cfg *config.Config, pages *content.Site, known diag.List) diag.
 	for _, p := range pages.Pages {
 		links := &pageLinks{b: b, page: p}
 		report, err := b.md.Convert(p.Body, io.Discard, links)
+		if r, ok := err.(*markdown.Refusal); ok {
+			diags.Errorf(bodyPos(p, r.Pos), r.Fix, "%s", r.Problem)
+			continue
+		}
 		if err != nil {
 			continue // reported when the page is rendered
 		}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"path"
 	"strings"
-	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -18,9 +17,8 @@ import (
 // strictOutput is an output that fails the test for a file name that is
 // not a plain path inside the output folder, and keeps what is written.
 type strictOutput struct {
-	t  *testing.T
-	mu sync.Mutex
-	m  *publish.Memory
+	t *testing.T
+	m *publish.Memory
 }
 
 func (o *strictOutput) WriteFile(name string, data []byte) error {

@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"sync"
 
 	"github.com/coproduce/coproduce/internal/content"
 	"github.com/coproduce/coproduce/internal/diag"
+	"github.com/coproduce/coproduce/internal/parallel"
 	"github.com/coproduce/coproduce/internal/publish"
 	"github.com/coproduce/coproduce/internal/render"
 )
@@ -50,20 +50,16 @@ func (b *builder) writeGenerated(diags *diag.List) {
 	// otherwise leave the other idle, while the directory's pages keep
 	// every core busy. Problems are reported in the order of the steps.
 	errs := make([]error, len(steps))
-	var wg sync.WaitGroup
+	parallel.For(len(steps), len(steps), func(_, i int) error {
+		errs[i] = steps[i].write()
+		return nil
+	})
 	for i, s := range steps {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			errs[i] = s.write()
-		}()
-	}
-	wg.Wait()
-	for i, s := range steps {
-		if errs[i] != nil {
+		if errs[i] != nil && !b.tpl.Faults().Add(s.what, errs[i]) {
 			diags.Errorf(diag.Pos{File: s.what}, "check the theme's templates and that the output folder can be written", "could not write %s: %v", s.what, errs[i])
 		}
 	}
+	*diags = append(*diags, b.tpl.Faults().Diags()...)
 }
 
 // writeGeneratedRecorded is writeGenerated that also returns the names of

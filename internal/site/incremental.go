@@ -9,7 +9,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/coproduce/coproduce/internal/content"
@@ -133,7 +132,7 @@ func (inc *Incremental) newDay() bool {
 
 // rebuild runs a whole Build and keeps what later updates start from.
 func (inc *Incremental) rebuild() *Change {
-	st := newStage()
+	st := publish.NewMemory()
 	opts := inc.opts
 	opts.Output = st
 	if opts.Now.IsZero() {
@@ -148,7 +147,7 @@ func (inc *Incremental) rebuild() *Change {
 	b.names, b.linksByFile = set(res.Files), groupLinks(b.links)
 	b.links = nil
 	inc.b = b
-	inc.out.Replace(st.files)
+	inc.out.Replace(st)
 	ch.Pages, ch.Written = len(res.Site.Pages), len(res.Files)
 	return ch
 }
@@ -156,7 +155,7 @@ func (inc *Incremental) rebuild() *Change {
 // update runs the build's steps for the content files saved since the last
 // good build, and applies what they wrote to the preview's output.
 func (inc *Incremental) update(names []string) *Change {
-	st := newStage()
+	st := publish.NewMemory()
 	opts := inc.opts
 	opts.Output = st
 	p := &pass{opts: opts, res: &Result{}, prev: inc.b, changed: names}
@@ -172,7 +171,7 @@ func (inc *Incremental) update(names []string) *Change {
 	for _, pg := range p.work.removed {
 		touched[pg.File] = true
 	}
-	ch := &Change{Pages: len(p.work.render), Written: len(st.files), Removed: len(p.work.removes)}
+	ch := &Change{Pages: len(p.work.render), Written: st.Len(), Removed: len(p.work.removes)}
 	ch.Diags = inc.carry(res.Diags, touched)
 	if res.Diags.HasErrors() {
 		return ch
@@ -180,7 +179,7 @@ func (inc *Incremental) update(names []string) *Change {
 
 	// The update is good: it becomes the last good build.
 	prev, b := inc.b, p.b
-	inc.out.Apply(st.files, p.work.removes)
+	inc.out.Apply(st, p.work.removes)
 	rendered := b.anchors
 	b.names, b.anchors, b.linksByFile = prev.names, prev.anchors, prev.linksByFile
 	for _, pg := range p.work.removed {
@@ -195,7 +194,7 @@ func (inc *Incremental) update(names []string) *Change {
 	for _, n := range p.work.removes {
 		delete(b.names, n)
 	}
-	for n := range st.files {
+	for _, n := range st.Names() {
 		b.names[n] = true
 	}
 	b.links = nil
@@ -459,25 +458,6 @@ func globalTemplates(th *theme.Theme) map[string]bool {
 		global[name] = visit(name, map[string]bool{})
 	}
 	return global
-}
-
-// stage collects the files of an update until it is known to be good.
-type stage struct {
-	mu    sync.Mutex
-	files map[string][]byte
-}
-
-func newStage() *stage { return &stage{files: map[string][]byte{}} }
-
-func (s *stage) WriteFile(name string, data []byte) error {
-	clean, ok := publish.CleanName(name)
-	if !ok {
-		return fs.ErrInvalid
-	}
-	s.mu.Lock()
-	s.files[clean] = bytes.Clone(data)
-	s.mu.Unlock()
-	return nil
 }
 
 func groupLinks(ls []pendingLink) map[string][]pendingLink {

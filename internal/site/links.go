@@ -145,6 +145,7 @@ func (b *builder) pageByFile(file string) *content.Page {
 // checkLinks reports internal links whose page, file or heading does not
 // exist in the finished output.
 func (b *builder) checkLinks(out *recorder, diags *diag.List) {
+	idSets := map[string]map[string]bool{}
 	for _, l := range b.links {
 		if !out.Has(fileForURL(l.target)) && !out.Has(fileForURL(l.target+"/")) {
 			diags.Errorf(l.from, "check the address, or link to a page that exists", "the link to %s goes to a page that does not exist", l.target)
@@ -154,10 +155,29 @@ func (b *builder) checkLinks(out *recorder, diags *diag.List) {
 			continue
 		}
 		ids, isPage := b.anchors[l.target]
-		if isPage && !slices.Contains(ids, l.fragment) && !templateAnchors[l.fragment] {
+		if isPage && !hasAnchor(idSets, l.target, ids, l.fragment) && !templateAnchors[l.fragment] {
 			diags.Errorf(l.from, "link to one of the page's headings, written in lower case with dashes, such as #questions-to-ask", "the page %s has no heading #%s", l.target, l.fragment)
 		}
 	}
+}
+
+// hasAnchor reports whether ids, the headings of the page target, hold
+// id. A page's few ids are searched in a list; a page of thousands, with
+// thousands of links to them, gets a set, made once, so the check does
+// not cost links times headings.
+func hasAnchor(sets map[string]map[string]bool, target string, ids []string, id string) bool {
+	if len(ids) <= 64 {
+		return slices.Contains(ids, id)
+	}
+	set := sets[target]
+	if set == nil {
+		set = make(map[string]bool, len(ids))
+		for _, h := range ids {
+			set[h] = true
+		}
+		sets[target] = set
+	}
+	return set[id]
 }
 
 // templateAnchors are ids the theme puts on every page.

@@ -11,6 +11,7 @@ import (
 	"github.com/coproduce/coproduce/internal/content"
 	"github.com/coproduce/coproduce/internal/diag"
 	"github.com/coproduce/coproduce/internal/markdown"
+	"github.com/coproduce/coproduce/internal/parallel"
 	"github.com/coproduce/coproduce/internal/publish"
 	"github.com/coproduce/coproduce/internal/register"
 	"github.com/coproduce/coproduce/internal/render"
@@ -76,32 +77,22 @@ func (b *builder) renderPages(diags *diag.List) {
 // renderList renders pages on all workers: every page in a full build,
 // the pages a change affects in an incremental one.
 func (b *builder) renderList(pages []*content.Page, diags *diag.List) {
-	jobs := make(chan *content.Page)
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for range b.workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var w pageScratch
-			for p := range jobs {
-				if pd := b.renderPage(p, &w); len(pd) > 0 {
-					mu.Lock()
-					*diags = append(*diags, pd...)
-					mu.Unlock()
-				}
-			}
-			b.mu.Lock()
-			b.links = append(b.links, w.links...)
-			b.reported = append(b.reported, w.reported...)
-			b.mu.Unlock()
-		}()
+	scratch := make([]pageScratch, min(b.workers, len(pages)))
+	found := make([]diag.List, len(pages))
+	parallel.For(b.workers, len(pages), func(w, i int) error {
+		found[i] = b.renderPage(pages[i], &scratch[w])
+		return nil
+	})
+	for _, d := range found {
+		*diags = append(*diags, d...)
 	}
-	for _, p := range pages {
-		jobs <- p
+	for _, w := range scratch {
+		b.links = append(b.links, w.links...)
+		b.reported = append(b.reported, w.reported...)
 	}
-	close(jobs)
-	wg.Wait()
+	// A template's mistake is reported once, at the template, not on
+	// every page that uses it.
+	*diags = append(*diags, b.tpl.Faults().Diags()...)
 }
 
 // pageScratch is what one rendering worker keeps from page to page: its
@@ -115,12 +106,23 @@ type pageScratch struct {
 }
 
 // renderPage converts one page's Markdown and runs its template.
-func (b *builder) renderPage(p *content.Page, w *pageScratch) diag.List {
-	var diags diag.List
+func (b *builder) renderPage(p *content.Page, w *pageScratch) (diags diag.List) {
+	defer func() {
+		// Whatever a page holds, a fault while it is made is an error
+		// about that page, never a crash of the whole build.
+		if r := recover(); r != nil {
+			diags.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "please report this, with the page, to the people who make coproduce",
+				"the page could not be made because of a fault in coproduce: %v", r)
+		}
+	}()
 	buf, body := &w.buf, &w.body
 	body.Reset()
 	res := &pageLinks{b: b, page: p}
 	report, err := b.md.Convert(p.Body, body, res)
+	if r, ok := err.(*markdown.Refusal); ok {
+		diags.Errorf(bodyPos(p, r.Pos), r.Fix, "%s", r.Problem)
+		return diags
+	}
 	if err != nil {
 		diags.Errorf(diag.Pos{File: p.File, Line: p.BodyLine}, "check the Markdown of the page", "the page could not be converted: %v", err)
 		return diags
@@ -137,6 +139,9 @@ func (b *builder) renderPage(p *content.Page, w *pageScratch) diag.List {
 	buf.Reset()
 	data := render.NewPageData(b.rs, p, template.HTML(body.String()))
 	if err := b.tpl.Execute(buf, data, templateNames(p)...); err != nil {
+		if b.tpl.Faults().Add(p.File, err) {
+			return diags
+		}
 		diags.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "check the theme's template for this kind of page", "the page could not be rendered: %v", err)
 		return diags
 	}

@@ -2,8 +2,6 @@ package site
 
 import (
 	"io/fs"
-	"path"
-	"strings"
 	"time"
 
 	"github.com/coproduce/coproduce/internal/check"
@@ -112,10 +110,10 @@ func (p *pass) readContent() bool {
 		p.res.Site = &content.Site{}
 		return true
 	}
-	// The day of the build goes to the loader, which works out each
+	// The day of the build goes to the loader, which also works out each
 	// signatory's status for it with the site's renewal windows.
-	opts := content.Options{Drafts: p.opts.Drafts, Dir: "content", Languages: p.cfg.OtherLanguages(),
-		Now: p.day(), Renewal: renewalOf(p.cfg)}
+	opts := content.Options{Drafts: p.opts.Drafts, Dir: "content", Languages: p.cfg.OtherLanguages(), Now: p.today(), Workers: p.opts.Workers,
+		Renewal: renewalOf(p.cfg)}
 	var site *content.Site
 	var diags diag.List
 	if p.whole() {
@@ -285,12 +283,11 @@ func (p *pass) checkLinks() bool {
 	return true
 }
 
-// contentName is a path under content/ for a path from the site folder.
-func contentName(name string) (string, bool) {
-	name = path.Clean(name)
-	rest, ok := strings.CutPrefix(name, "content/")
-	return rest, ok
+// today is the day of the build: the one it was asked for, the last good
+// build's for the preview, or the clock's.
+func (p *pass) today() time.Time {
+	if p.opts.Now.IsZero() && !p.whole() {
+		return p.prev.rs.Now
+	}
+	return today(p.opts.Now)
 }
-
-// day is the day the pass builds for: statuses are worked out for it.
-func (p *pass) day() time.Time { return today(p.opts.Now) }

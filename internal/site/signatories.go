@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
-	"sync"
 
 	"github.com/coproduce/coproduce/internal/content"
+	"github.com/coproduce/coproduce/internal/parallel"
 	"github.com/coproduce/coproduce/internal/register"
 )
 
@@ -177,41 +177,9 @@ func (b *builder) writeSignatoryData() error {
 }
 
 // parallel runs fn for 0..n-1 on the build's workers and returns the first
-// error. The work is spread by a shared counter, so no goroutine idles
-// while another has a queue.
+// error.
 func (b *builder) parallel(n int, fn func(i int) error) error {
-	var (
-		mu    sync.Mutex
-		next  int
-		first error
-		wg    sync.WaitGroup
-	)
-	take := func() (int, bool) {
-		mu.Lock()
-		defer mu.Unlock()
-		if next >= n || first != nil {
-			return 0, false
-		}
-		next++
-		return next - 1, true
-	}
-	for range min(b.workers, max(n, 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i, ok := take(); ok; i, ok = take() {
-				if err := fn(i); err != nil {
-					mu.Lock()
-					if first == nil {
-						first = err
-					}
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	return first
+	return parallel.For(b.workers, n, func(_, i int) error { return fn(i) })
 }
 
 // renderSignatoryRows renders each signatory's directory row once, for the

@@ -9,9 +9,9 @@
 package site
 
 import (
+	"github.com/coproduce/coproduce/internal/parallel"
 	"io/fs"
 	"net/url"
-	"runtime"
 	"strings"
 	"time"
 
@@ -66,12 +66,7 @@ func today(now time.Time) time.Time {
 	return now
 }
 
-func workers(n int) int {
-	if n <= 0 {
-		return runtime.GOMAXPROCS(0)
-	}
-	return n
-}
+func workers(n int) int { return parallel.Workers(n) }
 
 // renewalOf is site.yaml's renewal windows as the content loader takes them.
 func renewalOf(cfg *config.Config) content.Renewal {
