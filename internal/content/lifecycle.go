@@ -82,12 +82,6 @@ func (d Period) String() string {
 	return unit(d.Days, "day")
 }
 
-// shorter reports whether d ends sooner than e from the same day.
-func (d Period) shorter(e Period) bool {
-	t := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	return d.From(t).Before(e.From(t))
-}
-
 // ParsePeriod reads "1 year", "2 years", "36 months", "6 weeks" or "90
 // days". It is also what coproduce import and the config share.
 func ParsePeriod(s string) (Period, bool) {
