@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -15,6 +16,8 @@ func runNew(e *env, args []string) int {
 	c := commands()["new"]
 	fs := newFlags("new")
 	src := fs.String("s", ".", "the site folder, with site.yaml and content/")
+	lang := fs.String("lang", "", "make a translation into this language (such as cy) of the page NAME, beside it")
+	easy := fs.Bool("easy", false, "make an Easy Read version of the page NAME, beside it")
 	kinds := strings.Join(scaffold.KindNames(), ", ")
 	more := c.summary + ".\n\nNAME is the title of the page: put it in quotes if it has spaces. The file name is made from it, so \"Café Bristol & Co\" makes cafe-bristol-co.md. A file that is already there is never written over"
 	rest, code := parseFlags(fs, args, c.usage, more, e)
@@ -45,7 +48,23 @@ func runNew(e *env, args []string) int {
 		return usageError(e, "new", c.usage, "%s is not a folder", *src)
 	}
 
-	page, err := scaffold.New(*src, kind, rest[1], time.Now())
+	var page *scaffold.Page
+	var err error
+	switch {
+	case *lang != "" && *easy:
+		return usageError(e, "new", c.usage, "give --lang or --easy, not both: an Easy Read page is in the main language")
+	case *lang != "":
+		cfg, _ := config.Load(os.DirFS(*src))
+		if !slices.Contains(cfg.OtherLanguages(), *lang) {
+			fmt.Fprintf(e.stderr, "coproduce new: %s is not one of the site's other languages; add it to languages: in site.yaml, such as languages: [%s, %s]\n", *lang, cfg.Language, *lang)
+			return exitContent
+		}
+		page, err = scaffold.NewTwin(*src, kind, rest[1], *lang, false)
+	case *easy:
+		page, err = scaffold.NewTwin(*src, kind, rest[1], "", true)
+	default:
+		page, err = scaffold.New(*src, kind, rest[1], time.Now())
+	}
 	if err != nil { // scaffold.ErrExists among others: the message says what to do
 		fmt.Fprintf(e.stderr, "coproduce new: %v\n", err)
 		return exitContent

@@ -50,6 +50,7 @@ type site struct {
 type page struct {
 	file     string // slash-separated path relative to the output directory
 	kind     string // the data-kind of <body>; "" when there is none
+	lang     string // the lang of <html>, such as "cy"
 	redirect string // for an alias page, the URL that its meta refresh sends to
 	path     string // the URL path that serves it, with the site's prefix
 	status   int    // the status the server answers with: 404 for the 404 page
@@ -243,6 +244,8 @@ var (
 	// bodyKindRe reads data-kind from <body>, quoted or not, because a
 	// minifier may drop the quotes.
 	bodyKindRe = regexp.MustCompile(`(?is)<body\b[^>]*?\sdata-kind\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>` + "`" + `]+))`)
+	// htmlLangRe reads the lang of <html>, quoted or not.
+	htmlLangRe = regexp.MustCompile(`(?is)<html\b[^>]*?\slang\s*=\s*["']?([^"'\s>]+)`)
 	metaTagRe  = regexp.MustCompile(`(?is)<meta\b[^>]*>`)
 	refreshRe  = regexp.MustCompile(`(?is)\shttp-equiv\s*=\s*["']?refresh\b`)
 	contentRe  = regexp.MustCompile(`(?is)\scontent\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))`)
@@ -264,6 +267,9 @@ func findPages(dir, prefix string) ([]page, error) {
 		p := page{file: filepath.ToSlash(rel), status: http.StatusOK}
 		if m := bodyKindRe.FindSubmatch(b); m != nil {
 			p.kind = string(m[1]) + string(m[2]) + string(m[3])
+		}
+		if m := htmlLangRe.FindSubmatch(b); m != nil {
+			p.lang = string(m[1])
 		}
 		p.redirect = metaRefreshTarget(b)
 		switch {
@@ -304,7 +310,8 @@ func metaRefreshTarget(html []byte) string {
 
 // pagesToTest returns the pages the browser tests load: every page that is
 // not an alias redirect (a browser would leave it at once), capped at
-// maxPagesPerKind per kind and spread over the kind's pages.
+// maxPagesPerKind per kind and language and spread over those pages, so
+// a Welsh page of each kind is tested as its English one is.
 func (s *site) pagesToTest() []page {
 	byKind := map[string][]page{}
 	var kinds []string
@@ -312,10 +319,11 @@ func (s *site) pagesToTest() []page {
 		if p.redirect != "" {
 			continue
 		}
-		if _, ok := byKind[p.kind]; !ok {
-			kinds = append(kinds, p.kind)
+		key := p.kind + " " + p.lang
+		if _, ok := byKind[key]; !ok {
+			kinds = append(kinds, key)
 		}
-		byKind[p.kind] = append(byKind[p.kind], p)
+		byKind[key] = append(byKind[key], p)
 	}
 	slices.Sort(kinds)
 	var out []page

@@ -44,6 +44,10 @@ type Config struct {
 	// this many days after it.
 	Renewal Renewal
 
+	// Translations are the settings in each of the site's other
+	// languages, by language code (see In).
+	Translations  map[string]Translation
+	translationAt []translationPos
 	// themeAt is where theme: is written, to report a theme that is not
 	// there at that place rather than at the top of the file.
 	themeAt *diag.Pos
@@ -130,7 +134,7 @@ func Default() *Config {
 	}
 }
 
-var topKeys = []string{"title", "description", "base_url", "language", "theme", "organisation", "contact", "reading_age", "languages", "params", "accessibility", "signing", "quick_exit", "renewal"}
+var topKeys = []string{"title", "description", "base_url", "language", "theme", "organisation", "contact", "reading_age", "languages", "params", "accessibility", "signing", "quick_exit", "translations", "renewal"}
 var renewalKeys = []string{"due_within", "grace"}
 var quickExitKeys = []string{"url", "everywhere"}
 var accessibilityKeys = []string{"status", "tested", "method", "checked_by_hand", "known_problems", "enforcement"}
@@ -219,10 +223,13 @@ func parse(data []byte, now time.Time) (*Config, diag.List) {
 			readQuickExit(r, e, &cfg.QuickExit)
 		case "renewal":
 			readRenewal(r, e, &cfg.Renewal)
+		case "translations":
+			readTranslations(r, e, cfg)
 		default:
 			r.Unknown(e, topKeys, "site.yaml")
 		}
 	}
+	checkTranslations(r, cfg)
 	if languagesAt != nil {
 		checkMainLanguage(r, *languagesAt, cfg)
 	}

@@ -44,6 +44,7 @@ func decode(r fields.Reader, m *splitFile, p *Page, now time.Time) {
 			continue
 		}
 		present[e.Key] = e
+		p.noteKey(e.Key, r.Pos(e.KeyNode))
 		if !readLifecycleKey(r, e, p) {
 			readKey(r, e, p)
 		}
@@ -157,6 +158,9 @@ func requireKeys(r fields.Reader, m *splitFile, p *Page, present map[string]fiel
 	}
 	if p.Summary == "" {
 		missing("summary", "summary", "summary: One plain sentence about the page.")
+	}
+	if p.IsTwin() {
+		return // its facts come from its main page (translate.go)
 	}
 	switch p.Kind {
 	case KindCaseStudy:

@@ -451,6 +451,9 @@ func requireLifecycle(r fields.Reader, m *splitFile, p *Page, present map[string
 	at := r.Pos(m.matter)
 	switch p.Kind {
 	case KindReport:
+		if p.IsTwin() {
+			break // its signatory and date come from its main page (translate.go)
+		}
 		if _, ok := present["signatory"]; !ok || p.SignatoryRef.Slug == "" {
 			r.Diags.Errorf(at, "add a line such as signatory: kite-youth-arts, with the file name of the signatory's page without .md", "the report does not say which signatory it is by")
 		}
@@ -501,6 +504,64 @@ func (s *Site) linkLifecycle(opts Options, diags *diag.List) {
 		if p.Kind == KindSignatory && p.Lang == "" && p.Variant == "" {
 			slices.SortStableFunc(p.Reports, func(a, b *Page) int { return b.Date.Compare(a.Date) })
 			p.Standing = standingOf(p, opts.statusDay(), opts.renewal())
+		}
+	}
+	s.inheritLifecycle()
+}
+
+// inheritLifecycle gives every translation and Easy Read twin the
+// lifecycle facts of its main page, as inheritFacts does the others: a
+// Welsh signatory page says the signatory renewed, lapsed or withdrew
+// exactly when the English one does, and holds the same level. Words a
+// twin may put in its own language (a withdrawal's reason, a pledge's
+// levels and changes) are taken from the main page only when the twin
+// leaves them out.
+func (s *Site) inheritLifecycle() {
+	for _, p := range s.Pages {
+		o := p.Original
+		if o == nil || !p.IsTwin() {
+			continue
+		}
+		p.RenewEvery, p.Version = o.RenewEvery, o.Version
+		p.Renewed, p.Withdrawn, p.Standing = o.Renewed, o.Withdrawn, o.Standing
+		p.Signings = make([]Signing, len(o.Signings))
+		for i, sg := range o.Signings {
+			if sg.Pledge != nil {
+				sg.Pledge = InLanguage([]*Page{sg.Pledge}, p.Lang)[0]
+			}
+			p.Signings[i] = sg
+		}
+		p.Reports = InLanguage(o.Reports, p.Lang)
+		p.SignatoryRef, p.PledgeRef = o.SignatoryRef, o.PledgeRef
+		if o.Signatory != nil {
+			p.Signatory = InLanguage([]*Page{o.Signatory}, p.Lang)[0]
+		}
+		if o.ReportPledge != nil {
+			p.ReportPledge = InLanguage([]*Page{o.ReportPledge}, p.Lang)[0]
+		}
+		if !p.wrote("withdrawn_reason") {
+			p.WithdrawnReason = o.WithdrawnReason
+		}
+		// A level's name is a fact: signatories hold it and the
+		// directory files them under it, so it stays the main page's.
+		// Its summary is words, taken from the twin where it gives one,
+		// level by level in the same order.
+		if p.wrote("levels") {
+			levels := slices.Clone(o.Levels)
+			for i := range levels {
+				if i < len(p.Levels) && p.Levels[i].Summary != "" {
+					levels[i].Summary = p.Levels[i].Summary
+				}
+			}
+			p.Levels = levels
+		} else {
+			p.Levels = o.Levels
+		}
+		if !p.wrote("changes") {
+			p.Changes = o.Changes
+		}
+		if !p.wrote("progress") {
+			p.Progress = o.Progress
 		}
 	}
 }

@@ -51,6 +51,7 @@ func (s *Site) link(diags *diag.List) {
 			p.Children = InLanguage(p.Original.Children, p.Lang)
 		}
 	}
+	s.inheritFacts(diags)
 	s.checkLogos(diags)
 }
 

@@ -52,6 +52,9 @@ type Options struct {
 	Renewal Renewal
 	// Workers is how many files are read at once; zero means one per core.
 	Workers int
+
+	// twinned are the files that have a translation or an Easy Read twin.
+	twinned map[string]bool
 }
 
 func (o Options) today() time.Time {
@@ -118,6 +121,7 @@ func Load(fsys fs.FS, opts Options) (*Site, diag.List) {
 		files = append(files, loadFile{name: name, at: len(diags)})
 		return nil
 	})
+	opts.twinned = twinned(files, opts.Languages)
 	diags = loadPages(fsys, files, opts, diags, site)
 	if walkErr != nil {
 		diags.Errorf(diag.Pos{File: displayName(opts.Dir, ".")}, "check that the content folder exists and can be read", "could not read the content folder: %v", walkErr)
@@ -174,6 +178,7 @@ func loadPage(fsys fs.FS, name string, opts Options, diags *diag.List) *Page {
 	// often twice its size; a copy of its own lets that buffer go, which
 	// is a third of the memory a large site keeps while it builds.
 	p.Body, p.BodyLine = bytes.Clone(sf.body), sf.bodyLine
+	p.keepKeys = p.IsTwin() || opts.twinned[name]
 	decode(fields.Reader{File: file, LineOffset: sf.lineOffset, Diags: diags}, &sf, p, opts.Now)
 	if p.Logo != "" {
 		p.Logo = resolveAsset(name, p.Logo)

@@ -114,6 +114,11 @@ type Page struct {
 	// The pledge lifecycle: renewals, levels, versions, withdrawal and
 	// progress reports (lifecycle.go).
 	Lifecycle
+
+	// Where each key was written, kept only by twins and the pages they
+	// belong to (see translate.go).
+	keepKeys bool
+	keyAt    []keyPos
 }
 
 // Place is a line and column in a page's file; zero when not written.

@@ -31,13 +31,12 @@ func Reload(old *Site, fsys fs.FS, changed []string, opts Options) (*Site, diag.
 		}
 		return false
 	}
+	var kept []*Page
 	for _, p := range old.Pages {
 		if under(strings.TrimPrefix(p.File, opts.Dir+"/")) {
 			continue
 		}
-		cp := *p
-		cp.clearLinks()
-		site.Pages = append(site.Pages, &cp)
+		kept = append(kept, p)
 	}
 	for _, a := range old.Assets {
 		if !under(a) {
@@ -50,6 +49,7 @@ func Reload(old *Site, fsys fs.FS, changed []string, opts Options) (*Site, diag.
 		}
 	}
 	seen := map[string]bool{}
+	var toLoad []loadFile
 	for _, c := range changed {
 		err := fs.WalkDir(fsys, c, func(name string, d fs.DirEntry, err error) error {
 			if err != nil {
@@ -75,15 +75,37 @@ func Reload(old *Site, fsys fs.FS, changed []string, opts Options) (*Site, diag.
 			case skipEntry:
 				return nil
 			}
-			if p := loadPage(fsys, name, opts, &diags); p != nil && (!p.Draft || opts.Drafts) {
-				site.Pages = append(site.Pages, p)
-			} else if p != nil {
-				site.Drafts = append(site.Drafts, p.File)
-			}
+			toLoad = append(toLoad, loadFile{name: name})
 			return nil
 		})
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			diags.Errorf(diag.Pos{File: displayName(opts.Dir, c)}, "check that the file or folder can be read", "could not read: %v", err)
+		}
+	}
+	// Which pages keep where their keys are written depends on the files
+	// beside them (translate.go): a page whose twin came or went is read
+	// again, as Load would read it.
+	all := append([]loadFile{}, toLoad...)
+	for _, p := range kept {
+		all = append(all, loadFile{name: strings.TrimPrefix(p.File, opts.Dir+"/")})
+	}
+	opts.twinned = twinned(all, opts.Languages)
+	for _, p := range kept {
+		name := strings.TrimPrefix(p.File, opts.Dir+"/")
+		if p.keepKeys != (p.IsTwin() || opts.twinned[name]) && !seen[name] {
+			seen[name] = true
+			toLoad = append(toLoad, loadFile{name: name})
+			continue
+		}
+		cp := *p
+		cp.clearLinks()
+		site.Pages = append(site.Pages, &cp)
+	}
+	for _, f := range toLoad {
+		if p := loadPage(fsys, f.name, opts, &diags); p != nil && (!p.Draft || opts.Drafts) {
+			site.Pages = append(site.Pages, p)
+		} else if p != nil {
+			site.Drafts = append(site.Drafts, p.File)
 		}
 	}
 	sort.Strings(site.Assets)

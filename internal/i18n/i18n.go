@@ -12,6 +12,8 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -113,4 +115,100 @@ func (s *Strings) Name(lang string) string {
 		return v
 	}
 	return lang
+}
+
+// Format returns the words for key in lang with each {name} in them
+// replaced: Format("cy", "sign_pledge", "pledge", "Yr addewid"). Words
+// name what goes where rather than using %s, because languages put them
+// in different orders ("Kite signed X" is "Llofnododd Kite X" in Welsh).
+func (s *Strings) Format(lang, key string, args ...string) string {
+	return Fill(s.Get(lang, key), args...)
+}
+
+// Plural returns the words for key_one when n is 1 and key_other
+// otherwise, with {n} replaced by n written the language's way and each
+// other {name} by its value. A language that uses one form for every
+// number (Welsh puts a singular noun after any number: "8 ymrwymiad")
+// gives both keys the same words.
+func (s *Strings) Plural(lang, key string, n int, args ...string) string {
+	form := key + "_other"
+	if n == 1 {
+		form = key + "_one"
+	}
+	return Fill(s.Get(lang, form), append(args, "n", s.Number(lang, n))...)
+}
+
+// Number writes n with its thousands grouped the language's way: "10,000"
+// (the separator is the number_group word, a comma in English and Welsh).
+func (s *Strings) Number(lang string, n int) string {
+	digits := strconv.Itoa(n)
+	neg := strings.HasPrefix(digits, "-")
+	digits = strings.TrimPrefix(digits, "-")
+	group := s.Get(lang, "number_group")
+	if group == "number_group" {
+		group = ","
+	}
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, c := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteString(group)
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// Fill replaces each {name} in words by the value after name in args
+// (name, value, name, value ...). A name with no value is left as it is,
+// so a mistake shows on the page rather than vanishing.
+func Fill(words string, args ...string) string {
+	if !strings.Contains(words, "{") {
+		return words
+	}
+	for i := 0; i+1 < len(args); i += 2 {
+		words = strings.ReplaceAll(words, "{"+args[i]+"}", args[i+1])
+	}
+	return words
+}
+
+// Keys lists the keys of the words in lang, sorted, for tests and tools
+// that check a language file is complete.
+func (s *Strings) Keys(lang string) []string {
+	t := s.table(lang)
+	out := make([]string, 0, len(t))
+	for k := range t {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Lookup returns the words for key in lang itself, with no fallback.
+func (s *Strings) Lookup(lang, key string) (string, bool) {
+	v, ok := s.table(lang)[key]
+	return v, ok
+}
+
+// Lang is the words of one language, for code that writes text in a
+// language it is handed rather than chooses.
+type Lang struct {
+	s    *Strings
+	lang string
+}
+
+// In returns the words of lang.
+func (s *Strings) In(lang string) Lang { return Lang{s, lang} }
+
+// Get returns the words for key.
+func (l Lang) Get(key string) string { return l.s.Get(l.lang, key) }
+
+// Format is Strings.Format in this language.
+func (l Lang) Format(key string, args ...string) string { return l.s.Format(l.lang, key, args...) }
+
+// Plural is Strings.Plural in this language.
+func (l Lang) Plural(key string, n int, args ...string) string {
+	return l.s.Plural(l.lang, key, n, args...)
 }

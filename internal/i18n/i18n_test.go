@@ -58,3 +58,31 @@ func TestDefaultThemeWelshIsComplete(t *testing.T) {
 		}
 	}
 }
+
+// Words with a number or a name in them put it where each language says
+// it: Welsh puts a singular noun after any number.
+func TestFormatPluralAndNumbers(t *testing.T) {
+	theme := fstest.MapFS{
+		"i18n/en-GB.yaml": {Data: []byte("commitments_one: \"{n} commitment\"\ncommitments_other: \"{n} commitments\"\nsign: \"{name} signed {pledge}\"\n")},
+		"i18n/cy.yaml":    {Data: []byte("commitments_one: \"{n} ymrwymiad\"\ncommitments_other: \"{n} ymrwymiad\"\nsign: \"Llofnododd {name} {pledge}\"\nnumber_group: \".\"\n")},
+	}
+	s, err := Load(theme, "en-GB")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct{ got, want string }{
+		{s.Plural("en-GB", "commitments", 1), "1 commitment"},
+		{s.Plural("en-GB", "commitments", 10000), "10,000 commitments"},
+		{s.Plural("cy", "commitments", 8), "8 ymrwymiad"},
+		{s.Number("cy", 1234567), "1.234.567"},
+		{s.Number("en-GB", -1000), "-1,000"},
+		{s.Format("cy", "sign", "name", "Kite", "pledge", "Yr addewid"), "Llofnododd Kite Yr addewid"},
+		{s.In("en-GB").Format("sign", "name", "Kite", "pledge", "The pledge"), "Kite signed The pledge"},
+		{Fill("{a} and {b}", "a", "1"), "1 and {b}"},
+	}
+	for _, c := range cases {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}

@@ -41,10 +41,16 @@ type Badge struct {
 	Height int
 }
 
-// BadgeFor lays out the badge of a signatory.
-func BadgeFor(p *content.Page) Badge {
-	b := Badge{Lines: wrap(PledgeNames(p), badgeLineLen, badgeMaxLines), Alt: BadgeAlt(p), Width: badgeWidth,
-		Level: LevelLine(p), Signed: StatusLine(p), Former: !p.Standing.Current()}
+// BadgeFor lays out the badge of a signatory, in plain English.
+func BadgeFor(p *content.Page) Badge { return BadgeIn(p, plainEnglish{}) }
+
+// BadgeIn lays out the badge of a signatory with the words of its page's
+// language: a Welsh page's badge, /cy/signatories/NAME/badge.svg, says
+// "Llofnodwyd 2026" under the Welsh name of the pledge, and, like the
+// English one, what became of the signature and the level it holds.
+func BadgeIn(p *content.Page, w Words) Badge {
+	b := Badge{Lines: wrap(pledgeNames(p, w), badgeLineLen, badgeMaxLines), Alt: badgeAlt(p, w), Width: badgeWidth,
+		Level: levelLine(p, w), Signed: statusLine(p, w), Former: !p.Standing.Current()}
 	if r := []rune(b.Level); len(r) > badgeLineLen+4 {
 		b.Level = string(r[:badgeLineLen+3]) + "…"
 	}
@@ -57,38 +63,53 @@ func BadgeFor(p *content.Page) Badge {
 
 // PledgeNames names the pledges a signatory signed: "A", "A and B",
 // "A, B and C".
-func PledgeNames(p *content.Page) string {
+func PledgeNames(p *content.Page) string { return pledgeNames(p, plainEnglish{}) }
+
+func pledgeNames(p *content.Page, w Words) string {
 	names := make([]string, 0, len(p.Pledges))
 	for _, pl := range p.Pledges {
 		names = append(names, pl.Title)
 	}
+	if len(names) == 0 {
+		return w.Format("badge_pledge")
+	}
+	return JoinList(names, w)
+}
+
+// JoinList joins names the way a sentence lists them: "A", "A and B",
+// "A, B and C", with the language's word for "and".
+func JoinList(names []string, w Words) string {
 	switch len(names) {
 	case 0:
-		return "Pledge"
+		return ""
 	case 1:
 		return names[0]
 	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	return strings.Join(names[:len(names)-1], ", ") + w.Format("list_and") + names[len(names)-1]
 }
 
 // BadgeAlt says who signed what and when, as the badge's alt text:
 // "Kite Youth Arts signed The two-way pledge in 2026", with the level it
 // holds and, for a former signatory, when it lapsed or withdrew.
-func BadgeAlt(p *content.Page) string {
-	alt := p.Title + " signed " + PledgeNames(p)
-	if !p.Signed.IsZero() {
-		alt += " in " + strconv.Itoa(p.Signed.Year())
+func BadgeAlt(p *content.Page) string { return badgeAlt(p, plainEnglish{}) }
+
+func badgeAlt(p *content.Page, w Words) string {
+	var alt string
+	if p.Signed.IsZero() {
+		alt = w.Format("badge_alt_undated", "name", p.Title, "pledges", pledgeNames(p, w))
+	} else {
+		alt = w.Format("badge_alt", "name", p.Title, "pledges", pledgeNames(p, w), "year", strconv.Itoa(p.Signed.Year()))
 	}
 	if l := p.LevelNames(); len(l) > 0 {
-		alt += ", at the level " + strings.Join(slices.Compact(l), " and ")
+		alt += w.Format("badge_alt_level", "levels", JoinList(slices.Compact(slices.Clone(l)), w))
 	}
 	switch st := p.Standing; st.Status {
 	case content.Lapsed:
-		alt += "; its signature lapsed in " + strconv.Itoa(st.Lapsed.Year())
+		alt += w.Format("badge_alt_lapsed", "year", strconv.Itoa(st.Lapsed.Year()))
 	case content.Withdrawn:
-		alt += "; it withdrew in " + strconv.Itoa(st.Withdrawn.Year())
+		alt += w.Format("badge_alt_withdrew", "year", strconv.Itoa(st.Withdrawn.Year()))
 	case content.Overdue:
-		alt += "; its renewal is overdue"
+		alt += w.Format("badge_alt_overdue")
 	}
 	return alt
 }

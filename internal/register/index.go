@@ -2,6 +2,7 @@ package register
 
 import (
 	"encoding/json"
+	"strings"
 
 	"github.com/coproduce/coproduce/internal/content"
 )
@@ -14,7 +15,9 @@ import (
 //	             "values": [["bristol", "Bristol", 2], ...]}, ...],
 //	 "items": [["Kite Youth Arts", "kite-youth-arts", "2026-05-18", 3, 0, 1, 0, [0]], ...]}
 //
-// An item is the name, the slug, the date signed, and then for each facet in
+// An item is the name, the slug (or, for a signatory listed in a register
+// in another language that has no page in that language, the path of its
+// page from the site root, starting with "/"), the date signed, and then for each facet in
 // order the number of its value (-1 when it has none); the last facet,
 // pledge, holds a list, since one may sign several. The facets are sector,
 // region, size, year, status, level (only when some signatory has a level)
@@ -56,7 +59,13 @@ func (r *Register) Index() ([]byte, error) {
 		idx.Facets = append(idx.Facets, jf)
 	}
 	for i, p := range r.All {
-		item := []any{p.Title, p.Slug, isoDate(p.Signed)}
+		// A signatory with no page in the register's language links to
+		// its main-language page, by its path from the site root.
+		at := p.Slug
+		if !strings.HasPrefix(p.URL, r.Root) {
+			at = p.URL
+		}
+		item := []any{p.Title, at, isoDate(p.Signed)}
 		for f, facet := range r.Facets {
 			vs := chosen[i][f]
 			switch {

@@ -17,23 +17,17 @@ import (
 // FormerURL is the address of the list of former signatories.
 const FormerURL = "/" + Section + "/former/"
 
-// statusLabels are the statuses as the directory shows them.
-var statusLabels = map[content.Status]string{
-	content.Active:    "Active",
-	content.Due:       "Due for renewal",
-	content.Overdue:   "Renewal overdue",
-	content.Lapsed:    "Lapsed",
-	content.Withdrawn: "Withdrawn",
-}
+// StatusLabel is a status in plain English: "Due for renewal".
+func StatusLabel(s content.Status) string { return StatusLabelIn(s, plainEnglish{}) }
 
-// StatusLabel is a status in words: "Due for renewal".
-func StatusLabel(s content.Status) string { return statusLabels[s] }
+// StatusLabelIn is a status in the words given.
+func StatusLabelIn(s content.Status, w Words) string { return w.Format("status_" + string(s)) }
 
 // statusFacet labels the status filter's values in words; their slugs
 // are the status words themselves: /signatories/status/due/.
-func statusFacet(f *Facet) *Facet {
+func statusFacet(f *Facet, w Words) *Facet {
 	for _, v := range f.Values {
-		v.Label = StatusLabel(content.Status(v.Slug))
+		v.Label = StatusLabelIn(content.Status(v.Slug), w)
 	}
 	return f
 }
@@ -64,37 +58,41 @@ func firstLevel(p *content.Page) string {
 // "Signed 2021", "Signed 2021, renewed 2024", "Signed 2021, renewal
 // overdue", "Signed 2021, lapsed 2025" or "Signed 2021, withdrew 2024".
 // A badge left on a website after its signatory lapsed or withdrew says so.
-func StatusLine(p *content.Page) string {
+func StatusLine(p *content.Page) string { return statusLine(p, plainEnglish{}) }
+
+func statusLine(p *content.Page, w Words) string {
 	if p.Signed.IsZero() {
 		return ""
 	}
-	line := "Signed " + strconv.Itoa(p.Signed.Year())
+	year := strconv.Itoa(p.Signed.Year())
 	st := p.Standing
 	switch st.Status {
 	case content.Lapsed:
-		return line + ", lapsed " + strconv.Itoa(st.Lapsed.Year())
+		return w.Format("badge_lapsed", "year", year, "ended", strconv.Itoa(st.Lapsed.Year()))
 	case content.Withdrawn:
-		return line + ", withdrew " + strconv.Itoa(st.Withdrawn.Year())
+		return w.Format("badge_withdrew", "year", year, "ended", strconv.Itoa(st.Withdrawn.Year()))
 	case content.Overdue:
-		return line + ", renewal overdue"
+		return w.Format("badge_overdue", "year", year)
 	}
 	if !st.Renewed.IsZero() {
-		return line + ", renewed " + strconv.Itoa(st.Renewed.Year())
+		return w.Format("badge_renewed", "year", year, "renewed", strconv.Itoa(st.Renewed.Year()))
 	}
-	return line
+	return w.Format("badge_signed", "year", year)
 }
 
 // LevelLine names the levels a signatory holds, for its badge: "Level:
 // Leading", or "" when it holds none.
-func LevelLine(p *content.Page) string {
+func LevelLine(p *content.Page) string { return levelLine(p, plainEnglish{}) }
+
+func levelLine(p *content.Page, w Words) string {
 	levels := p.LevelNames()
 	switch len(levels) {
 	case 0:
 		return ""
 	case 1:
-		return "Level: " + levels[0]
+		return w.Format("badge_level", "levels", levels[0])
 	}
-	return "Levels: " + strings.Join(slices.Compact(levels), ", ")
+	return w.Format("badge_levels", "levels", strings.Join(slices.Compact(slices.Clone(levels)), ", "))
 }
 
 // formerListing lists the former signatories, most recently ended first.
@@ -104,12 +102,12 @@ func (r *Register) formerListings() []*Listing {
 	}
 	former := slices.Clone(r.Former)
 	slices.SortStableFunc(former, func(a, b *content.Page) int {
-		if c := b.Standing.Ended().Compare(a.Standing.Ended()); c != 0 {
+		if c := mainPage(b).Standing.Ended().Compare(mainPage(a).Standing.Ended()); c != 0 {
 			return c
 		}
 		return strings.Compare(a.Slug, b.Slug)
 	})
-	ls := paginate(FormerURL, nil, former)
+	ls := paginate(r.Root+"former/", nil, former)
 	for _, l := range ls {
 		l.Former = true
 	}

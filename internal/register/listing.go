@@ -10,6 +10,8 @@ import (
 // Listing is one page of the directory or of a filter: up to PerPage
 // signatories, with what the page needs to link to the other pages.
 type Listing struct {
+	Lang   string // the register's language, "" for the main one
+	Root   string // the directory's first page: /signatories/ or /cy/signatories/
 	URL    string // this page: /signatories/region/bristol/page/2/
 	Base   string // its first page: /signatories/region/bristol/
 	Value  *Value // the filter, or nil for the whole directory
@@ -28,7 +30,7 @@ type Listing struct {
 }
 
 // FormerURL is the address of the list of former signatories, for templates.
-func (l *Listing) FormerURL() string { return FormerURL }
+func (l *Listing) FormerURL() string { return l.Root + "former/" }
 
 // Last is the position of the last item of the page in the whole list.
 func (l *Listing) Last() int { return l.First + len(l.Items) - 1 }
@@ -91,7 +93,7 @@ func pageURL(base string, n int) string {
 // Listings splits the directory and every filter into pages, the
 // directory's first.
 func (r *Register) Listings() []*Listing {
-	out := paginate("/"+Section+"/", nil, r.All)
+	out := paginate(r.Root, nil, r.All)
 	for _, f := range r.Facets {
 		for _, v := range f.Values {
 			out = append(out, paginate(v.URL(), v, v.Signatories)...)
@@ -99,7 +101,7 @@ func (r *Register) Listings() []*Listing {
 	}
 	out = append(out, r.formerListings()...)
 	for _, l := range out {
-		l.Facets = r.Facets
+		l.Facets, l.Lang, l.Root = r.Facets, r.Lang, r.Root
 		l.FormerCount = len(r.Former)
 	}
 	return out
@@ -119,13 +121,16 @@ func paginate(base string, v *Value, all []*content.Page) []*Listing {
 }
 
 // Lookup returns a function that finds the listing page at a URL, for
-// templates. The register is built on the first call, once.
-func Lookup(site *content.Site) func(url string) *Listing {
+// templates: the main language's and those of each of langs, the site's
+// other languages, with words giving each language's words. The registers
+// are built on the first call, once.
+func Lookup(site *content.Site, langs []string, words func(lang string) Words) func(url string) *Listing {
 	byURL := sync.OnceValue(func() map[string]*Listing {
-		ls := New(site).Listings()
-		m := make(map[string]*Listing, len(ls))
-		for _, l := range ls {
-			m[l.URL] = l
+		m := map[string]*Listing{}
+		for _, lang := range append([]string{""}, langs...) {
+			for _, l := range NewIn(site, lang, words(lang)).Listings() {
+				m[l.URL] = l
+			}
 		}
 		return m
 	})

@@ -79,7 +79,7 @@ func (r *Register) Records(abs func(string) string) []Record {
 			LogoAlt: p.LogoAlt, Badge: abs(BadgeURL(p)),
 		}
 		for _, pl := range p.Pledges {
-			rec.Pledges = append(rec.Pledges, pl.Slug)
+			rec.Pledges = append(rec.Pledges, mainPage(pl).Slug)
 		}
 		if p.Logo != "" {
 			rec.Logo = abs(p.Logo)
@@ -101,8 +101,8 @@ func (r *Register) Records(abs func(string) string) []Record {
 
 // JSON is the text of /signatories.json.
 func (r *Register) JSON(site *content.Site, title string, abs func(string) string) ([]byte, error) {
-	d := OpenData{Title: title, URL: abs("/" + Section + "/"), Count: len(r.All) + len(r.Former), Current: len(r.All), Pledges: []PledgeRecord{}, Signatories: r.Records(abs)}
-	for _, pl := range site.Section("pledges") {
+	d := OpenData{Title: title, URL: abs(r.Root), Count: len(r.All) + len(r.Former), Current: len(r.All), Pledges: []PledgeRecord{}, Signatories: r.Records(abs)}
+	for _, pl := range content.InLanguage(site.Section("pledges"), r.Lang) {
 		d.Pledges = append(d.Pledges, PledgeRecord{Slug: pl.Slug, Title: pl.Title, URL: abs(pl.URL)})
 	}
 	var buf bytes.Buffer

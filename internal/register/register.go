@@ -36,6 +36,14 @@ type Register struct {
 	All    []*content.Page // current signatories: newest signature first, then by name
 	Former []*content.Page // lapsed and withdrawn, newest signature first
 	Facets []*Facet
+	// Lang is the language the register is shown in: "" for the site's
+	// main language. A register in another language lists each
+	// signatory's translation where it has one, and the main-language
+	// page where it has not.
+	Lang string
+	// Root is the directory's address: /signatories/, or /cy/signatories/
+	// for a register in Welsh. Filter pages are under it.
+	Root string
 }
 
 // Facet is one way to filter the directory, such as by region.
@@ -43,6 +51,7 @@ type Facet struct {
 	Key    string   // in URLs: sector, region, size, year, pledge
 	Label  string   // for people: "Region"
 	Values []*Value // in the order the filter lists them
+	root   string   // the register's Root
 }
 
 // Value is one choice of a facet, such as the region Bristol, with the
@@ -55,27 +64,43 @@ type Value struct {
 }
 
 // URL is the path of the value's filter page.
-func (v *Value) URL() string { return "/" + Section + "/" + v.Facet.Key + "/" + v.Slug + "/" }
+func (v *Value) URL() string { return v.Facet.root + v.Facet.Key + "/" + v.Slug + "/" }
 
 // Count is how many signatories have the value.
 func (v *Value) Count() int { return len(v.Signatories) }
 
-// New builds the register from the site's signatories.
-func New(site *content.Site) *Register {
-	r := &Register{}
-	for _, p := range site.Section(Section) {
+// New builds the register from the site's signatories, in the site's main
+// language, with its words in plain English.
+func New(site *content.Site) *Register { return NewIn(site, "", plainEnglish{}) }
+
+// NewIn builds the register shown in lang ("" for the main language),
+// with the theme's words in that language. Its filters are those of the
+// main language, so /cy/signatories/sector/youth-work/ lists exactly what
+// /signatories/sector/youth-work/ lists, under the Welsh name a
+// translation gives the sector.
+func NewIn(site *content.Site, lang string, w Words) *Register {
+	root := "/" + Section + "/"
+	if lang != "" {
+		root = "/" + lang + root
+	}
+	r := &Register{Lang: lang, Root: root}
+	for _, p := range content.InLanguage(site.Section(Section), lang) {
 		if p.Kind != content.KindSignatory {
 			continue
 		}
-		if p.Standing.Current() {
+		if mainPage(p).Standing.Current() {
 			r.All = append(r.All, p)
 		} else {
 			r.Former = append(r.Former, p)
 		}
 	}
-	text := func(key, label string, get func(*content.Page) string, order func([]*Value)) *Facet {
-		f := &Facet{Key: key, Label: label}
-		f.Values = group(f, r.All, get)
+	text := func(key string, get func(*content.Page) string, order func([]*Value)) *Facet {
+		f := &Facet{Key: key, Label: w.Format("facet_" + key), root: root}
+		slugOf := func(p *content.Page) string { return Slug(get(mainPage(p))) }
+		if key == "size" {
+			slugOf = func(p *content.Page) string { return mainPage(p).Size }
+		}
+		f.Values = group(f, r.All, lang, get, slugOf)
 		order(f.Values)
 		return f
 	}
@@ -103,32 +128,32 @@ func New(site *content.Site) *Register {
 		return strconv.Itoa(p.Signed.Year())
 	}
 	r.Facets = []*Facet{
-		text("sector", "Sector", func(p *content.Page) string { return p.Sector }, byLabel),
-		text("region", "Region", func(p *content.Page) string { return p.Region }, byLabel),
-		text("size", "Size", func(p *content.Page) string { return SizeLabel(p.Size) }, bySize),
-		text("year", "Year signed", year, newestFirst),
-		statusFacet(text("status", "Status", func(p *content.Page) string { return string(p.Standing.Status) }, byStatus)),
+		text("sector", func(p *content.Page) string { return p.Sector }, byLabel),
+		text("region", func(p *content.Page) string { return p.Region }, byLabel),
+		text("size", func(p *content.Page) string { return sizeWords(w, p.Size) }, bySize),
+		text("year", year, newestFirst),
+		statusFacet(text("status", func(p *content.Page) string { return string(mainPage(p).Standing.Status) }, byStatus), w),
 	}
-	if level := text("level", "Level", firstLevel, byLabel); len(level.Values) > 0 {
+	if level := text("level", firstLevel, byLabel); len(level.Values) > 0 {
 		r.Facets = append(r.Facets, level)
 	}
-	r.Facets = append(r.Facets, r.pledgeFacet(site))
+	r.Facets = append(r.Facets, r.pledgeFacet(site, w))
 	return r
 }
 
 // pledgeFacet lists the pledges in their section's order. A signatory may
 // have signed several, so it appears under each.
-func (r *Register) pledgeFacet(site *content.Site) *Facet {
-	f := &Facet{Key: "pledge", Label: "Pledge"}
+func (r *Register) pledgeFacet(site *content.Site, w Words) *Facet {
+	f := &Facet{Key: "pledge", Label: w.Format("facet_pledge"), root: r.Root}
 	index := map[*content.Page]*Value{}
 	for _, pl := range site.Section("pledges") {
-		v := &Value{Facet: f, Slug: pl.Slug, Label: pl.Title}
+		v := &Value{Facet: f, Slug: pl.Slug, Label: content.InLanguage([]*content.Page{pl}, r.Lang)[0].Title}
 		index[pl] = v
 		f.Values = append(f.Values, v)
 	}
 	for _, p := range r.All {
 		for _, pl := range p.Pledges {
-			if v := index[pl]; v != nil {
+			if v := index[mainPage(pl)]; v != nil {
 				v.Signatories = append(v.Signatories, p)
 			}
 		}
@@ -146,13 +171,18 @@ func (r *Register) pledgeFacet(site *content.Site) *Facet {
 // group puts signatories under the value get gives them. Spellings that make
 // the same slug ("Bristol", "bristol ") are one value, labelled with the
 // spelling most signatories use, so a typo in one file cannot split a region.
-func group(f *Facet, pages []*content.Page, get func(*content.Page) string) []*Value {
+// The slug comes from the main-language page, so a translation's "Bryste"
+// files the signatory under bristol with the rest; in a register in
+// another language, a spelling from a translation outweighs any number of
+// main-language ones, so the filter is named in the register's language
+// wherever one translation names it.
+func group(f *Facet, pages []*content.Page, lang string, get, slugOf func(*content.Page) string) []*Value {
 	bySlug := map[string]*Value{}
 	spellings := map[string]map[string]int{}
 	var out []*Value
 	for _, p := range pages {
 		label := strings.TrimSpace(get(p))
-		slug := Slug(label)
+		slug := slugOf(p)
 		if slug == "" {
 			continue
 		}
@@ -164,7 +194,14 @@ func group(f *Facet, pages []*content.Page, get func(*content.Page) string) []*V
 			out = append(out, v)
 		}
 		v.Signatories = append(v.Signatories, p)
-		spellings[slug][label]++
+		if label == "" {
+			continue
+		}
+		if lang != "" && p.Lang == lang {
+			spellings[slug][label] += len(pages) + 1
+		} else {
+			spellings[slug][label]++
+		}
 	}
 	for _, v := range out {
 		best, n := "", 0
@@ -172,6 +209,9 @@ func group(f *Facet, pages []*content.Page, get func(*content.Page) string) []*V
 			if c > n || c == n && label < best {
 				best, n = label, c
 			}
+		}
+		if best == "" {
+			best = get(mainPage(v.Signatories[0]))
 		}
 		v.Label = best
 	}
@@ -216,6 +256,22 @@ func Slug(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// mainPage is the main-language page of a translation, or p itself.
+func mainPage(p *content.Page) *content.Page {
+	if p.Lang != "" && p.Original != nil {
+		return p.Original
+	}
+	return p
+}
+
+// sizeWords is a size as people read it in the register's language.
+func sizeWords(w Words, size string) string {
+	if size == "" {
+		return ""
+	}
+	return w.Format("size_" + size)
 }
 
 // SizeLabel is the size of an organisation as people read it: "small"

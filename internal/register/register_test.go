@@ -223,3 +223,65 @@ func TestCSVCellsNeverRunAsFormulas(t *testing.T) {
 		t.Errorf("commitments cell = %q", got)
 	}
 }
+
+// welshWords are enough of the theme's Welsh words for the register.
+type welshWords map[string]string
+
+func (w welshWords) Format(key string, args ...string) string {
+	s := w[key]
+	for i := 0; i+1 < len(args); i += 2 {
+		s = strings.ReplaceAll(s, "{"+args[i]+"}", args[i+1])
+	}
+	return s
+}
+
+func (w welshWords) Plural(key string, n int, args ...string) string {
+	return w.Format(key+"_other", args...)
+}
+
+// The register in Welsh lists each signatory's Welsh page where it has
+// one, files it under the same filters as in English, names the filters in
+// Welsh, and gives the Welsh page a Welsh badge.
+func TestRegisterInWelsh(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for name, text := range map[string]string{
+		"pledges/two-way.md":     pledgeFile,
+		"pledges/two-way.cy.md":  "---\ntitle: Yr addewid dwy ffordd\nsummary: Addewid.\ncommitments: [Rydyn ni'n gwrando.]\n---\n",
+		"signatories/kite.md":    signatory("Kite", "signed: 2026-05-18\nsector: Youth work\nregion: Bristol\nsize: small\n"),
+		"signatories/kite.cy.md": "---\ntitle: Kite\nsummary: Celf.\nsector: Gwaith ieuenctid\nregion: Bryste\n---\n",
+		"signatories/other.md":   signatory("Other", "signed: 2024-01-01\nsector: youth work\nregion: Bristol\n"),
+	} {
+		fsys[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	site, diags := content.Load(fsys, content.Options{Languages: []string{"cy"}})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	w := welshWords{"facet_sector": "Sector", "facet_region": "Rhanbarth", "facet_size": "Maint", "facet_year": "Blwyddyn", "facet_pledge": "Addewid",
+		"size_small": "Bach", "badge_signed": "Llofnodwyd {year}", "badge_alt": "Llofnododd {name} {pledges} yn {year}", "list_and": " a "}
+	reg := NewIn(site, "cy", w)
+	if reg.Root != "/cy/signatories/" || reg.All[0].URL != "/cy/signatories/kite/" || reg.All[1].URL != "/signatories/other/" {
+		t.Fatalf("the Welsh register is at %s and lists %s, %s", reg.Root, reg.All[0].URL, reg.All[1].URL)
+	}
+	sector := reg.Facet("sector").Values
+	if len(sector) != 1 || sector[0].Label != "Gwaith ieuenctid" || sector[0].URL() != "/cy/signatories/sector/youth-work/" || sector[0].Count() != 2 {
+		t.Errorf("the Welsh sector filter is %+v", sector)
+	}
+	if got := reg.Facet("region"); got.Label != "Rhanbarth" || got.Values[0].Label != "Bryste" {
+		t.Errorf("the Welsh region facet is %q with %q", got.Label, got.Values[0].Label)
+	}
+	if got := reg.Facet("size").Values[0]; got.Slug != "small" || got.Label != "Bach" {
+		t.Errorf("the Welsh size filter is %s labelled %q, want small labelled Bach", got.Slug, got.Label)
+	}
+	if got := reg.Facet("pledge").Values[0]; got.Label != "Yr addewid dwy ffordd" || got.Count() != 2 {
+		t.Errorf("the Welsh pledge filter is %q with %d", got.Label, got.Count())
+	}
+	b := BadgeIn(site.Page("/cy/signatories/kite/"), w)
+	if b.Signed != "Llofnodwyd 2026" || b.Alt != "Llofnododd Kite Yr addewid dwy ffordd yn 2026" {
+		t.Errorf("the Welsh badge says %q, %q", b.Signed, b.Alt)
+	}
+	index, _ := reg.Index()
+	if !strings.Contains(string(index), `"kite"`) || !strings.Contains(string(index), `"/signatories/other/"`) {
+		t.Errorf("the Welsh index should name the Welsh page by slug and the English one by path:\n%s", index)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"github.com/coproduce/coproduce/internal/config"
 	"github.com/coproduce/coproduce/internal/content"
 	"github.com/coproduce/coproduce/internal/i18n"
+	"github.com/coproduce/coproduce/internal/register"
 )
 
 // Site is what every template can see about the whole site.
@@ -27,7 +28,13 @@ type Site struct {
 	// once while the directory is written: a signatory shows on about six
 	// listings (the directory and each filter), and rendering the row each
 	// time was most of the directory's cost at 10,000 signatories.
-	SignatoryRows map[*content.Page]template.HTML
+	// They are kept by the language of the listing ("" for the main one),
+	// whose words the row is written in.
+	SignatoryRows map[string]map[*content.Page]template.HTML
+
+	// listing finds a page of the signatory directory in any language
+	// (set by Funcs).
+	listing func(url string) *register.Listing
 }
 
 // PageData is the value a page template is executed with.
@@ -50,6 +57,10 @@ type PageData struct {
 
 	Title string // the page's <title>: "Page name – Site name", or the site name on the home page
 	Lang  string // the language of the page, for <html lang>
+	// Config is the site's settings in the page's language: its title,
+	// description, organisation and signing text as site.yaml gives them
+	// under translations: for that language.
+	Config *config.Config
 	// QuickExit is where the "Leave this site" button goes, or "" when
 	// this page does not show it.
 	QuickExit string
@@ -103,16 +114,18 @@ type Crumb struct {
 
 func (d *PageData) title() string {
 	if d.Page == nil || d.Page.Kind == content.KindHome || d.Page.Title == "" {
-		return d.Site.Config.Title
+		return d.Config.Title
 	}
-	return d.Page.Title + " – " + d.Site.Config.Title
+	return d.Page.Title + " – " + d.Config.Title
 }
 
 // NewPageData prepares the data for one page, with its breadcrumbs.
 func NewPageData(s *Site, p *content.Page, body template.HTML) *PageData {
 	d := &PageData{Site: s, Page: p, Content: body, Kind: string(p.Kind), Permalink: s.AbsURL(p.URL)}
-	d.Crumbs = crumbs(s.Content, p, s.Config.Language)
-	d.Title, d.Lang, d.QuickExit = d.title(), s.LangOf(p), d.quickExit()
+	d.Crumbs = s.directoryCrumbs(crumbs(s.Content, p, s.Config.Language, s.Word(s.LangOf(p), "home")), p.Lang)
+	d.Lang = s.LangOf(p)
+	d.Config = s.Config.In(d.Lang)
+	d.Title, d.QuickExit = d.title(), d.quickExit()
 	d.Alternates, d.MissingLanguages = d.alternates(), d.missingLanguages()
 	d.SectionFront = p.Kind == content.KindList && p.Section != "" &&
 		(p.URL == "/"+p.Section+"/" || p.Lang != "" && p.URL == "/"+p.Lang+"/"+p.Section+"/")
@@ -123,7 +136,8 @@ func NewPageData(s *Site, p *content.Page, body template.HTML) *PageData {
 // in another language starts from that language's home page, and each step
 // is its translation when there is one, else the main-language page (marked
 // with its language, so the link can say so).
-func crumbs(site *content.Site, p *content.Page, mainLang string) Crumbs {
+// homeTitle names the first step when the site has no home page.
+func crumbs(site *content.Site, p *content.Page, mainLang, homeTitle string) Crumbs {
 	if p.Kind == content.KindHome {
 		return nil
 	}
@@ -138,7 +152,7 @@ func crumbs(site *content.Site, p *content.Page, mainLang string) Crumbs {
 		fallback = mainLang
 	}
 	var out Crumbs
-	home := Crumb{Title: "Home", URL: "/"}
+	home := Crumb{Title: homeTitle, URL: "/"}
 	if h := site.Page(prefix + "/"); h != nil {
 		home = Crumb{Title: h.Title, URL: h.URL}
 	} else if h := site.Home(); h != nil {

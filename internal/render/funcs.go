@@ -15,7 +15,11 @@ import (
 
 // Funcs are the functions templates can call. They close over the site so
 // that every URL a template writes carries the base path.
+//
+// It also gives s its view of the signatory register in every language,
+// which the templates and LinkTo share.
 func Funcs(s *Site) template.FuncMap {
+	s.listing = register.Lookup(s.Content, s.Config.OtherLanguages(), s.Words)
 	return s.withLifecycle(template.FuncMap{
 		"relURL":      s.RelURL,
 		"absURL":      s.AbsURL,
@@ -29,11 +33,11 @@ func Funcs(s *Site) template.FuncMap {
 		"reviewDue":   func(p *content.Page) bool { return p.ReviewDue(s.Now) },
 		"contactHref": s.Config.ContactHref,
 		// The signatory register: directory pages, badges and sharing.
-		"signatoryListing": register.Lookup(s.Content),
-		"badge":            register.BadgeFor,
+		"signatoryListing": s.listing,
+		"badge":            func(p *content.Page) register.Badge { return register.BadgeIn(p, s.Words(s.LangOf(p))) },
 		"badgeURL":         register.BadgeURL,
 		"qrCode":           qrcode.New().HTML,
-		"linkSnippet":      func(p *content.Page) string { return register.Snippet(p, s.AbsURL) },
+		"linkSnippet":      func(p *content.Page) string { return s.linkBox(p).Snippet },
 		"linkBox":          s.linkBox,
 		"sizeLabel":        register.SizeLabel,
 		"signatoryRows":    s.signatoryRows,
@@ -43,8 +47,23 @@ func Funcs(s *Site) template.FuncMap {
 		"facetURL": func(facet, value string) string {
 			return "/" + register.Section + "/" + facet + "/" + register.Slug(value) + "/"
 		},
-		"contactLink": config.ContactLink,
-		"dict":        Dict,
+		// The theme's words in a language, for partials handed a page
+		// (see words.go).
+		"trf":            s.Wordf,
+		"trn":            s.WordN,
+		"trh":            s.WordHTML,
+		"num":            s.NumberIn,
+		"link":           s.Link,
+		"timeIn":         s.TimeIn,
+		"pledgeLinks":    s.PledgeLinks,
+		"monthYearIn":    s.MonthYearIn,
+		"sizeIn":         func(lang, size string) string { return s.Wordf(lang, "size_"+size) },
+		"facetURLIn":     s.FacetURL,
+		"mainPage":       MainPage,
+		"mainLang":       func() string { return s.Config.Language },
+		"directoryWords": s.directoryWords,
+		"contactLink":    config.ContactLink,
+		"dict":           Dict,
 		// inLanguage swaps each page for its translation into a language,
 		// where it has one: (inLanguage (section "principles") .Page.Lang).
 		"inLanguage": content.InLanguage,
@@ -60,7 +79,8 @@ func Funcs(s *Site) template.FuncMap {
 		// a map would be marshalled again by its escaper, and the JSON is
 		// already safe inside <script> (see register.JSONLD).
 		"jsonLD": func(p *content.Page) template.JS {
-			return template.JS(register.JSONLD(p, register.Site{Name: s.Config.Title, Organisation: s.Config.Organisation, Abs: s.AbsURL}))
+			c := s.Config.In(p.Lang)
+			return template.JS(register.JSONLD(p, register.Site{Name: c.Title, Organisation: c.Organisation, Abs: s.AbsURL}))
 		},
 	})
 }
@@ -77,7 +97,7 @@ type LinkBox struct {
 }
 
 func (s *Site) linkBox(p *content.Page) LinkBox {
-	l := LinkBox{Badge: register.BadgeFor(p), BadgeURL: register.BadgeURL(p)}
+	l := LinkBox{Badge: register.BadgeIn(p, s.Words(s.LangOf(p))), BadgeURL: register.BadgeURL(p)}
 	l.BadgeAbs = s.AbsURL(l.BadgeURL)
 	l.Snippet = register.SnippetFor(s.AbsURL(p.URL), l.BadgeAbs, l.Badge)
 	return l
@@ -91,12 +111,13 @@ func (s *Site) linkBox(p *content.Page) LinkBox {
 // time, and the page faults cost more than the joining saved. It is nil
 // unless every row was rendered ahead, and the template renders the rows
 // itself then.
-func (s *Site) signatoryRows(pages []*content.Page) []template.HTML {
-	if s.SignatoryRows == nil {
+func (s *Site) signatoryRows(pages []*content.Page, lang string) []template.HTML {
+	rows := s.SignatoryRows[lang]
+	if rows == nil {
 		return nil
 	}
 	for _, p := range pages {
-		if _, ok := s.SignatoryRows[p]; !ok {
+		if _, ok := rows[p]; !ok {
 			return nil
 		}
 	}
@@ -105,7 +126,7 @@ func (s *Site) signatoryRows(pages []*content.Page) []template.HTML {
 		b   strings.Builder
 	)
 	for _, p := range pages {
-		row := s.SignatoryRows[p]
+		row := rows[p]
 		if b.Len() > 0 && b.Len()+len(row) > rowChunk {
 			out = append(out, template.HTML(b.String()))
 			b = strings.Builder{}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/coproduce/coproduce/internal/content"
+	"github.com/coproduce/coproduce/internal/register"
 )
 
 // T returns the theme's words for key in the page's language.
@@ -61,6 +62,9 @@ func (d *PageData) alternates() []Alternate {
 	if p == nil || p.Variant != "" {
 		return nil
 	}
+	if alts := d.directoryAlternates(); alts != nil {
+		return alts
+	}
 	orig := p
 	if p.Lang != "" && p.Original != nil {
 		orig = p.Original
@@ -88,6 +92,9 @@ func (d *PageData) missingLanguages() []Alternate {
 	for _, t := range p.Translations {
 		have[t.Lang] = true
 	}
+	for _, a := range d.Alternates {
+		have[a.Lang] = true
+	}
 	var out []Alternate
 	for _, l := range others {
 		if !have[l] {
@@ -99,6 +106,60 @@ func (d *PageData) missingLanguages() []Alternate {
 		}
 	}
 	return out
+}
+
+// directoryAlternates are the language versions of a page of the
+// signatory directory (its first page, a filter, a further page), which
+// the build writes in every language whether or not content/ has a page
+// for it; nil for any other page.
+func (d *PageData) directoryAlternates() []Alternate {
+	p := d.Page
+	if d.Site.listing == nil || p.Section != register.Section || !p.IsList() {
+		return nil
+	}
+	main := p.URL
+	if p.Lang != "" {
+		main = strings.TrimPrefix(main, "/"+p.Lang)
+	}
+	if d.Site.listing(main) == nil {
+		return nil
+	}
+	var out []Alternate
+	for i, l := range append([]string{d.Site.Config.Language}, d.Site.Config.OtherLanguages()...) {
+		url := main
+		if i > 0 {
+			url = "/" + l + main
+		}
+		if d.Site.exists(url) {
+			out = append(out, Alternate{Lang: l, Name: d.langName(l), URL: url, Current: url == p.URL})
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// directoryCrumbs points a step of the breadcrumbs at the signatory
+// directory in lang, which the build writes whether or not content/ has a
+// page for it, where the step would otherwise go to the main language's.
+func (s *Site) directoryCrumbs(cs Crumbs, lang string) Crumbs {
+	root := "/" + register.Section + "/"
+	if lang == "" || s.listing == nil || s.listing("/"+lang+root) == nil {
+		return cs
+	}
+	for i, c := range cs {
+		if c.URL == root && c.Lang != "" {
+			cs[i] = Crumb{Title: s.Word(lang, "nav_signatories"), URL: "/" + lang + root}
+		}
+	}
+	return cs
+}
+
+// exists reports whether the build writes a page at url: a page of
+// content/ or a page of the signatory directory.
+func (s *Site) exists(url string) bool {
+	return s.Content.Page(url) != nil || s.listing != nil && s.listing(url) != nil
 }
 
 func (d *PageData) langName(lang string) string {
@@ -125,7 +186,7 @@ func (d *PageData) LinkTo(url string) Link {
 		return Link{URL: url}
 	}
 	translated := "/" + d.Page.Lang + url
-	if d.Site.Content.Page(translated) != nil {
+	if d.Site.exists(translated) {
 		return Link{URL: translated}
 	}
 	if strings.EqualFold(lang, d.Site.Config.Language) {

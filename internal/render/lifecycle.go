@@ -27,6 +27,28 @@ func (s *Site) withLifecycle(fm template.FuncMap) template.FuncMap {
 			return Reporting{Reported: n, Of: of}
 		},
 		"badgeStatus": register.StatusLine,
+		// periodIn writes how long a signature lasts in a language:
+		// "2 years", "2 flynedd".
+		"periodIn": s.PeriodIn,
+		// strong marks words as important inside the theme's words, for
+		// the words functions that take HTML: a level's name.
+		"strong": func(class, text string) template.HTML {
+			return template.HTML(`<strong class="` + template.HTMLEscapeString(class) + `">` + template.HTMLEscapeString(text) + `</strong>`)
+		},
 	})
 	return fm
+}
+
+// PeriodIn writes a period in lang with the theme's words for years,
+// months, weeks and days, the largest unit the period is written in.
+func (s *Site) PeriodIn(lang string, d content.Period) string {
+	switch {
+	case d.Years > 0:
+		return s.WordN(lang, "period_years", d.Years)
+	case d.Months > 0:
+		return s.WordN(lang, "period_months", d.Months)
+	case d.Days%7 == 0 && d.Days > 0:
+		return s.WordN(lang, "period_weeks", d.Days/7)
+	}
+	return s.WordN(lang, "period_days", d.Days)
 }

@@ -1,9 +1,9 @@
 package site
 
 import (
-	"github.com/coproduce/coproduce/internal/content"
 	"strings"
 
+	"github.com/coproduce/coproduce/internal/content"
 	"github.com/coproduce/coproduce/internal/register"
 )
 
@@ -12,17 +12,31 @@ import (
 // already compact. The QR code of the printed certificate is drawn inline in
 // the page instead (the qrCode template function): a file each would add
 // one file to write for every signatory.
+//
+// A translated signatory page has its own badge beside it, in its
+// language: the Welsh page's "HTML to copy" shows the Welsh badge.
 func (b *builder) writeBadges() error {
-	all := b.rs.Content.Section(register.Section)
+	all := b.badgePages()
 	return b.parallel(len(all), func(i int) error {
 		p := all[i]
-		return b.raw.WriteFile(badgeFile(p), register.BadgeFor(p).SVG())
+		return b.raw.WriteFile(badgeFile(p), register.BadgeIn(p, b.rs.Words(b.rs.LangOf(p))).SVG())
 	})
+}
+
+// badgePages are the signatory pages that have a badge: every signatory
+// and each of its translations.
+func (b *builder) badgePages() []*content.Page {
+	var all []*content.Page
+	for _, p := range b.rs.Content.Section(register.Section) {
+		all = append(all, p)
+		all = append(all, p.Translations...)
+	}
+	return all
 }
 
 // badgeFiles lists the badges writeBadges writes.
 func (b *builder) badgeFiles() []string {
-	all := b.rs.Content.Section(register.Section)
+	all := b.badgePages()
 	files := make([]string, len(all))
 	for i, p := range all {
 		files[i] = badgeFile(p)

@@ -109,7 +109,8 @@ func (b *builder) writeHome() error {
 }
 
 func (b *builder) writeNotFound() error {
-	return b.writeSpecial("404.html", "404.html", "404", &content.Page{Kind: content.KindPage, Title: "Page not found", URL: "/404.html"})
+	title := b.rs.Word(b.rs.Config.Language, "page_not_found")
+	return b.writeSpecial("404.html", "404.html", "404", &content.Page{Kind: content.KindPage, Title: title, URL: "/404.html"})
 }
 
 // accessibilityFiles is the accessibility statement's file, unless the
@@ -126,8 +127,9 @@ func (b *builder) writeAccessibility() error {
 	if len(b.accessibilityFiles()) == 0 {
 		return nil
 	}
-	p := &content.Page{Kind: content.KindPage, Title: "Accessibility statement", URL: "/accessibility/",
-		Summary: "How accessible this website is, and how to tell us about a problem."}
+	lang := b.rs.Config.Language
+	p := &content.Page{Kind: content.KindPage, Title: b.rs.Word(lang, "accessibility_statement"), URL: "/accessibility/",
+		Summary: b.rs.Word(lang, "accessibility_summary")}
 	return b.writeSpecial("accessibility/index.html", "accessibility.html", "accessibility", p)
 }
 
@@ -135,15 +137,15 @@ var aliasTemplate = template.Must(template.New("alias").Parse(`<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
-<title>This page has moved – {{.Title}}</title>
+<title>{{.Moved}} – {{.Title}}</title>
 <meta name="robots" content="noindex">
 <link rel="canonical" href="{{.Abs}}">
 <meta http-equiv="refresh" content="0; url={{.Rel}}">
 </head>
 <body>
 <main>
-<h1>This page has moved</h1>
-<p>Go to <a href="{{.Rel}}">{{.Title}}</a>.</p>
+<h1>{{.Moved}}</h1>
+<p>{{.Go}}</p>
 </main>
 </body>
 </html>
@@ -156,8 +158,10 @@ func (b *builder) writeAliases() error {
 	for _, p := range b.rs.Content.Pages {
 		for _, a := range p.Aliases {
 			var buf bytes.Buffer
-			err := aliasTemplate.Execute(&buf, map[string]string{
-				"Lang": b.rs.Config.Language, "Title": p.Title,
+			lang := b.rs.LangOf(p)
+			err := aliasTemplate.Execute(&buf, map[string]any{
+				"Lang": lang, "Title": p.Title, "Moved": b.rs.Word(lang, "alias_moved"),
+				"Go":  b.rs.WordHTML(lang, "alias_go", "page", b.rs.Link(p.URL, p.Title)),
 				"Rel": b.rs.RelURL(p.URL), "Abs": b.rs.AbsURL(p.URL),
 			})
 			if err != nil {

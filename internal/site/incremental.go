@@ -283,6 +283,7 @@ type plan struct {
 	removed []*content.Page // pages of the old site that are gone
 	meta    bool            // some front matter changed: regenerate lists
 	removes []string        // files of the last good build to delete
+	files   bool            // files beside the pages came or went
 }
 
 // plan compares the pages read again with their old selves. A change to

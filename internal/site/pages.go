@@ -33,7 +33,7 @@ type builder struct {
 	fileOnce sync.Once
 	byFile   map[string]*content.Page
 	regOnce  sync.Once
-	reg      *register.Register // see register()
+	regs     []*register.Register // see registers()
 
 	theme      *theme.Theme // for the source of a template, in messages
 	themeFiles []themeFile  // the theme's static files, ready to write

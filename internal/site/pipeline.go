@@ -2,6 +2,7 @@ package site
 
 import (
 	"io/fs"
+	"slices"
 	"time"
 
 	"github.com/coproduce/coproduce/internal/check"
@@ -56,9 +57,9 @@ func (p *pass) steps() []step {
 		{"read the content", p.readContent},
 		{"check the content", p.checkContent},
 		{"open the theme", p.openTheme},
+		{"plan what to render", p.planWork},
 		{"claim every output file", p.claimOutputs},
 		{"load the templates", p.loadTemplates},
-		{"plan what to render", p.planWork},
 		{"write the theme's files", p.writeThemeFiles},
 		{"render the pages", p.renderPages},
 		{"copy static/", p.copyStatic},
@@ -169,6 +170,11 @@ func (p *pass) openTheme() bool {
 // claimOutputs claims every file before any is written, so two sources
 // wanting one file are both named, and nothing is written.
 func (p *pass) claimOutputs() bool {
+	if !p.whole() && !p.work.meta && !p.work.files {
+		// No page, alias or file came or went: the claims stand.
+		p.out.claims = p.prev.raw.claims
+		return true
+	}
 	p.out.claims = p.b.claimOutputs(&p.res.Diags)
 	if p.res.Diags.HasErrors() {
 		p.res.Diags = append(p.res.Diags, checkBodies(p.cfg, p.res.Site, p.res.Diags)...) // every problem in one run
@@ -197,6 +203,7 @@ func (p *pass) planWork() bool {
 		return true
 	}
 	p.work = planChange(p.prev, p.res.Site, p.changed)
+	p.work.files = !slices.Equal(p.prev.rs.Content.Assets, p.res.Site.Assets)
 	return true
 }
 

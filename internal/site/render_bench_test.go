@@ -53,7 +53,8 @@ func BenchmarkSignatoryPageTemplate(b *testing.B) {
 func BenchmarkListingPageTemplate(b *testing.B) {
 	bld := renderBenchBuilder(b)
 	reg := register.New(bld.rs.Content)
-	if err := bld.renderSignatoryRows(reg.All); err != nil {
+	bld.rs.SignatoryRows = map[string]map[*content.Page]template.HTML{}
+	if err := bld.renderSignatoryRows(reg.All, ""); err != nil {
 		b.Fatal(err)
 	}
 	defer func() { bld.rs.SignatoryRows = nil }()
@@ -77,7 +78,7 @@ func BenchmarkListingPageTemplate(b *testing.B) {
 			if c.l == nil {
 				b.Fatal("the generated site has no such listing")
 			}
-			p := listingPage(bld.rs.Content, c.l)
+			p := bld.listingPage(c.l)
 			var buf bytes.Buffer
 			b.ReportAllocs()
 			b.ResetTimer()

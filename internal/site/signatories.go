@@ -2,8 +2,8 @@ package site
 
 import (
 	"bytes"
-	"fmt"
 	"html/template"
+	"strconv"
 	"strings"
 
 	"github.com/coproduce/coproduce/internal/content"
@@ -29,16 +29,22 @@ const (
 // writeSignatoryDirectory writes every page of the directory and of its
 // filters, except the directory's first page when content/signatories/_index.md
 // has made it already.
+//
+// It writes the directory in each of the site's languages: under
+// /cy/signatories/ in Welsh, listing each signatory's Welsh page where it
+// has one, with the same filters as the main language's.
 func (b *builder) writeSignatoryDirectory() error {
-	reg := b.register()
 	listings := b.listings()
-	if err := b.renderSignatoryRows(reg.All); err != nil {
-		b.rs.SignatoryRows = nil
+	b.rs.SignatoryRows = map[string]map[*content.Page]template.HTML{}
+	for _, reg := range b.registers() {
+		if err := b.renderSignatoryRows(reg.All, reg.Lang); err != nil {
+			delete(b.rs.SignatoryRows, reg.Lang)
+		}
 	}
 	defer func() { b.rs.SignatoryRows = nil }()
 	return b.parallel(len(listings), func(i int) error {
 		l := listings[i]
-		p := listingPage(b.rs.Content, l)
+		p := b.listingPage(l)
 		tmpl, kind := "signatories-list.html", string(content.KindList)
 		switch {
 		case l.Value != nil:
@@ -52,25 +58,41 @@ func (b *builder) writeSignatoryDirectory() error {
 	})
 }
 
-// listings are the directory's pages the build writes: all of them but the
-// first page of the directory when content/signatories/_index.md makes it.
+// langOrMain is lang, or the site's main language for "".
+func (b *builder) langOrMain(lang string) string {
+	if lang == "" {
+		return b.rs.Config.Language
+	}
+	return lang
+}
+
+// listings are the directory's pages the build writes, in every language:
+// all of them but a first page of the directory that content/ makes
+// (signatories/_index.md, or its translation _index.cy.md).
 func (b *builder) listings() []*register.Listing {
-	all := b.register().Listings()
-	out := all[:0:0]
-	for _, l := range all {
-		if l.URL == "/"+register.Section+"/" && b.rs.Content.Page(l.URL) != nil {
-			continue
+	var out []*register.Listing
+	for _, reg := range b.registers() {
+		for _, l := range reg.Listings() {
+			if l.URL == l.Root && b.rs.Content.Page(l.URL) != nil {
+				continue
+			}
+			out = append(out, l)
 		}
-		out = append(out, l)
 	}
 	return out
 }
 
-// register is the signatory register of the content being built, made once
-// for the steps that list and write its files.
-func (b *builder) register() *register.Register {
-	b.regOnce.Do(func() { b.reg = register.New(b.rs.Content) })
-	return b.reg
+// registers are the signatory register of the content being built in each
+// of the site's languages, the main one first, made once for the steps
+// that list and write its files. A register in another language lists each
+// signatory's translation where it has one, under /LANG/signatories/.
+func (b *builder) registers() []*register.Register {
+	b.regOnce.Do(func() {
+		for _, lang := range append([]string{""}, b.rs.Config.OtherLanguages()...) {
+			b.regs = append(b.regs, register.NewIn(b.rs.Content, lang, b.rs.Words(b.langOrMain(lang))))
+		}
+	})
+	return b.regs
 }
 
 // directoryFiles lists the files writeSignatoryDirectory writes.
@@ -84,96 +106,81 @@ func (b *builder) directoryFiles() []string {
 
 // signatoryDataFiles lists the files writeSignatoryData writes.
 func (b *builder) signatoryDataFiles() []string {
-	return []string{register.Section + "/index.json", "signatories.json", "signatories.csv"}
+	var files []string
+	for _, reg := range b.registers() {
+		dir := dataDir(reg)
+		files = append(files, dir+register.Section+"/index.json", dir+"signatories.json", dir+"signatories.csv")
+	}
+	return files
+}
+
+// dataDir is the folder a register's open data is written in: "" for the
+// main language, "cy/" for Welsh.
+func dataDir(reg *register.Register) string {
+	return strings.TrimPrefix(strings.TrimSuffix(reg.Root, register.Section+"/"), "/")
 }
 
 // listingPage is the page a listing is rendered as: it has no Markdown file,
-// so its title and summary are made here.
-func listingPage(site *content.Site, l *register.Listing) *content.Page {
-	p := &content.Page{Kind: content.KindList, Section: register.Section, Slug: register.Section, URL: l.URL,
-		Title: "Signatories", Summary: "Every organisation that has signed, with its sector, region, size and the date it signed."}
-	if dir := site.Page("/" + register.Section + "/"); dir != nil {
+// so its title and summary are made here, in the listing's language, from
+// the directory's own page in that language where content/ has one.
+func (b *builder) listingPage(l *register.Listing) *content.Page {
+	w := b.rs.Words(b.langOrMain(l.Lang))
+	p := &content.Page{Kind: content.KindList, Section: register.Section, Slug: register.Section, URL: l.URL, Lang: l.Lang,
+		Title: w.Format("nav_signatories"), Summary: w.Format("directory_summary")}
+	if dir := b.rs.Content.Page(l.Root); dir != nil {
 		p.Title, p.Summary = dir.Title, dir.Summary
 	}
 	if v := l.Value; v != nil {
 		p.Slug = v.Slug
-		p.Title = filterTitle(v)
-		p.Summary = filterSummary(v)
+		label := v.Label
+		if v.Facet.Key == "size" {
+			label = strings.ToLower(label)
+		}
+		p.Title = w.Format("filter_title_"+v.Facet.Key, "value", v.Label)
+		p.Summary = w.Plural("filter_summary_"+v.Facet.Key, v.Count(), "value", label)
 	}
 	if l.Former {
 		p.Slug = "former"
-		p.Title = "Former signatories"
-		p.Summary = "Organisations that signed but are signatories no longer: their signature lapsed without renewal, or they withdrew."
+		p.Title = w.Format("former_signatories")
+		p.Summary = w.Format("former_summary")
 	}
 	if l.Of > 1 {
-		p.Title += fmt.Sprintf(" (page %d of %d)", l.Number, l.Of)
+		p.Title += w.Format("page_of", "n", strconv.Itoa(l.Number), "of", strconv.Itoa(l.Of))
 	}
 	return p
 }
 
-// filterTitle names a filter page: "Signatories by region: Bristol".
-func filterTitle(v *register.Value) string {
-	switch v.Facet.Key {
-	case "pledge":
-		return "Signatories of " + v.Label
-	case "status":
-		return "Signatories by status: " + v.Label
-	}
-	return "Signatories by " + strings.ToLower(v.Facet.Label) + ": " + v.Label
-}
-
-// filterSummary says in a sentence what a filter page lists.
-func filterSummary(v *register.Value) string {
-	n := v.Count()
-	orgs := fmt.Sprintf("%d %s", n, plural(n, "organisation", "organisations"))
-	have := plural(n, "has", "have")
-	switch v.Facet.Key {
-	case "region":
-		return fmt.Sprintf("%s in %s %s signed.", orgs, v.Label, have)
-	case "sector":
-		return fmt.Sprintf("%s in the sector %s %s signed.", orgs, v.Label, have)
-	case "size":
-		return fmt.Sprintf("%d %s %s %s signed.", n, strings.ToLower(v.Label), plural(n, "organisation", "organisations"), have)
-	case "year":
-		return fmt.Sprintf("%s signed in %s.", orgs, v.Label)
-	case "status":
-		return fmt.Sprintf("%s %s the status %s.", orgs, have, strings.ToLower(v.Label))
-	case "level":
-		return fmt.Sprintf("%s %s reached the level %s.", orgs, have, v.Label)
-	}
-	return fmt.Sprintf("%s %s signed %s.", orgs, have, v.Label)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
 // writeSignatoryData writes the search index and the open data.
+// In another language they are under its folder: /cy/signatories.json
+// holds the Welsh names and addresses, and /cy/signatories/index.json the
+// Welsh filter names the Welsh directory's search shows.
 func (b *builder) writeSignatoryData() error {
-	reg := b.register()
-	index, err := reg.Index()
-	if err != nil {
-		return err
+	for _, reg := range b.registers() {
+		dir := dataDir(reg)
+		index, err := reg.Index()
+		if err != nil {
+			return err
+		}
+		// Already compact: the raw output skips a minifier pass over a large file.
+		if err := b.raw.WriteFile(dir+register.Section+"/index.json", index); err != nil {
+			return err
+		}
+		data, err := reg.JSON(b.rs.Content, b.rs.Config.In(reg.Lang).Title, b.rs.AbsURL)
+		if err != nil {
+			return err
+		}
+		if err := b.raw.WriteFile(dir+"signatories.json", data); err != nil {
+			return err
+		}
+		csv, err := reg.CSV(b.rs.AbsURL)
+		if err != nil {
+			return err
+		}
+		if err := b.raw.WriteFile(dir+"signatories.csv", csv); err != nil {
+			return err
+		}
 	}
-	// Already compact: the raw output skips a minifier pass over a large file.
-	if err := b.raw.WriteFile(register.Section+"/index.json", index); err != nil {
-		return err
-	}
-	data, err := reg.JSON(b.rs.Content, b.rs.Config.Title, b.rs.AbsURL)
-	if err != nil {
-		return err
-	}
-	if err := b.raw.WriteFile("signatories.json", data); err != nil {
-		return err
-	}
-	csv, err := reg.CSV(b.rs.AbsURL)
-	if err != nil {
-		return err
-	}
-	return b.raw.WriteFile("signatories.csv", csv)
+	return nil
 }
 
 // parallel runs fn for 0..n-1 on the build's workers and returns the first
@@ -184,11 +191,11 @@ func (b *builder) parallel(n int, fn func(i int) error) error {
 
 // renderSignatoryRows renders each signatory's directory row once, for the
 // listings to reuse (see render.Site.SignatoryRows).
-func (b *builder) renderSignatoryRows(all []*content.Page) error {
+func (b *builder) renderSignatoryRows(all []*content.Page, lang string) error {
 	rows := make([]template.HTML, len(all))
 	err := b.parallel(len(all), func(i int) error {
 		var buf bytes.Buffer
-		if err := b.tpl.Partial(&buf, "partials/signatory-item.html", all[i]); err != nil {
+		if err := b.tpl.Partial(&buf, "partials/signatory-item.html", map[string]any{"Page": all[i], "Lang": b.langOrMain(lang)}); err != nil {
 			return err // a theme without the partial renders rows in place
 		}
 		rows[i] = template.HTML(buf.String())
@@ -197,9 +204,17 @@ func (b *builder) renderSignatoryRows(all []*content.Page) error {
 	if err != nil {
 		return err
 	}
-	b.rs.SignatoryRows = make(map[*content.Page]template.HTML, len(all))
+	byPage := make(map[*content.Page]template.HTML, len(all))
 	for i, p := range all {
-		b.rs.SignatoryRows[p] = rows[i]
+		byPage[p] = rows[i]
 	}
+	b.rs.SignatoryRows[lang] = byPage
 	return nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

@@ -233,7 +233,9 @@ func TestBigRegisterEachFilterPageListsExactlyItsSignatories(t *testing.T) {
 		if first != "/signatories/" && !strings.Contains(html, `aria-current="page"><strong>`) {
 			t.Errorf("%s does not mark its own filter as the current one", first)
 		}
-		if !strings.Contains(html, fmt.Sprintf(">%d organisations", len(exp))) {
+		// Numbers are written the English way, with a comma between
+		// thousands: "10,000 organisations".
+		if !strings.Contains(html, ">"+thousands(len(exp))+" organisations") {
 			t.Errorf("%s does not say it has %d organisations", first, len(exp))
 		}
 	}
@@ -320,4 +322,13 @@ func checkBadge(t *testing.T, data []byte, p *content.Page) {
 	if !slices.Contains(svg.Text, year) {
 		t.Errorf("the badge of %s shows %q, want %q among them", p.URL, svg.Text, year)
 	}
+}
+
+// thousands writes n as English writes it: 10,000.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }

@@ -10,8 +10,20 @@
   'use strict';
 
   var PAGE = 100;
-  var MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July',
-    'August', 'September', 'October', 'November', 'December'];
+
+  // The words come from the page, in its language (data-words, written
+  // from the theme's i18n files): the script has none of its own.
+  var words = {};
+
+  function say(key, n) {
+    if (n !== undefined) key += n === 1 ? '_one' : '_other';
+    var w = Object.prototype.hasOwnProperty.call(words, key) ? words[key] : key;
+    return n === undefined ? w : w.split('{n}').join(number(n));
+  }
+
+  function number(n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, words.number_group || ',');
+  }
 
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -24,7 +36,8 @@
 
   function humanDate(iso) {
     var p = iso.split('-');
-    return p.length === 3 ? Number(p[2]) + ' ' + MONTHS[Number(p[1]) - 1] + ' ' + p[0] : iso;
+    var months = words.months || [];
+    return p.length === 3 && months[Number(p[1]) - 1] ? Number(p[2]) + ' ' + months[Number(p[1]) - 1] + ' ' + p[0] : iso;
   }
 
   // fold makes a name comparable: lower case, without accents.
@@ -33,24 +46,23 @@
     return s.normalize ? s.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : s;
   }
 
-  function plural(n, one, many) { return n === 1 ? one : many; }
-
   function initCopy() {
     var area = document.getElementById('link-snippet');
-    if (!area || !navigator.clipboard) return;
+    var label = area && area.getAttribute('data-copy-label');
+    if (!label || !navigator.clipboard) return;
     var row = el('p');
-    var button = el('button', { type: 'button', 'class': 'copy-button' }, area.getAttribute('data-copy-label') || 'Copy');
+    var button = el('button', { type: 'button', 'class': 'copy-button' }, label);
     var status = el('span', { 'class': 'copy-status', role: 'status' });
     row.appendChild(button);
     row.appendChild(status);
     area.parentNode.insertBefore(row, area.nextSibling);
     button.addEventListener('click', function () {
       navigator.clipboard.writeText(area.value).then(function () {
-        status.textContent = 'Copied. Now paste it into your website.';
+        status.textContent = area.getAttribute('data-copy-done') || '';
       }, function () {
         area.focus();
         area.select();
-        status.textContent = 'The HTML is selected. Press Control and C to copy it.';
+        status.textContent = area.getAttribute('data-copy-selected') || '';
       });
     });
   }
@@ -58,6 +70,7 @@
   function initSearch() {
     var mount = document.getElementById('directory-search');
     if (!mount || !window.fetch || !window.JSON) return;
+    try { words = JSON.parse(mount.getAttribute('data-words') || '{}'); } catch (e) { return; }
     fetch(mount.getAttribute('data-index'), { credentials: 'same-origin' })
       .then(function (r) { return r.ok ? r.json() : Promise.reject(new Error(String(r.status))); })
       .then(function (index) { build(mount, index); })
@@ -66,15 +79,16 @@
 
   function build(mount, index) {
     var base = mount.getAttribute('data-base');
+    var site = mount.getAttribute('data-site') || '/';
     var staticResults = document.getElementById('directory-results');
     var facets = index.facets, items = index.items;
     var names = items.map(function (it) { return fold(it[0]); });
 
-    var form = el('form', { 'class': 'search-form', role: 'search', 'aria-label': 'Signatories' });
+    var form = el('form', { 'class': 'search-form', role: 'search', 'aria-label': say('nav_signatories') });
     form.addEventListener('submit', function (e) { e.preventDefault(); });
-    form.appendChild(el('h2', { id: 'search-heading' }, 'Search and filter'));
+    form.appendChild(el('h2', { id: 'search-heading' }, say('search_heading')));
     var nameField = el('div', { 'class': 'search-field' });
-    nameField.appendChild(el('label', { 'for': 'search-name' }, 'Name of the organisation'));
+    nameField.appendChild(el('label', { 'for': 'search-name' }, say('search_name')));
     var input = el('input', { type: 'search', id: 'search-name', name: 'name', autocomplete: 'off', spellcheck: 'false' });
     nameField.appendChild(input);
     form.appendChild(nameField);
@@ -84,9 +98,9 @@
       var field = el('div', { 'class': 'search-field' });
       field.appendChild(el('label', { 'for': 'search-' + f.key }, f.label));
       var select = el('select', { id: 'search-' + f.key, name: f.key });
-      select.appendChild(el('option', { value: '' }, 'All'));
+      select.appendChild(el('option', { value: '' }, say('search_all')));
       f.values.forEach(function (v, i) {
-        select.appendChild(el('option', { value: String(i) }, v[1] + ' (' + v[2] + ')'));
+        select.appendChild(el('option', { value: String(i) }, v[1] + ' (' + number(v[2]) + ')'));
         if (f.key === mount.getAttribute('data-facet') && v[0] === mount.getAttribute('data-value')) {
           select.value = String(i);
         }
@@ -102,7 +116,7 @@
     form.appendChild(status);
     var list = el('ul', { 'class': 'signatory-list search-results', id: 'search-results' });
     list.hidden = true;
-    var more = el('button', { type: 'button', 'class': 'search-more' }, 'Show more');
+    var more = el('button', { type: 'button', 'class': 'search-more' });
     more.hidden = true;
 
     mount.appendChild(form);
@@ -116,7 +130,10 @@
 
     function item(it) {
       var li = el('li', { 'class': 'signatory-item' });
-      li.appendChild(el('a', { 'class': 'signatory-name', href: base + it[1] + '/' }, it[0]));
+      // A signatory with no page in this language is named by the path
+      // of its main-language page (see internal/register/index.go).
+      var href = it[1].charAt(0) === '/' ? site + it[1].slice(1) : base + it[1] + '/';
+      li.appendChild(el('a', { 'class': 'signatory-name', href: href }, it[0]));
       var dl = el('dl', { 'class': 'signatory-facts-short' });
       function fact(name, value, datetime) {
         if (!value) return;
@@ -130,7 +147,7 @@
       facets.forEach(function (f, i) {
         if (f.key === 'sector' || f.key === 'region' || f.key === 'size') fact(f.label, label(i, it[3 + i]));
       });
-      fact('Signed', humanDate(it[2]), it[2]);
+      fact(say('signed'), humanDate(it[2]), it[2]);
       li.appendChild(dl);
       return li;
     }
@@ -141,7 +158,7 @@
       for (; shown < end; shown++) frag.appendChild(item(matches[shown]));
       list.appendChild(frag);
       more.hidden = shown >= matches.length;
-      more.textContent = 'Show ' + Math.min(PAGE, matches.length - shown) + ' more';
+      more.textContent = say('search_more').split('{n}').join(number(Math.min(PAGE, matches.length - shown)));
     }
 
     function run() {
@@ -170,9 +187,7 @@
       shown = 0;
       list.hidden = matches.length === 0;
       if (staticResults) staticResults.hidden = true;
-      status.textContent = matches.length === 0
-        ? 'No organisation matches. Try fewer filters, or fewer letters of the name.'
-        : matches.length + ' ' + plural(matches.length, 'organisation matches', 'organisations match') + '.';
+      status.textContent = matches.length === 0 ? say('search_none') : say('search_matches', matches.length);
       showMore();
     }
 
