@@ -10,7 +10,7 @@ import (
 // pageKinds are the values of <body data-kind> that the default theme
 // writes (shared/content-model.md). The example site has at least one page of
 // each, so every page type is under test.
-var pageKinds = []string{"home", "list", "principle", "value", "case-study", "pledge", "signatory", "page", "accessibility", "404"}
+var pageKinds = []string{"home", "list", "principle", "value", "case-study", "pledge", "signatory", "report", "signatories-former", "page", "accessibility", "404"}
 
 // TestEveryPageTypeIsTested proves that the browser tests cover what they
 // claim to: every page type exists in the example build, and every page that

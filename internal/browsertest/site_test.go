@@ -29,7 +29,7 @@ const subPathBaseURL = "https://example.org/coproduction/"
 // maxPagesPerKind caps the pages of one kind that the browser tests load. The
 // example site is small enough that every page is tested; the cap keeps the
 // suite fast if a site has hundreds of pages of one kind.
-const maxPagesPerKind = 8
+const maxPagesPerKind = 12
 
 // notFoundPath is a URL path, below a site's prefix, that no build writes. The
 // 404 page is loaded through it, as a visitor meets it: a deep URL that does

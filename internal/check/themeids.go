@@ -23,8 +23,9 @@ var themeIDs = map[content.Kind][]string{
 	content.KindHome:      {"principles-heading", "pledges-heading"},
 	content.KindList:      {"list-heading"},
 	content.KindPrinciple: {"case-studies-heading"},
-	content.KindPledge:    {"commitments", "signatories", "how-to-sign"},
-	content.KindSignatory: {"pledges-signed", "own-commitments", "link-heading", "link-snippet"},
+	content.KindPledge:    {"commitments", "levels", "changes", "signatories", "how-to-sign"},
+	content.KindSignatory: {"status", "status-heading", "pledges-signed", "own-commitments", "history", "reports", "link-heading", "link-snippet"},
+	content.KindReport:    {"progress"},
 }
 
 // signatoryListIDs are the ids of the signatory directory, which the

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -38,6 +39,10 @@ type Config struct {
 	Accessibility Accessibility
 	Signing       Signing
 	QuickExit     QuickExit
+	// Renewal are the windows of the pledge renewal cycle, in days: a
+	// signatory is due this many days before its review date, and lapses
+	// this many days after it.
+	Renewal Renewal
 
 	// Translations are the settings in each of the site's other
 	// languages, by language code (see In).
@@ -46,6 +51,12 @@ type Config struct {
 	// themeAt is where theme: is written, to report a theme that is not
 	// there at that place rather than at the top of the file.
 	themeAt *diag.Pos
+}
+
+// Renewal is site.yaml's renewal: due_within and grace, in days.
+type Renewal struct {
+	DueWithin int
+	Grace     int
 }
 
 // Statuses are the compliance statuses an accessibility statement may give.
@@ -115,6 +126,7 @@ func Default() *Config {
 		Theme:      "default",
 		ReadingAge: 9,
 		QuickExit:  QuickExit{URL: "https://www.bbc.co.uk/weather"},
+		Renewal:    Renewal{DueWithin: 60, Grace: 90},
 		Accessibility: Accessibility{
 			Status:      "partially compliant",
 			Enforcement: "https://www.equalityadvisoryservice.com/",
@@ -122,7 +134,8 @@ func Default() *Config {
 	}
 }
 
-var topKeys = []string{"title", "description", "base_url", "language", "theme", "organisation", "contact", "reading_age", "languages", "params", "accessibility", "signing", "quick_exit", "translations"}
+var topKeys = []string{"title", "description", "base_url", "language", "theme", "organisation", "contact", "reading_age", "languages", "params", "accessibility", "signing", "quick_exit", "translations", "renewal"}
+var renewalKeys = []string{"due_within", "grace"}
 var quickExitKeys = []string{"url", "everywhere"}
 var accessibilityKeys = []string{"status", "tested", "method", "checked_by_hand", "known_problems", "enforcement"}
 var signingKeys = []string{"how", "contact", "form"}
@@ -219,6 +232,8 @@ func parse(data []byte, now time.Time) (*Config, diag.List) {
 			readSigning(r, e, &cfg.Signing)
 		case "quick_exit":
 			readQuickExit(r, e, &cfg.QuickExit)
+		case "renewal":
+			readRenewal(r, e, &cfg.Renewal)
 		case "translations":
 			readTranslations(r, e, cfg)
 		default:
@@ -384,4 +399,36 @@ func ParseBaseURL(s string) (*url.URL, error) {
 		u.Path += "/"
 	}
 	return u, nil
+}
+
+// readRenewal reads the renewal windows: whole numbers of days, or "60
+// days" as editors often write them.
+func readRenewal(r fields.Reader, e fields.Entry, rn *Renewal) {
+	for _, sub := range r.Entries(e.Value, "renewal") {
+		var days int
+		switch {
+		case sub.Value.Kind == yaml.ScalarNode && sub.Value.Tag == "!!int":
+			days = r.Int(sub)
+		default:
+			s := strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(r.String(sub)), "days"), "day"))
+			n, err := strconv.Atoi(s)
+			if err != nil {
+				r.Diags.Errorf(r.Pos(sub.Value), "write a number of days, such as "+sub.Key+": 60", "%s should be a number of days", sub.Key)
+				continue
+			}
+			days = n
+		}
+		if days < 0 || days > 3650 {
+			r.Diags.Errorf(r.Pos(sub.Value), "write a number of days from 0 to 3650, such as "+sub.Key+": 60", "%s: %d is not a number of days a renewal can wait", sub.Key, days)
+			continue
+		}
+		switch sub.Key {
+		case "due_within":
+			rn.DueWithin = days
+		case "grace":
+			rn.Grace = days
+		default:
+			r.Unknown(sub, renewalKeys, "renewal")
+		}
+	}
 }

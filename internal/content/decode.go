@@ -27,7 +27,7 @@ var kindKeys = map[Kind][]string{
 
 // KnownKeys returns every front matter key a page of kind k may have.
 func KnownKeys(k Kind) []string {
-	return append(slices.Clone(commonKeys), kindKeys[k]...)
+	return append(append(slices.Clone(commonKeys), kindKeys[k]...), lifecycleKeys[k]...)
 }
 
 // decode reads the front matter mapping into p, reporting every problem.
@@ -45,10 +45,13 @@ func decode(r fields.Reader, m *splitFile, p *Page, now time.Time) {
 		}
 		present[e.Key] = e
 		p.noteKey(e.Key, r.Pos(e.KeyNode))
-		readKey(r, e, p)
+		if !readLifecycleKey(r, e, p) {
+			readKey(r, e, p)
+		}
 	}
 	requireKeys(r, m, p, present, misspelt)
 	checkDates(r, p, present, now)
+	requireLifecycle(r, m, p, present)
 }
 
 func readKey(r fields.Reader, e fields.Entry, p *Page) {
@@ -92,7 +95,7 @@ func readKey(r fields.Reader, e fields.Entry, p *Page) {
 	case "signed":
 		p.Signed = r.Date(e)
 	case "pledges":
-		p.PledgeSlugs = readRefs(r, e)
+		readPledges(r, e, p)
 	case "sector":
 		p.Sector = r.String(e)
 	case "region":
@@ -266,6 +269,8 @@ func kindName(k Kind) string {
 		return "case study"
 	case KindHome:
 		return "home page"
+	case KindReport:
+		return "progress report"
 	case KindList:
 		return "list page"
 	}

@@ -12,7 +12,7 @@ import (
 // every kind's front matter rules are exercised.
 var fuzzPaths = []string{
 	"about.md", "principles/p.md", "charter/v.md", "case-studies/c.md",
-	"pledges/p.md", "signatories/s.md", "_index.md", "about.cy.md",
+	"pledges/p.md", "signatories/s.md", "_index.md", "about.cy.md", "reports/r.md",
 }
 
 // FuzzLoadPage loads any bytes as a page and renders its body: whatever an
@@ -30,6 +30,14 @@ func FuzzLoadPage(f *testing.F) {
 	f.Add(uint8(5), []byte("---\n"+validSignatory+"logo: x.svg\nlogo_alt: X\n---\n# Hi\n\n<script>alert(1)</script>\n| a | b |\n|---|---|\n| 1 | 2 |\n"))
 	f.Add(uint8(3), []byte("+++\ntitle = \"C\"\nsummary = \"x\"\ndate = 2024-01-01\nanonymised = true\n[params]\nx = [1, {y = 2}]\n+++\n[link](other.md) ![img](a.png)\n"))
 	f.Add(uint8(0), []byte("---\ntitle: &a T\nsummary: *a\nparams: {a: &b [1], c: *b}\n---\n"))
+	// The lifecycle's keys: a pledge with levels and versions, a
+	// signatory's pledges as mappings, and a report (lifecycle_test.go).
+	f.Add(uint8(4), []byte(renewingPledge))
+	f.Add(uint8(5), []byte(signatoryWith("renewed: [2024-01-01]\nwithdrawn: 2025-01-01\nwithdrawn_reason: Closed.\npledges:\n  - pledge: two-way-pledge\n    level: A\n    levels:\n      - level: A\n        date: 2023-02-01\n    version: \"1\"\n  - other\n")))
+	f.Add(uint8(8), []byte("---\ntitle: R\nsummary: x\ndate: 2025-01-01\nsignatory: s\npledge: two-way-pledge\nprogress:\n  - commitment: 1\n    done: A.\n    done_by_people: B.\n  - commitment: words\n    done: C.\n---\n"))
+	for _, tc := range lifecycleErrorFiles() {
+		f.Add(uint8(8), []byte(tc))
+	}
 	md := markdown.New()
 	f.Fuzz(func(t *testing.T, kind uint8, data []byte) {
 		name := fuzzPaths[int(kind)%len(fuzzPaths)]
@@ -37,6 +45,10 @@ func FuzzLoadPage(f *testing.F) {
 			name:                        {Data: data},
 			"about.md":                  {Data: []byte("---\ntitle: About\nsummary: x\n---\n")},
 			"pledges/two-way-pledge.md": {Data: []byte(baseFiles["pledges/two-way-pledge.md"])},
+			"signatories/s.md":          {Data: []byte("---\n" + validSignatory + "---\n")},
+		}
+		if name == "signatories/s.md" {
+			fsys[name] = &fstest.MapFile{Data: data}
 		}
 		site, diags := Load(fsys, Options{Dir: "content", Languages: []string{"cy"}, Drafts: kind >= 128})
 		for _, d := range diags {
@@ -59,4 +71,32 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// lifecycleErrorFiles are the report files of TestLifecycleErrors, as
+// seeds.
+func lifecycleErrorFiles() []string {
+	return []string{
+		"---\ntitle: R\nsummary: x\ndate: 2025-01-01\nsignatory: s\nprogress:\n  - commitment: 9\n    done: Things.\n---\n",
+		"---\ntitle: R\nsummary: x\ndate: 2025-01-01\nsignatory: s\nprogress:\n  - We did it.\n---\n",
+		"---\ntitle: R\nsummary: x\nprogress: [{commitment: [1]}, {}]\n---\n",
+	}
+}
+
+// FuzzParsePeriod reads any text as a renewal period: it never panics,
+// and a period it accepts is written back the way it reads it.
+func FuzzParsePeriod(f *testing.F) {
+	for _, s := range []string{"1 year", "2 years", "36 months", "6 weeks", "90 days", "", "0 years", "1200 months", "9999999999999999999 years"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, ok := ParsePeriod(s)
+		if !ok {
+			return
+		}
+		back, ok2 := ParsePeriod(d.String())
+		if !ok2 || back.From(day("2000-01-01")) != d.From(day("2000-01-01")) {
+			t.Fatalf("%q read as %v, which writes as %q and reads back as %v", s, d, d.String(), back)
+		}
+	})
 }

@@ -44,8 +44,12 @@ type Options struct {
 	// front of every file name in diagnostics ("content").
 	Dir string
 	// Now is the day of the build: a signing or consent date after it is
-	// an error. Zero means today.
+	// an error, and signatories' status is worked out for it. Zero means
+	// today.
 	Now time.Time
+	// Renewal are the windows of the renewal cycle; zero means the
+	// defaults.
+	Renewal Renewal
 	// Workers is how many files are read at once; zero means one per core.
 	Workers int
 
@@ -124,6 +128,7 @@ func Load(fsys fs.FS, opts Options) (*Site, diag.List) {
 	}
 	site.index(&diags)
 	site.link(&diags)
+	site.linkLifecycle(opts, &diags)
 	return site, diags
 }
 
@@ -282,7 +287,7 @@ func sortSection(name string, pages []*Page) {
 	if len(pages) < 2 {
 		return
 	}
-	byDate := name == "case-studies" || name == "signatories"
+	byDate := name == "case-studies" || name == "signatories" || name == "reports"
 	// Each page's sort key is worked out once, and ties end on the page's
 	// place in the list, so a fast unstable sort gives the stable order:
 	// lower-casing two titles in every comparison of a reflective stable

@@ -28,6 +28,7 @@ var sectionKinds = map[string]Kind{
 	"case-studies": KindCaseStudy,
 	"pledges":      KindPledge,
 	"signatories":  KindSignatory,
+	"reports":      KindReport,
 }
 
 // SectionOf returns the folder that holds pages of kind k, or "" for kinds
@@ -110,6 +111,10 @@ type Page struct {
 	Original     *Page   // the page a twin or translation belongs to
 	Translations []*Page
 
+	// The pledge lifecycle: renewals, levels, versions, withdrawal and
+	// progress reports (lifecycle.go).
+	Lifecycle
+
 	// Where each key was written, kept only by twins and the pages they
 	// belong to (see translate.go).
 	keepKeys bool
@@ -138,7 +143,13 @@ type Ref struct {
 // IsList reports whether the page is an _index.md list page.
 func (p *Page) IsList() bool { return p.Kind == KindHome || p.Kind == KindList }
 
-// ReviewDue reports whether a signatory's review date has passed on day now.
+// ReviewDue reports whether a signatory's review date has passed on day
+// now: the date written as review, or the one its pledges' renew_every
+// gives.
 func (p *Page) ReviewDue(now time.Time) bool {
-	return !p.Review.IsZero() && !p.Review.After(now)
+	review := p.Standing.Review
+	if review.IsZero() {
+		review = p.Review
+	}
+	return !review.IsZero() && !review.After(now)
 }

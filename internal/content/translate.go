@@ -22,7 +22,8 @@ import (
 // factKeys are the front matter keys whose values are facts. A twin leaves
 // them out, or writes exactly what its main page says.
 var factKeys = []string{"date", "updated", "weight", "quick_exit", "principles", "anonymised", "consent",
-	"opened", "website", "signed", "pledges", "size", "review", "logo"}
+	"opened", "website", "signed", "pledges", "size", "review", "logo",
+	"renewed", "withdrawn", "renew_every", "version", "signatory"}
 
 // IsFact reports whether a front matter key is a fact that a translation
 // takes from its main-language page rather than stating again.
@@ -225,6 +226,20 @@ func factText(key string, p *Page) string {
 		return date(p.Review)
 	case "logo":
 		return p.Logo
+	case "renewed":
+		s := make([]string, len(p.Renewed))
+		for i, d := range p.Renewed {
+			s[i] = date(d)
+		}
+		return "[" + strings.Join(s, ", ") + "]"
+	case "withdrawn":
+		return date(p.Withdrawn)
+	case "renew_every":
+		return p.RenewEvery.String()
+	case "version":
+		return p.Version
+	case "signatory":
+		return p.SignatoryRef.Slug
 	}
 	return ""
 }

@@ -3,6 +3,7 @@ package content
 import (
 	"errors"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 
@@ -111,6 +112,7 @@ func Reload(old *Site, fsys fs.FS, changed []string, opts Options) (*Site, diag.
 	sort.Strings(site.Drafts)
 	site.index(&diags)
 	site.link(&diags)
+	site.linkLifecycle(opts, &diags)
 	return site, diags
 }
 
@@ -120,4 +122,11 @@ func Reload(old *Site, fsys fs.FS, changed []string, opts Options) (*Site, diag.
 func (p *Page) clearLinks() {
 	p.Principles, p.CaseStudies, p.Pledges, p.Signatories = nil, nil, nil, nil
 	p.Children, p.EasyRead, p.Original, p.Translations = nil, nil, nil, nil
+	p.Reports, p.Signatory, p.ReportPledge, p.Standing = nil, nil, nil, Standing{}
+	// The signings are shared with the old page; a copy of its own is
+	// filled afresh.
+	p.Signings = slices.Clone(p.Signings)
+	for i := range p.Signings {
+		p.Signings[i].Pledge = nil
+	}
 }

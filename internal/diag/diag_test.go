@@ -55,3 +55,14 @@ func TestNearest(t *testing.T) {
 		t.Errorf("runes: got %q", got)
 	}
 }
+
+// Two letters typed the wrong way round are one slip: "nwe" is "new",
+// not "due", which needs two letters changed.
+func TestNearestCountsASwapAsOneSlip(t *testing.T) {
+	if got := Nearest("nwe", []string{"due", "new"}); got != "new" {
+		t.Errorf("Nearest(nwe) = %q, want new", got)
+	}
+	if got := Nearest("wieght", []string{"weight", "width"}); got != "weight" {
+		t.Errorf("Nearest(wieght) = %q, want weight", got)
+	}
+}

@@ -14,9 +14,12 @@ func Nearest(word string, candidates []string) string {
 	return best
 }
 
-// editDistance is the Levenshtein distance between a and b, counted in runes.
+// editDistance is the optimal string alignment distance between a and b,
+// counted in runes: Levenshtein's, with two letters typed the wrong way
+// round ("nwe" for "new") counted as one slip rather than two.
 func editDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
+	before := make([]int, len(rb)+1) // the row before prev, for transpositions
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
 	for j := range prev {
@@ -30,8 +33,11 @@ func editDistance(a, b string) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], before[j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
+		before, prev, cur = prev, cur, before
 	}
 	return prev[len(rb)]
 }

@@ -19,8 +19,10 @@ import (
 // in another language that has no page in that language, the path of its
 // page from the site root, starting with "/"), the date signed, and then for each facet in
 // order the number of its value (-1 when it has none); the last facet,
-// pledge, holds a list, since one may sign several. Items are in the
-// directory's order, newest first.
+// pledge, holds a list, since one may sign several. The facets are sector,
+// region, size, year, status, level (only when some signatory has a level)
+// and pledge. Items are in the directory's order, newest first, and are
+// only current signatories: former ones are never searched with them.
 
 type indexFacet struct {
 	Key    string  `json:"key"`

@@ -22,7 +22,15 @@ type Listing struct {
 	First  int // the position of Items[0] in the whole list, from 1
 	// Facets are every filter of the register, for the filter links.
 	Facets []*Facet
+	// Former marks the list of former signatories (lapsed or withdrawn),
+	// which is kept apart from the directory; FormerCount is how many
+	// there are, for the directory to link to it.
+	Former      bool
+	FormerCount int
 }
+
+// FormerURL is the address of the list of former signatories, for templates.
+func (l *Listing) FormerURL() string { return l.Root + "former/" }
 
 // Last is the position of the last item of the page in the whole list.
 func (l *Listing) Last() int { return l.First + len(l.Items) - 1 }
@@ -91,8 +99,10 @@ func (r *Register) Listings() []*Listing {
 			out = append(out, paginate(v.URL(), v, v.Signatories)...)
 		}
 	}
+	out = append(out, r.formerListings()...)
 	for _, l := range out {
 		l.Facets, l.Lang, l.Root = r.Facets, r.Lang, r.Root
+		l.FormerCount = len(r.Former)
 	}
 	return out
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -29,10 +30,20 @@ type Record struct {
 	Logo        string   `json:"logo"`
 	LogoAlt     string   `json:"logo_alt"`
 	Badge       string   `json:"badge"`
+	// The lifecycle, added after the first fields so that a program that
+	// reads the CSV's columns by place keeps working.
+	Status          string   `json:"status"`
+	Renewed         []string `json:"renewed"`
+	Lapsed          string   `json:"lapsed"`
+	Withdrawn       string   `json:"withdrawn"`
+	WithdrawnReason string   `json:"withdrawn_reason"`
+	Level           string   `json:"level"`
+	LastReport      string   `json:"last_report"`
 }
 
 // csvHeader names the CSV columns, in the order of Record's fields.
-var csvHeader = []string{"slug", "name", "summary", "url", "website", "signed", "review", "sector", "region", "size", "pledges", "commitments", "logo", "logo_alt", "badge"}
+var csvHeader = []string{"slug", "name", "summary", "url", "website", "signed", "review", "sector", "region", "size", "pledges", "commitments", "logo", "logo_alt", "badge",
+	"status", "renewed", "lapsed", "withdrawn", "withdrawn_reason", "level", "last_report"}
 
 // PledgeRecord describes a pledge named in the records.
 type PledgeRecord struct {
@@ -46,19 +57,23 @@ type OpenData struct {
 	Title       string         `json:"title"`
 	URL         string         `json:"url"`
 	Count       int            `json:"count"`
+	Current     int            `json:"current"` // how many are active, due or overdue
 	Pledges     []PledgeRecord `json:"pledges"`
 	Signatories []Record       `json:"signatories"`
 }
 
-// Records lists every signatory by slug, the order that changes least as
-// people sign, so two downloads can be compared line by line. abs makes a
-// site path into a full URL.
+// Records lists every signatory, current and former, by slug, the order
+// that changes least as people sign, so two downloads can be compared line
+// by line. Each says its status. abs makes a site path into a full URL.
 func (r *Register) Records(abs func(string) string) []Record {
-	out := make([]Record, 0, len(r.All))
-	for _, p := range r.All {
+	out := make([]Record, 0, len(r.All)+len(r.Former))
+	for _, p := range slices.Concat(r.All, r.Former) {
+		st := p.Standing
 		rec := Record{
 			Slug: p.Slug, Name: p.Title, Summary: p.Summary, URL: abs(p.URL), Website: p.Website,
-			Signed: isoDate(p.Signed), Review: isoDate(p.Review),
+			Signed: isoDate(p.Signed), Review: isoDate(st.Review),
+			Status: string(st.Status), Renewed: make([]string, 0, len(p.Renewed)),
+			Lapsed: isoDate(st.Lapsed), Withdrawn: isoDate(st.Withdrawn), Level: strings.Join(p.LevelNames(), ";"),
 			Sector: strings.TrimSpace(p.Sector), Region: strings.TrimSpace(p.Region), Size: p.Size,
 			Pledges: make([]string, 0, len(p.Pledges)), Commitments: append([]string{}, p.Commitments...),
 			LogoAlt: p.LogoAlt, Badge: abs(BadgeURL(p)),
@@ -69,6 +84,15 @@ func (r *Register) Records(abs func(string) string) []Record {
 		if p.Logo != "" {
 			rec.Logo = abs(p.Logo)
 		}
+		for _, d := range p.Renewed {
+			rec.Renewed = append(rec.Renewed, isoDate(d))
+		}
+		if st.Status == content.Withdrawn {
+			rec.WithdrawnReason = p.WithdrawnReason
+		}
+		if len(p.Reports) > 0 {
+			rec.LastReport = isoDate(p.Reports[0].Date)
+		}
 		out = append(out, rec)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Slug < out[j].Slug })
@@ -77,7 +101,7 @@ func (r *Register) Records(abs func(string) string) []Record {
 
 // JSON is the text of /signatories.json.
 func (r *Register) JSON(site *content.Site, title string, abs func(string) string) ([]byte, error) {
-	d := OpenData{Title: title, URL: abs(r.Root), Count: len(r.All), Pledges: []PledgeRecord{}, Signatories: r.Records(abs)}
+	d := OpenData{Title: title, URL: abs(r.Root), Count: len(r.All) + len(r.Former), Current: len(r.All), Pledges: []PledgeRecord{}, Signatories: r.Records(abs)}
 	for _, pl := range content.InLanguage(site.Section("pledges"), r.Lang) {
 		d.Pledges = append(d.Pledges, PledgeRecord{Slug: pl.Slug, Title: pl.Title, URL: abs(pl.URL)})
 	}
@@ -101,7 +125,8 @@ func (r *Register) CSV(abs func(string) string) ([]byte, error) {
 	for _, rec := range r.Records(abs) {
 		row := []string{rec.Slug, rec.Name, rec.Summary, rec.URL, rec.Website, rec.Signed, rec.Review,
 			rec.Sector, rec.Region, rec.Size, strings.Join(rec.Pledges, ";"), strings.Join(rec.Commitments, "\n"),
-			rec.Logo, rec.LogoAlt, rec.Badge}
+			rec.Logo, rec.LogoAlt, rec.Badge,
+			rec.Status, strings.Join(rec.Renewed, ";"), rec.Lapsed, rec.Withdrawn, rec.WithdrawnReason, rec.Level, rec.LastReport}
 		for i := range row {
 			row[i] = inertCell(row[i])
 		}

@@ -29,8 +29,12 @@ const PerPage = 100
 const Section = "signatories"
 
 // Register is every signatory, with the ways the directory can be filtered.
+// Former signatories (lapsed or withdrawn) are kept apart from current
+// ones: the directory, its filters and its search list only current ones,
+// and the former are listed on a page of their own.
 type Register struct {
-	All    []*content.Page // newest signature first, then by name
+	All    []*content.Page // current signatories: newest signature first, then by name
+	Former []*content.Page // lapsed and withdrawn, newest signature first
 	Facets []*Facet
 	// Lang is the language the register is shown in: "" for the site's
 	// main language. A register in another language lists each
@@ -79,7 +83,17 @@ func NewIn(site *content.Site, lang string, w Words) *Register {
 	if lang != "" {
 		root = "/" + lang + root
 	}
-	r := &Register{All: content.InLanguage(site.Section(Section), lang), Lang: lang, Root: root}
+	r := &Register{Lang: lang, Root: root}
+	for _, p := range content.InLanguage(site.Section(Section), lang) {
+		if p.Kind != content.KindSignatory {
+			continue
+		}
+		if mainPage(p).Standing.Current() {
+			r.All = append(r.All, p)
+		} else {
+			r.Former = append(r.Former, p)
+		}
+	}
 	text := func(key string, get func(*content.Page) string, order func([]*Value)) *Facet {
 		f := &Facet{Key: key, Label: w.Format("facet_" + key), root: root}
 		slugOf := func(p *content.Page) string { return Slug(get(mainPage(p))) }
@@ -118,11 +132,15 @@ func NewIn(site *content.Site, lang string, w Words) *Register {
 		text("region", func(p *content.Page) string { return p.Region }, byLabel),
 		text("size", func(p *content.Page) string { return sizeWords(w, p.Size) }, bySize),
 		text("year", year, newestFirst),
-		r.pledgeFacet(site, w),
-		// Last, so the search index's items (which leave it out: the
-		// name search does its work) keep the other facets' places.
-		r.letterFacet(w),
+		statusFacet(text("status", func(p *content.Page) string { return string(mainPage(p).Standing.Status) }, byStatus), w),
 	}
+	if level := text("level", firstLevel, byLabel); len(level.Values) > 0 {
+		r.Facets = append(r.Facets, level)
+	}
+	r.Facets = append(r.Facets, r.pledgeFacet(site, w))
+	// Last, so the search index's items (which leave it out: the name
+	// search does its work) keep the other facets' places.
+	r.Facets = append(r.Facets, r.letterFacet(w))
 	return r
 }
 

@@ -78,6 +78,7 @@ type (
 		Type         string       `json:"@type"`
 		ActionStatus string       `json:"actionStatus"`
 		Agent        ldRef        `json:"agent"`
+		Description  string       `json:"description,omitempty"`
 		EndTime      string       `json:"endTime,omitempty"`
 		Object       ldPledgeLink `json:"object"`
 	}
@@ -146,7 +147,8 @@ func jsonLD(p *content.Page, s Site) any {
 				Type: "AgreeAction", Agent: ldRef{ID: orgID},
 				Object:       ldPledgeLink{Type: "CreativeWork", Name: pl.Title, URL: s.Abs(pl.URL)},
 				ActionStatus: "https://schema.org/CompletedActionStatus",
-				EndTime:      isoDate(p.Signed),
+				EndTime:      isoDate(signedOn(p, pl)),
+				Description:  ldStanding(p, pl),
 			})
 		}
 		return &ldSignatory{Context: schemaOrg, Graph: graph}

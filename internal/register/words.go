@@ -24,6 +24,14 @@ var englishWords = map[string]string{
 	"size_micro": "Micro", "size_small": "Small", "size_medium": "Medium", "size_large": "Large",
 	"badge_signed": "Signed {year}", "badge_alt": "{name} signed {pledges} in {year}", "badge_alt_undated": "{name} signed {pledges}",
 	"badge_pledge": "Pledge", "list_and": " and ",
+	"facet_status": "Status", "facet_level": "Level",
+	"status_active": "Active", "status_due": "Due for renewal", "status_overdue": "Renewal overdue",
+	"status_lapsed": "Lapsed", "status_withdrawn": "Withdrawn",
+	"badge_renewed": "Signed {year}, renewed {renewed}", "badge_overdue": "Signed {year}, renewal overdue",
+	"badge_lapsed": "Signed {year}, lapsed {ended}", "badge_withdrew": "Signed {year}, withdrew {ended}",
+	"badge_level": "Level: {levels}", "badge_levels": "Levels: {levels}",
+	"badge_alt_level": ", at the level {levels}", "badge_alt_overdue": "; its renewal is overdue",
+	"badge_alt_lapsed": "; its signature lapsed in {year}", "badge_alt_withdrew": "; it withdrew in {year}",
 }
 
 func (plainEnglish) Format(key string, args ...string) string {

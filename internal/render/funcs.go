@@ -21,7 +21,7 @@ import (
 // which the templates and LinkTo share.
 func Funcs(s *Site) template.FuncMap {
 	s.listing = register.Lookup(s.Content, s.Config.OtherLanguages(), s.Words)
-	return template.FuncMap{
+	return s.withLifecycle(template.FuncMap{
 		"relURL":      s.RelURL,
 		"absURL":      s.AbsURL,
 		"asset":       s.Asset,
@@ -85,7 +85,7 @@ func Funcs(s *Site) template.FuncMap {
 			c := s.Config.In(p.Lang)
 			return template.JS(register.JSONLD(p, register.Site{Name: c.Title, Organisation: c.Organisation, Abs: s.AbsURL}))
 		},
-	}
+	})
 }
 
 // LinkBox is what a signatory's "Link to this page" box shows, worked out

@@ -7,7 +7,11 @@
 //
 //	SECTION-list.html, list.html     for list pages (_index.md)
 //	home.html                        for the home page
-//	KIND.html, page.html             for every other page
+//	KIND.html, page.html             for every other page (report.html for a progress report)
+//
+// The directory's generated pages use signatories-list.html,
+// signatories-filter.html and, for former signatories,
+// signatories-former.html.
 //
 // Templates are parsed once per build and are safe to execute from many
 // goroutines at once.

@@ -53,11 +53,12 @@ func New(site string, k Kind, name string, today time.Time) (*Page, error) {
 		return nil, err
 	}
 	facts := Facts{
-		Title:      name,
-		Today:      today,
-		Weight:     nextWeight(filepath.Join(site, "content", k.Section)),
-		Pledges:    slugsIn(filepath.Join(site, "content", "pledges")),
-		Principles: slugsIn(filepath.Join(site, "content", "principles")),
+		Title:       name,
+		Today:       today,
+		Weight:      nextWeight(filepath.Join(site, "content", k.Section)),
+		Pledges:     slugsIn(filepath.Join(site, "content", "pledges")),
+		Principles:  slugsIn(filepath.Join(site, "content", "principles")),
+		Signatories: slugsIn(filepath.Join(site, "content", "signatories")),
 	}
 	if err := writeNew(target, Skeleton(k, facts)); err != nil {
 		if errors.Is(err, fs.ErrExist) {
@@ -66,6 +67,9 @@ func New(site string, k Kind, name string, today time.Time) (*Page, error) {
 		return nil, err
 	}
 	p := &Page{File: rel, URL: url}
+	if k.Name == "report" && len(facts.Signatories) == 0 {
+		p.Warning = "the site has no signatory yet, so the page will not build: add one with \"coproduce new signatory NAME\", then write its file name after signatory: in " + rel
+	}
 	if k.Name == "signatory" && len(facts.Pledges) == 0 {
 		p.Warning = "the site has no pledge yet, so the page will not build: add one with \"coproduce new pledge NAME\", then write its file name under pledges: in " + rel
 	}

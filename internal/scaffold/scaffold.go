@@ -29,6 +29,7 @@ var Kinds = []Kind{
 	{Name: "case-study", Section: "case-studies", Noun: "case study"},
 	{Name: "pledge", Section: "pledges", Noun: "pledge"},
 	{Name: "signatory", Section: "signatories", Noun: "signatory"},
+	{Name: "report", Section: "reports", Noun: "progress report"},
 	{Name: "page", Section: "", Noun: "page"},
 }
 

@@ -192,7 +192,7 @@ func TestNewPageOfEveryKindBuilds(t *testing.T) {
 
 // The skeleton names every key its kind may have, so editors can see them.
 func TestSkeletonHasEveryKey(t *testing.T) {
-	kindOf := map[string]content.Kind{"principle": content.KindPrinciple, "value": content.KindValue, "case-study": content.KindCaseStudy, "pledge": content.KindPledge, "signatory": content.KindSignatory, "page": content.KindPage}
+	kindOf := map[string]content.Kind{"principle": content.KindPrinciple, "value": content.KindValue, "case-study": content.KindCaseStudy, "pledge": content.KindPledge, "signatory": content.KindSignatory, "report": content.KindReport, "page": content.KindPage}
 	for _, k := range scaffold.Kinds {
 		text := string(scaffold.Skeleton(k, scaffold.Facts{Title: "X", Today: time.Now(), Weight: 1}))
 		for _, key := range content.KnownKeys(kindOf[k.Name]) {

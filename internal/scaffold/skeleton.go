@@ -15,6 +15,9 @@ type Facts struct {
 	Weight     int      // next free weight in the section
 	Pledges    []string // slugs of the site's pledges
 	Principles []string // slugs of the site's principles
+	// Signatories are the slugs of the site's signatories, newest file
+	// name first does not matter: a report names one.
+	Signatories []string
 }
 
 // Skeleton returns the text of a new page of kind k: front matter with
@@ -42,6 +45,10 @@ func Skeleton(k Kind, f Facts) []byte {
 	case "pledge":
 		line("The promises an organisation makes when it signs. Write one a line.", "commitments:\n  - "+quote("We will write our first promise here."))
 		line("The date the pledge opened for signing, as YYYY-MM-DD.", "opened: "+day)
+		line("How often signatories renew, such as 2 years or 36 months. Leave it out if they never need to.", "# renew_every: 3 years")
+		line("The levels a signatory can reach, lowest first, each with what it asks.", "# levels:\n#   - name: \"Committed\"\n#     summary: \"Signed, with a plan to keep each promise.\"\n#   - name: \"Leading\"\n#     summary: \"Has kept the promises for a year.\"")
+		line("The version of the pledge's words, when they change.", `# version: "1"`)
+		line("What changed in each version, with its date.", "# changes:\n#   - date: "+day+"\n#     version: \"1\"\n#     summary: \"The first version.\"")
 	case "signatory":
 		line("The organisation's own website. Change it to the real address.", "website: "+quote(placeholderWebsite))
 		line("The date the organisation signed, as YYYY-MM-DD.", "signed: "+day)
@@ -53,13 +60,27 @@ func Skeleton(k Kind, f Facts) []byte {
 		line("The kind of work it does, such as Housing or Health.", `# sector: "Housing"`)
 		line("Where it works, such as a town or a county.", `# region: "Bristol"`)
 		line("How big it is: micro, small, medium or large.", `# size: "small"`)
-		line("The date to check how it is keeping its promises, as YYYY-MM-DD.", "# review: "+f.Today.AddDate(3, 0, 0).Format(time.DateOnly))
+		line("The date to check how it is keeping its promises, as YYYY-MM-DD. Leave it\n# out if the pledge has renew_every: the date is worked out from it.", "# review: "+f.Today.AddDate(3, 0, 0).Format(time.DateOnly))
+		line("The dates it renewed its signature, oldest first.", "# renewed: ["+day+"]")
+		line("The date it withdrew, if it did, and why, in its own words.", "# withdrawn: "+day)
+		line("Why it withdrew.", `# withdrawn_reason: "We closed the service that kept the promises."`)
 		line("A picture of its logo, saved beside this file.", `# logo: "logo.svg"`)
 		line("What the logo says, for people who cannot see it. Needed with a logo.", `# logo_alt: "`+strings.ReplaceAll(f.Title, `"`, `'`)+` logo"`)
 		line("Its own extra promises, one a line.", "# commitments:\n#   - \"We will add our own promise here.\"")
 	}
 
-	if k.Name != "case-study" {
+	if k.Name == "report" {
+		line("The date the report was published, as YYYY-MM-DD.", "date: "+day)
+		sig := "write-the-signatory-file-name-here"
+		if len(f.Signatories) > 0 {
+			sig = f.Signatories[0]
+		}
+		line("The signatory the report is by: the name of its file, without .md.", "signatory: "+sig)
+		line("The pledge it reports on, if the signatory signed more than one.", "# pledge: "+firstOr(f.Pledges, "write-the-pledge-file-name-here"))
+		line("What was done on each of the pledge's promises. commitment is its number\n# in the pledge's list; done_by_people is what the people who use the\n# services did, for a two-way pledge.",
+			"# progress:\n#   - commitment: 1\n#     done: \"What the organisation did.\"\n#     done_by_people: \"What the people who use its services did.\"")
+	}
+	if k.Name != "case-study" && k.Name != "report" {
 		line("The date it was first published, as YYYY-MM-DD.", "# date: "+day)
 	}
 	line("The date of the last big change, as YYYY-MM-DD.", "# updated: "+day)
@@ -86,6 +107,8 @@ func bodyFor(k Kind) string {
 		return "Write a few sentences about the organisation here. Say why it signed.\n"
 	case "pledge":
 		return "Write here why the pledge matters and who wrote it.\n"
+	case "report":
+		return "Write here, in a few sentences, what went well this year and what was hard.\n"
 	}
 	return "Write the " + k.Noun + " here. Use short sentences and common words.\n"
 }
@@ -122,4 +145,12 @@ func LeftAsWritten(summary, website string) []string {
 		keys = append(keys, "website")
 	}
 	return keys
+}
+
+// firstOr is the first of slugs, or or when there is none.
+func firstOr(slugs []string, or string) string {
+	if len(slugs) > 0 {
+		return slugs[0]
+	}
+	return or
 }

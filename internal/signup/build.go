@@ -285,35 +285,88 @@ func (b *builder) readSigned(row Row, fm *frontMatter, diags *diag.List) {
 }
 
 // readPledges writes the pledges a row signs, and returns their slugs and
-// titles.
+// titles. A Level answer makes each entry a pledge: with its level:
+// below it, as the content model writes a level reached.
 func (b *builder) readPledges(row Row, fm *frontMatter, diags *diag.List) ([]string, []string) {
+	var signed []*content.Page
+	col := -1
 	if b.fixed != nil {
-		fm.raw("pledges: "+yamlList([]string{b.fixed.Slug}), -1, false)
-		return []string{b.fixed.Slug}, []string{b.fixed.Title}
-	}
-	col := b.byKey["pledges"]
-	raw := strings.TrimSpace(row.Cell(col))
-	var slugs, titles, all []string
-	for _, p := range b.pledges {
-		all = append(all, p.Title)
-	}
-	for _, answer := range b.splitChoices(raw) {
-		p := b.pledgeByAnswer(answer)
-		if p == nil {
-			diags.Errorf(b.at(row, col), "write one of: "+strings.Join(all, "; "), "%s: %q is not a pledge on this site", b.label(col), answer)
-			continue
+		signed = []*content.Page{b.fixed}
+	} else {
+		col = b.byKey["pledges"]
+		raw := strings.TrimSpace(row.Cell(col))
+		var all []string
+		for _, p := range b.pledges {
+			all = append(all, p.Title)
 		}
+		for _, answer := range b.splitChoices(raw) {
+			p := b.pledgeByAnswer(answer)
+			if p == nil {
+				diags.Errorf(b.at(row, col), "write one of: "+strings.Join(all, "; "), "%s: %q is not a pledge on this site", b.label(col), answer)
+				continue
+			}
+			signed = append(signed, p)
+		}
+		if raw == "" {
+			diags.Errorf(b.at(row, col), "write the pledge the organisation signed: "+strings.Join(all, "; "), "%s: the answer is empty", b.label(col))
+		}
+		if len(signed) == 0 {
+			fm.add("pledges", raw, col, true)
+			return nil, nil
+		}
+	}
+	var slugs, titles []string
+	for _, p := range signed {
 		slugs, titles = append(slugs, p.Slug), append(titles, p.Title)
 	}
-	if raw == "" {
-		diags.Errorf(b.at(row, col), "write the pledge the organisation signed: "+strings.Join(all, "; "), "%s: the answer is empty", b.label(col))
-	}
-	if len(slugs) == 0 {
-		fm.add("pledges", raw, col, true)
-	} else {
+	levels, levelCol := b.readLevel(row, signed, diags)
+	if levels == nil {
 		fm.raw("pledges: "+yamlList(slugs), col, false)
+		return slugs, titles
+	}
+	fm.raw("pledges:", col, false)
+	for _, p := range signed {
+		if l := levels[p]; l != "" {
+			fm.raw("  - pledge: "+p.Slug, col, false)
+			fm.raw("    level: "+yamlString(l), levelCol, false)
+		} else {
+			fm.raw("  - "+p.Slug, col, false)
+		}
 	}
 	return slugs, titles
+}
+
+// readLevel reads a row's Level answer: the level reached in each pledge
+// signed that has one of that name. It returns nil when the row gives no
+// level, or gives one no pledge signed has (reported).
+func (b *builder) readLevel(row Row, signed []*content.Page, diags *diag.List) (map[*content.Page]string, int) {
+	col, ok := b.byKey["level"]
+	if !ok {
+		return nil, -1
+	}
+	answer := oneLine(row.Cell(col))
+	if answer == "" {
+		return nil, col
+	}
+	out := map[*content.Page]string{}
+	var names []string
+	for _, p := range signed {
+		for _, l := range p.Levels {
+			names = append(names, l.Name)
+			if normHeader(l.Name) == normHeader(answer) {
+				out[p] = l.Name // as the pledge spells it
+			}
+		}
+	}
+	if len(out) > 0 {
+		return out, col
+	}
+	if len(names) == 0 {
+		diags.Errorf(b.at(row, col), "leave the answer empty, or add levels: to the pledge first", "%s: %q is a level, but the pledge signed has no levels", b.label(col), answer)
+	} else {
+		diags.Errorf(b.at(row, col), "write one of: "+strings.Join(names, "; "), "%s: %q is not a level of the pledge signed", b.label(col), answer)
+	}
+	return nil, col
 }
 
 // splitChoices splits a multiple-choice answer: Microsoft Forms puts ";"

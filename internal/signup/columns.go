@@ -21,14 +21,14 @@ const Description = "description"
 // Fields are the columns the import knows by their headers, in the order a
 // form asks them. A new signatory key is one line here, provided
 // package content reads it; a key content does not know would be refused
-// by check, so TestFieldsAreSignatoryKeys keeps the two in step. (A
-// pledge's level, once the content model has it, is part of an entry of
-// pledges rather than a key of its own: its line here goes with a change
-// to readPledges.)
+// by check, so TestFieldsAreSignatoryKeys keeps the two in step. A
+// pledge's level is part of an entry of pledges rather than a key of its
+// own (content.PledgeEntryKeys): readPledges writes it there.
 var Fields = []Field{
 	{Key: "title", Headers: []string{"Organisation name", "Organization name", "Name of organisation", "Name of your organisation", "Organisation", "Organization"}, Question: "short answer, required", Help: "The organisation's full name, as it should appear on the site."},
 	{Key: "website", Headers: []string{"Website", "Web site", "Web address", "Website address", "Organisation website", "Your website"}, Question: "short answer, required", Help: "The full address, such as https://example.org/."},
 	{Key: "pledges", Headers: []string{"Pledge", "Pledges", "Which pledge", "Pledge signed", "Pledges signed"}, Question: "choice, required"},
+	{Key: "level", Headers: []string{"Level", "Pledge level", "Level reached", "Which level"}, Question: "choice", Help: "The level of the pledge the organisation has reached."},
 	{Key: "signed", Headers: []string{"Date signed", "Signed", "Date of signing", "Signing date", "Date"}, Question: "date, required"},
 	{Key: "summary", Headers: []string{"Summary", "Your organisation in one sentence", "In one sentence", "One sentence about your organisation"}, Question: "short answer", Help: "One plain sentence about what the organisation does."},
 	{Key: "sector", Headers: []string{"Sector", "Your sector", "Type of organisation"}, Question: "short answer or choice"},

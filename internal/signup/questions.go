@@ -46,6 +46,12 @@ func Questions(w io.Writer, src fs.FS, pledge string) error {
 			}
 			choices = titlesOf(pledges)
 			note = "Let people choose more than one if they may sign several."
+		case "level":
+			choices = levelsOf(pledges)
+			if choices == "" {
+				continue // no pledge has levels: there is nothing to ask
+			}
+			note = "The level of the pledge the organisation has reached. Leave it out if it has not reached one yet."
 		case "size":
 			choices = strings.Join(content.Sizes, "; ")
 		case "sector":
@@ -103,4 +109,28 @@ func usedValues(signatories []*content.Page) (sectors, regions string) {
 	slices.Sort(r)
 	// Semicolons between them, as a sector may have a comma in it.
 	return strings.Join(s, "; "), strings.Join(r, "; ")
+}
+
+// levelsOf lists the levels of the pledges, each once, with the pledge's
+// name when more than one pledge has levels.
+func levelsOf(pledges []*content.Page) string {
+	var out []string
+	with := 0
+	for _, p := range pledges {
+		if len(p.Levels) > 0 {
+			with++
+		}
+	}
+	for _, p := range pledges {
+		for _, l := range p.Levels {
+			name := l.Name
+			if with > 1 {
+				name += " (" + p.Title + ")"
+			}
+			if !slices.Contains(out, name) {
+				out = append(out, name)
+			}
+		}
+	}
+	return strings.Join(out, "; ")
 }

@@ -19,7 +19,7 @@ import (
 func TestFieldsAreSignatoryKeys(t *testing.T) {
 	known := content.KnownKeys(content.KindSignatory)
 	for _, f := range Fields {
-		if f.Key != Description && !slices.Contains(known, f.Key) {
+		if f.Key != Description && !slices.Contains(known, f.Key) && !slices.Contains(content.PledgeEntryKeys, f.Key) {
 			t.Errorf("Fields maps headers to %q, which is not a signatory key", f.Key)
 		}
 		if normHeader(f.Headers[0]) == "" {
@@ -235,13 +235,13 @@ func TestContactsPlace(t *testing.T) {
 // email addresses is kept off the page whatever its header says.
 func TestUnknownAndPersonalColumnsAreLeftOut(t *testing.T) {
 	dir := exampleSite(t)
-	csv := "Organisation name,Website,Date signed,Level,Reminders go to,Phone number\n" +
+	csv := "Organisation name,Website,Date signed,Membership tier,Reminders go to,Phone number\n" +
 		"Nour Café,https://nour.example.org/,2025-02-01,Gold,amal@nour.example.org,+44 117 496 0000\n"
 	plan, err := Prepare(Options{Source: os.DirFS(dir), File: "a.csv", Data: []byte(csv)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	hasDiag(t, plan.Diags, `a.csv:1:4: warning: Level (column D) is not a question the import knows, so its answers are left out`)
+	hasDiag(t, plan.Diags, `a.csv:1:4: warning: Membership tier (column D) is not a question the import knows, so its answers are left out`)
 	if len(plan.Diags) != 1 || plan.Count(Create) != 1 {
 		t.Fatalf("plan %+v, problems:\n%s", plan.Items, plan.Diags.Error())
 	}

@@ -45,7 +45,9 @@ func (b *builder) writeRobots() error {
 // feedSize is how many entries the Atom feed carries.
 const feedSize = 30
 
-// writeFeed writes an Atom feed of the newest case studies and signatories.
+// writeFeed writes an Atom feed of the newest case studies and of what
+// happened in the register: signatures, renewals, levels reached, progress
+// reports, lapses and withdrawals (lifecycle_feed.go).
 // A page with a content note carries the note, not the story, in its
 // summary, so a feed reader never shows hard content unwarned.
 func (b *builder) writeFeed() error {
@@ -74,15 +76,17 @@ func (b *builder) writeFeed() error {
 		Author  author   `xml:"author"`
 		Entries []entry  `xml:"entry"`
 	}
-	var items []*content.Page
-	items = append(items, b.rs.Content.Section("case-studies")...)
-	items = append(items, b.rs.Content.Section("signatories")...)
+	var items []feedItem
+	for _, p := range b.rs.Content.Section("case-studies") {
+		items = append(items, feedItem{title: feedTitle(p), url: p.URL, when: published(p), summary: feedSummary(p)})
+	}
+	items = append(items, b.lifecycleFeedItems()...)
 	sort.SliceStable(items, func(i, j int) bool {
-		a, c := published(items[i]), published(items[j])
+		a, c := items[i].when, items[j].when
 		if !a.Equal(c) {
 			return a.After(c)
 		}
-		return items[i].URL < items[j].URL
+		return items[i].id() < items[j].id()
 	})
 	if len(items) > feedSize {
 		items = items[:feedSize]
@@ -95,17 +99,16 @@ func (b *builder) writeFeed() error {
 		Author: author{Name: firstNonEmpty(cfg.Organisation, cfg.Title)},
 	}
 	var newest time.Time
-	for _, p := range items {
-		t := published(p)
-		if t.After(newest) {
-			newest = t
+	for _, it := range items {
+		if it.when.After(newest) {
+			newest = it.when
 		}
 		f.Entries = append(f.Entries, entry{
-			Title:   feedTitle(p),
-			Link:    link{Href: b.rs.AbsURL(p.URL)},
-			ID:      b.rs.AbsURL(p.URL),
-			Updated: atomTime(t),
-			Summary: feedSummary(p),
+			Title:   it.title,
+			Link:    link{Href: b.rs.AbsURL(it.url)},
+			ID:      b.rs.AbsURL(it.id()),
+			Updated: atomTime(it.when),
+			Summary: it.summary,
 		})
 	}
 	f.Updated = atomTime(newest)

@@ -364,10 +364,10 @@ func neighbours(p *content.Page, urls map[string]bool) {
 		urls["/"+strings.Join(parts[:i], "/")+strings.Repeat("/", min(i, 1))] = true
 	}
 	var related []*content.Page
-	for _, list := range [][]*content.Page{p.Principles, p.CaseStudies, p.Pledges, p.Signatories, p.Children, p.Translations} {
+	for _, list := range [][]*content.Page{p.Principles, p.CaseStudies, p.Pledges, p.Signatories, p.Children, p.Translations, p.Reports} {
 		related = append(related, list...)
 	}
-	related = append(related, p.EasyRead, p.Original)
+	related = append(related, p.EasyRead, p.Original, p.Signatory, p.ReportPledge)
 	if p.Original != nil {
 		related = append(related, p.Original.EasyRead)
 		related = append(related, p.Original.Translations...)
@@ -387,6 +387,11 @@ func sameFrontMatter(a, b *content.Page) bool {
 		p.Body, p.BodyLine = nil, 0
 		p.Principles, p.CaseStudies, p.Pledges, p.Signatories = nil, nil, nil, nil
 		p.Children, p.EasyRead, p.Original, p.Translations = nil, nil, nil, nil
+		p.Reports, p.Signatory, p.ReportPledge = nil, nil, nil
+		p.Signings = slices.Clone(p.Signings)
+		for i := range p.Signings {
+			p.Signings[i].Pledge = nil
+		}
 	}
 	return reflect.DeepEqual(x, y)
 }

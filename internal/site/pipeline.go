@@ -111,7 +111,10 @@ func (p *pass) readContent() bool {
 		p.res.Site = &content.Site{}
 		return true
 	}
-	opts := content.Options{Drafts: p.opts.Drafts, Dir: "content", Languages: p.cfg.OtherLanguages(), Now: p.today(), Workers: p.opts.Workers}
+	// The day of the build goes to the loader, which also works out each
+	// signatory's status for it with the site's renewal windows.
+	opts := content.Options{Drafts: p.opts.Drafts, Dir: "content", Languages: p.cfg.OtherLanguages(), Now: p.today(), Workers: p.opts.Workers,
+		Renewal: renewalOf(p.cfg)}
 	var site *content.Site
 	var diags diag.List
 	if p.whole() {

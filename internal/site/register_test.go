@@ -33,7 +33,7 @@ title: Brightwater Housing
 summary: A housing trust in Bristol.
 website: https://brightwater.example.org/
 signed: 2023-03-14
-review: 2026-03-01
+review: 2026-11-01
 pledges: [two-way]
 sector: Housing
 region: Bristol
@@ -119,20 +119,20 @@ func TestSignatoryPage(t *testing.T) {
 	wantAll(t, "the page of a signatory past its review date", page,
 		`<article class="certificate">`,
 		`<time datetime="2023-03-14">14 March 2023</time>`,
-		`Due for review since March 2026`,
+		`Due for review since November 2026`,
 		`<a href="https://brightwater.example.org/">`,
 		`<a href="/pledges/two-way/">The two-way pledge</a>`,
 		`<a href="/signatories/region/bristol/">Bristol</a>`,
 		`role="img" aria-label="QR code: scan it to open this page at https://example.org/signatories/old-org/"`,
 		`<label class="snippet-label" for="link-snippet">`,
 		`readonly`,
-		`<img src="/signatories/old-org/badge.svg" alt="Brightwater Housing signed The two-way pledge in 2023"`,
+		`<img src="/signatories/old-org/badge.svg" alt="Brightwater Housing signed The two-way pledge in 2023; its renewal is overdue"`,
 	)
 	snippet := regexp.MustCompile(`(?s)<textarea[^>]*id="link-snippet"[^>]*>(.*?)</textarea>`).FindStringSubmatch(page)
 	if snippet == nil {
 		t.Fatalf("the link box has no textarea with the snippet")
 	}
-	wantSnippet := `<a href="https://example.org/signatories/old-org/"><img src="https://example.org/signatories/old-org/badge.svg" alt="Brightwater Housing signed The two-way pledge in 2023"`
+	wantSnippet := `<a href="https://example.org/signatories/old-org/"><img src="https://example.org/signatories/old-org/badge.svg" alt="Brightwater Housing signed The two-way pledge in 2023; its renewal is overdue"`
 	if got := html.UnescapeString(snippet[1]); !strings.HasPrefix(got, wantSnippet) {
 		t.Errorf("the snippet to copy is\n%s\nwant it to start\n%s", got, wantSnippet)
 	}

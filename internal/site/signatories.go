@@ -18,6 +18,13 @@ import (
 // it as a page type of its own.
 const filterKind = "signatories-filter"
 
+// The list of former signatories (lapsed or withdrawn) has a template and
+// a data-kind of its own: it is never mixed with the directory.
+const (
+	formerTemplate = "signatories-former.html"
+	formerKind     = "signatories-former"
+)
+
 // writeSignatoryDirectory writes every page of the directory and of its
 // filters, except the directory's first page when content/signatories/_index.md
 // has made it already.
@@ -38,8 +45,13 @@ func (b *builder) writeSignatoryDirectory() error {
 		l := listings[i]
 		p := b.listingPage(l)
 		tmpl, kind := "signatories-list.html", string(content.KindList)
-		if l.Value != nil {
+		switch {
+		case l.Value != nil:
 			tmpl, kind = "signatories-filter.html", filterKind
+		case l.Former && b.tpl.Has(formerTemplate):
+			tmpl, kind = formerTemplate, formerKind
+		case l.Former:
+			tmpl, kind = "signatories-filter.html", formerKind
 		}
 		return b.writeSpecial(indexFile(l.URL), tmpl, kind, p)
 	})
@@ -128,6 +140,11 @@ func (b *builder) listingPage(l *register.Listing) *content.Page {
 		}
 		p.Title = w.Format("filter_title_"+v.Facet.Key, "value", v.Label)
 		p.Summary = w.Plural("filter_summary_"+v.Facet.Key, v.Count(), "value", label)
+	}
+	if l.Former {
+		p.Slug = "former"
+		p.Title = w.Format("former_signatories")
+		p.Summary = w.Format("former_summary")
 	}
 	if l.Of > 1 {
 		lang := b.langOrMain(l.Lang)

@@ -67,3 +67,8 @@ func today(now time.Time) time.Time {
 }
 
 func workers(n int) int { return parallel.Workers(n) }
+
+// renewalOf is site.yaml's renewal windows as the content loader takes them.
+func renewalOf(cfg *config.Config) content.Renewal {
+	return content.Renewal{DueWithin: cfg.Renewal.DueWithin, Grace: cfg.Renewal.Grace, Set: true}
+}

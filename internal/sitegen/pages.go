@@ -165,8 +165,13 @@ func (g *gen) signatory(i, edit int) []byte {
 	signed := date(r, 2018, 8)
 	fmt.Fprintf(&b, "website: \"https://%s.example.org/\"\nsigned: %s\n", slug, signed)
 	if r.IntN(3) == 0 {
-		// A review falls after the signing, as the loader insists.
+		// A review falls after the signing, as the loader insists, and
+		// after the day the tests build on (2026-11-23), so every
+		// generated signatory is current and in every filter.
 		at, _ := time.Parse("2006-01-02", signed)
+		if floor := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC); at.Before(floor) {
+			at = floor
+		}
 		fmt.Fprintf(&b, "review: %s\n", at.AddDate(0, 0, 1+r.IntN(365*4)).Format("2006-01-02"))
 	}
 	b.WriteString("pledges: [two-way-pledge")
