@@ -187,3 +187,60 @@ func (o *outputLinks) check(exists func(string) bool, skip map[string]bool, made
 		}
 	}
 }
+
+// checkOutputLinks checks every address the written files point to. It
+// leaves out the links written in Markdown, which checkLinks reports where
+// the editor wrote them.
+func (b *builder) checkOutputLinks(out *recorder, diags *diag.List) {
+	if out.links == nil {
+		return
+	}
+	out.links.check(out.Has, b.markdownTargets(), b.madeBy, diags)
+}
+
+// markdownTargets are the targets of the links written in Markdown, which
+// checkLinks (or the Markdown converter) reports at the editor's line.
+func (b *builder) markdownTargets() map[string]bool {
+	targets := make(map[string]bool, len(b.links)+len(b.reported))
+	for _, l := range b.links {
+		targets[strings.TrimSuffix(l.target, "/")] = true
+	}
+	for _, t := range b.reported {
+		targets[strings.TrimSuffix(t, "/")] = true
+	}
+	return targets
+}
+
+// madeBy names the template file that wrote an output file, or the file
+// itself when no template did, so a broken link a template made is
+// reported where it can be fixed.
+func (b *builder) madeBy(file string) string {
+	source := func(names ...string) string {
+		for _, n := range names {
+			if b.tpl != nil && b.tpl.Has(n) && b.theme != nil {
+				return b.theme.Source(n)
+			}
+		}
+		return file
+	}
+	for _, p := range b.rs.Content.Pages {
+		if indexFile(p.URL) == file {
+			return source(templateNames(p)...)
+		}
+	}
+	for _, l := range b.listings() {
+		if indexFile(l.URL) == file {
+			if l.Value != nil {
+				return source("signatories-filter.html")
+			}
+			return source("signatories-list.html", "list.html")
+		}
+	}
+	switch file {
+	case "404.html":
+		return source("404.html")
+	case "accessibility/index.html":
+		return source("accessibility.html")
+	}
+	return file
+}
