@@ -494,13 +494,3 @@ func underAny(name string, dirs []string) bool {
 	}
 	return false
 }
-
-func slicesFilter(s []string, keep func(string) bool) []string {
-	var out []string
-	for _, v := range s {
-		if keep(v) {
-			out = append(out, v)
-		}
-	}
-	return out
-}

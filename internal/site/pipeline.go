@@ -260,20 +260,18 @@ func (p *pass) copyContentFiles() bool {
 // for a whole build, and for the preview when some front matter changed.
 func (p *pass) writeSiteFiles() bool {
 	if p.work.meta {
-		p.res.generated = p.b.writeGeneratedRecorded(&p.res.Diags)
+		p.b.generated = p.b.writeGeneratedRecorded(&p.res.Diags)
 	} else {
-		p.res.generated = p.prev.generated
+		p.b.generated = p.prev.generated
 	}
 	if !p.whole() {
-		was := set(p.prev.generated)
-		now := set(p.res.generated)
-		for n := range was {
+		now := set(p.b.generated)
+		for _, n := range p.prev.generated {
 			if !now[n] {
 				p.work.removes = append(p.work.removes, n)
 			}
 		}
 	}
-	p.b.generated = p.res.generated
 	return true
 }
 
@@ -285,7 +283,7 @@ func (p *pass) checkLinks() bool {
 		p.b.checkOutputLinks(p.out, &p.res.Diags)
 		return true
 	}
-	p.work.removes = slicesFilter(p.work.removes, func(n string) bool { return !p.out.Has(n) })
+	p.work.removes = slices.DeleteFunc(p.work.removes, p.out.Has)
 	checkChangedLinks(p.prev, p.b, p.work, p.out, p.b.anchors, &p.res.Diags)
 	return true
 }

@@ -39,8 +39,7 @@ type Result struct {
 	Files  []string // every file written, sorted
 	Diags  diag.List
 
-	state     *builder // what an Incremental rebuild starts from
-	generated []string // the files writeGenerated wrote, for Incremental
+	state *builder // what an Incremental rebuild starts from
 }
 
 // Build makes the whole site. It returns every problem found; when any is
