@@ -85,6 +85,11 @@ func runBuild(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "coproduce build: %v\n", err)
 		return exitContent
 	}
-	fmt.Fprintf(e.stdout, "Built %d pages (%d files) into %s\n", len(res.Site.Pages), len(res.Files), *out)
+	pages, files := res.Counts()
+	if res.Reused {
+		fmt.Fprintf(e.stdout, "Nothing changed since the last build: %s already holds its %d pages (%d files)\n", *out, pages, files)
+		return exitOK
+	}
+	fmt.Fprintf(e.stdout, "Built %d pages (%d files) into %s\n", pages, files, *out)
 	return exitOK
 }

@@ -13,13 +13,29 @@ import (
 
 // Dir writes a build into a new folder beside the output folder. Commit
 // swaps it in; Abort removes it, leaving the output folder untouched.
+//
+// A file whose bytes are the same as the earlier build's (by its stamp) is
+// hard-linked from the earlier build instead of written again, so a
+// rebuild writes only what changed. The earlier build is never written
+// to: a file is only ever created new in the build's own folder, so the
+// earlier output stays exactly as it was until the swap, and a failed or
+// stopped build leaves it so.
 type Dir struct {
 	final string
 	tmp   string
 
 	mu      sync.Mutex
-	dirs    map[string]bool // folders already made
+	dirs    map[string]bool    // folders already made
+	files   map[string]fileSum // what this build holds, for its stamp
 	aborted atomic.Bool
+
+	prev    *stamp      // the earlier build's stamp, nil when none
+	noLinks atomic.Bool // hard links failed here: write every file
+	linked  atomic.Int64
+
+	inputs string // the fingerprint of what this build was made from
+	record []byte // kept with the build for a later Unchanged
+	kept   bool   // Keep was called: the earlier output stays
 }
 
 var errAborted = errors.New("the build was stopped")
@@ -64,11 +80,7 @@ func NewDir(final string, keep ...string) (*Dir, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, err
 	}
-	if err := os.WriteFile(filepath.Join(tmp, Stamp), []byte("This folder was written by coproduce build, which replaces it whole.\n"), 0o644); err != nil {
-		os.RemoveAll(tmp)
-		return nil, err
-	}
-	return &Dir{final: final, tmp: tmp, dirs: map[string]bool{}}, nil
+	return &Dir{final: final, tmp: tmp, dirs: map[string]bool{}, files: map[string]fileSum{}, prev: readStamp(final)}, nil
 }
 
 // WriteFile writes one file of the build.
@@ -97,13 +109,123 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 		d.dirs[dir] = true
 		d.mu.Unlock()
 	}
-	return os.WriteFile(target, data, 0o644)
+	sum := sumOf(data)
+	if !d.linkEarlier(clean, target, sum) {
+		if err := createNew(target, data); err != nil {
+			return err
+		}
+	}
+	d.mu.Lock()
+	d.files[clean] = sum
+	d.mu.Unlock()
+	return nil
 }
+
+// linkEarlier puts the earlier build's copy of a file at target when its
+// bytes are those of the new one, and reports whether it did. The earlier
+// file must still be what its stamp says (same size, not written since),
+// so a file edited by hand in the output is written again.
+func (d *Dir) linkEarlier(name, target string, sum fileSum) bool {
+	if d.prev == nil || d.noLinks.Load() {
+		return false
+	}
+	if was, ok := d.prev.files[name]; !ok || was != sum {
+		return false
+	}
+	old := filepath.Join(d.final, filepath.FromSlash(name))
+	info, err := os.Lstat(old)
+	if err != nil || !info.Mode().IsRegular() || info.Size() != sum.size || info.ModTime().After(d.prev.written) {
+		return false
+	}
+	err = os.Link(old, target)
+	if errors.Is(err, fs.ErrExist) {
+		// Written twice in one build: the name is unlinked first, never
+		// opened, since it may be the earlier build's file.
+		if os.Remove(target) == nil {
+			err = os.Link(old, target)
+		}
+	}
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		// Another file system, or one without hard links (FAT, some
+		// network shares): copy every file from now on.
+		d.noLinks.Store(true)
+	}
+	if err == nil {
+		d.linked.Add(1)
+	}
+	return err == nil
+}
+
+// createNew writes data to a file that it creates. A file already at
+// target (a name written twice in one build) is unlinked first rather than
+// opened: it may be a hard link to the earlier build's file, which must
+// stay as it was.
+func createNew(target string, data []byte) error {
+	f, err := os.OpenFile(target, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		if err := os.Remove(target); err != nil {
+			return err
+		}
+		f, err = os.OpenFile(target, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// Files is how many files the build holds so far.
+func (d *Dir) Files() int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return len(d.files)
+}
+
+// Linked is how many files were taken from the earlier build by a hard
+// link rather than written.
+func (d *Dir) Linked() int { return int(d.linked.Load()) }
+
+// Remember keeps with the build, in its stamp, the fingerprint of what it
+// was made from and a record of the caller's (such as its report), for a
+// later build's Unchanged.
+func (d *Dir) Remember(inputs string, record []byte) {
+	d.inputs, d.record = inputs, record
+}
+
+// Unchanged reports whether the output folder holds an earlier build made
+// from the same inputs, still exactly as that build left it, and returns
+// the record kept with it. The caller may then Keep it instead of
+// building again.
+func (d *Dir) Unchanged(inputs string) ([]byte, bool) {
+	if d.prev == nil || inputs == "" || d.prev.inputs != inputs || !d.prev.intact(d.final) {
+		return nil, false
+	}
+	return d.prev.record, true
+}
+
+// Keep ends the build by keeping the earlier output as it is: Commit then
+// only removes the unused build folder.
+func (d *Dir) Keep() { d.kept = true }
 
 // Commit puts the new build in place of the old output. The old folder is
 // moved aside first and removed only after the new one is in place, so a
 // reader never sees a half-written site.
 func (d *Dir) Commit() error {
+	if d.kept {
+		return os.RemoveAll(d.tmp)
+	}
+	if d.aborted.Load() {
+		return errAborted
+	}
+	// The stamp is written last, so it is newer than every file it lists.
+	if err := writeStamp(d.tmp, d.inputs, d.record, d.files); err != nil {
+		d.Abort()
+		return fmt.Errorf("could not finish the build: %w", err)
+	}
 	old := ""
 	if _, err := os.Stat(d.final); err == nil {
 		old = d.tmp + ".old"

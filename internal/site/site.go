@@ -39,14 +39,46 @@ type Result struct {
 	Files  []string // every file written, sorted
 	Diags  diag.List
 
+	// Reused says the output folder already held a build of the same
+	// inputs, which was kept as it was; Site and Files are then empty, and
+	// Diags is that build's report.
+	Reused       bool
+	pages, files int // a reused build's counts
+
 	state *builder // what an Incremental rebuild starts from
 }
 
 // Build makes the whole site. It returns every problem found; when any is
 // an error the output holds a partial build and must be thrown away.
+//
+// Into a publish.Dir holding an earlier build made from the same inputs,
+// Build keeps that build instead (see reuse.go).
 func Build(opts Options) *Result {
+	dir, _ := opts.Output.(*publish.Dir)
+	inputs := ""
+	if dir != nil {
+		inputs = inputsOf(opts)
+		if res := reuseEarlier(dir, inputs); res != nil {
+			return res
+		}
+	}
 	p := &pass{opts: opts, res: &Result{}}
-	return p.run()
+	res := p.run()
+	if dir != nil {
+		rememberBuild(dir, inputs, res)
+	}
+	return res
+}
+
+// Counts are the number of pages built and files written, or kept.
+func (r *Result) Counts() (pages, files int) {
+	if r.Reused {
+		return r.pages, r.files
+	}
+	if r.Site == nil {
+		return 0, len(r.Files)
+	}
+	return len(r.Site.Pages), len(r.Files)
 }
 
 // siteAddress is the full address of the site's home page, such as

@@ -1,0 +1,223 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/coproduce/coproduce/internal/publish"
+	"github.com/coproduce/coproduce/internal/sitegen"
+)
+
+// outputFile is one file or folder of a built site as a reader, a web
+// server or a later build sees it.
+type outputFile struct {
+	mode os.FileMode
+	data []byte
+	info os.FileInfo
+}
+
+// outputTree is every file and folder under dir, with modes and bytes.
+func outputTree(t *testing.T, dir string) map[string]outputFile {
+	t.Helper()
+	tree := map[string]outputFile{}
+	err := filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		f := outputFile{mode: info.Mode(), info: info}
+		if !info.IsDir() {
+			f.data, err = os.ReadFile(p)
+		}
+		tree[filepath.ToSlash(rel)] = f
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tree
+}
+
+// differences lists the names whose mode or bytes differ between two
+// trees, or that only one has; the build stamp is left out when
+// withStamp is false, since it lists the build's own inputs.
+func differences(a, b map[string]outputFile, withStamp bool) []string {
+	var diff []string
+	for name, f := range a {
+		g, ok := b[name]
+		if !ok || f.mode != g.mode || !bytes.Equal(f.data, g.data) {
+			diff = append(diff, name)
+		}
+	}
+	for name := range b {
+		if _, ok := a[name]; !ok {
+			diff = append(diff, name)
+		}
+	}
+	if !withStamp {
+		diff = slices.DeleteFunc(diff, func(n string) bool { return n == publish.Stamp })
+	}
+	slices.Sort(diff)
+	return diff
+}
+
+var reuseDay = time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)
+
+// buildDir builds the site in src into the folder public as `coproduce
+// build` does, and commits it.
+func buildDir(t *testing.T, src, public string, now time.Time) *Result {
+	t.Helper()
+	out, err := publish.NewDir(public)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := Build(Options{Source: os.DirFS(src), Output: out, Now: now})
+	if res.Diags.HasErrors() {
+		out.Abort()
+		t.Fatalf("the build failed:\n%v", res.Diags)
+	}
+	if err := out.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func generatedSite(t *testing.T, signatories int) (string, sitegen.Options) {
+	t.Helper()
+	opts := sitegen.Options{Signatories: signatories}
+	src := t.TempDir()
+	if err := sitegen.Write(src, opts); err != nil {
+		t.Fatal(err)
+	}
+	return src, opts
+}
+
+func TestRebuildAfterOnePageChangeIsAFreshBuildWithOnlyThatChange(t *testing.T) {
+	src, opts := generatedSite(t, 12)
+	public := filepath.Join(t.TempDir(), "public")
+	buildDir(t, src, public, reuseDay)
+	before := outputTree(t, public)
+
+	// One signatory's body is edited.
+	edited := filepath.Join(src, filepath.FromSlash(sitegen.SignatoryFile(7)))
+	if err := os.WriteFile(edited, sitegen.Signatory(opts, 7, 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := buildDir(t, src, public, reuseDay)
+	if res.Reused {
+		t.Fatal("an edited site was not built again")
+	}
+	after := outputTree(t, public)
+
+	fresh := filepath.Join(t.TempDir(), "public")
+	buildDir(t, src, fresh, reuseDay)
+	if diff := differences(after, outputTree(t, fresh), false); len(diff) > 0 {
+		t.Fatalf("a rebuild differs from a build into an empty folder in %v", diff)
+	}
+
+	page := sitegen.SignatoryURL(7)[1:] + "index.html"
+	if diff := differences(before, after, false); !slices.Equal(diff, []string{page}) {
+		t.Errorf("the rebuild changed %v; want only the edited page, %s", diff, page)
+	}
+	for name, f := range after {
+		if !f.mode.IsRegular() || name == page || name == publish.Stamp {
+			continue
+		}
+		if !os.SameFile(f.info, before[name].info) {
+			t.Errorf("%s has the same bytes but was written again, not kept from the earlier build", name)
+		}
+	}
+}
+
+func TestUnchangedSiteKeepsTheEarlierBuildAndItsReport(t *testing.T) {
+	src, _ := generatedSite(t, 10)
+	// Raw HTML in a page is a warning, which the kept build repeats.
+	f, err := os.OpenFile(filepath.Join(src, filepath.FromSlash(sitegen.SignatoryFile(3))), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("\n<b>Bold words.</b>\n")
+	f.Close()
+	public := filepath.Join(t.TempDir(), "public")
+	first := buildDir(t, src, public, reuseDay)
+	before := outputTree(t, public)
+
+	again := buildDir(t, src, public, reuseDay)
+	if !again.Reused {
+		t.Fatal("an unchanged site was built again")
+	}
+	if diff := differences(before, outputTree(t, public), true); len(diff) > 0 {
+		t.Errorf("keeping the build changed %v", diff)
+	}
+	if got, want := fmt.Sprint(again.Diags), fmt.Sprint(first.Diags); got != want || len(first.Diags) == 0 {
+		t.Errorf("the kept build reports\n%s\nwant the first build's report\n%s", got, want)
+	}
+	p1, f1 := first.Counts()
+	p2, f2 := again.Counts()
+	if p1 != p2 || f1 != f2 || p1 == 0 {
+		t.Errorf("counts %d pages, %d files; want %d, %d", p2, f2, p1, f1)
+	}
+
+	// What changes the output, changes the inputs.
+	for name, change := range map[string]func() time.Time{
+		"another day": func() time.Time { return reuseDay.AddDate(0, 0, 1) },
+		"a new file in static/": func() time.Time {
+			os.MkdirAll(filepath.Join(src, "static"), 0o755)
+			os.WriteFile(filepath.Join(src, "static", "robots-extra.txt"), []byte("x"), 0o644)
+			return reuseDay
+		},
+		"site.yaml": func() time.Time {
+			f, _ := os.OpenFile(filepath.Join(src, "site.yaml"), os.O_APPEND|os.O_WRONLY, 0)
+			f.WriteString("\n# a comment\n")
+			f.Close()
+			return reuseDay
+		},
+	} {
+		if res := buildDir(t, src, public, change()); res.Reused {
+			t.Errorf("after %s, the earlier build was kept", name)
+		}
+	}
+}
+
+func TestStoppedRebuildLeavesTheEarlierOutputAsItWas(t *testing.T) {
+	src, opts := generatedSite(t, 12)
+	public := filepath.Join(t.TempDir(), "public")
+	buildDir(t, src, public, reuseDay)
+	before := outputTree(t, public)
+
+	for i := range 12 {
+		os.WriteFile(filepath.Join(src, filepath.FromSlash(sitegen.SignatoryFile(i))), sitegen.Signatory(opts, i, 1), 0o644)
+	}
+	out, err := publish.NewDir(public)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Stopped part way, as Ctrl-C does: once some files are in.
+	go func() {
+		for out.Files() < 20 {
+			time.Sleep(time.Millisecond)
+		}
+		out.Abort()
+	}()
+	res := Build(Options{Source: os.DirFS(src), Output: out, Now: reuseDay})
+	if !res.Diags.HasErrors() {
+		t.Fatal("a stopped build reported no error")
+	}
+	if err := out.Commit(); err == nil {
+		t.Error("a stopped build could still be put in place")
+	}
+	after := outputTree(t, public)
+	if diff := differences(before, after, true); len(diff) > 0 {
+		t.Fatalf("a stopped rebuild changed %v", diff)
+	}
+	for name, f := range after {
+		if f.mode.IsRegular() && !os.SameFile(f.info, before[name].info) {
+			t.Errorf("%s is another file now", name)
+		}
+	}
+}
