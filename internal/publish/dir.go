@@ -93,21 +93,8 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 		return fmt.Errorf("refusing to write %q outside the output folder", name)
 	}
 	target := filepath.Join(d.tmp, filepath.FromSlash(clean))
-	dir := filepath.Dir(target)
-	d.mu.Lock()
-	made := d.dirs[dir]
-	d.mu.Unlock()
-	if !made {
-		// Most pages are alone in a new folder whose parent exists: one
-		// mkdir is a third of the system calls MkdirAll makes.
-		if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return err
-			}
-		}
-		d.mu.Lock()
-		d.dirs[dir] = true
-		d.mu.Unlock()
+	if err := d.makeFolder(filepath.Dir(target)); err != nil {
+		return err
 	}
 	sum := sumOf(data)
 	if !d.linkEarlier(clean, target, sum) {
@@ -117,6 +104,27 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	}
 	d.mu.Lock()
 	d.files[clean] = sum
+	d.mu.Unlock()
+	return nil
+}
+
+// makeFolder makes the folder dir of the build, once.
+func (d *Dir) makeFolder(dir string) error {
+	d.mu.Lock()
+	made := d.dirs[dir]
+	d.mu.Unlock()
+	if made {
+		return nil
+	}
+	// Most pages are alone in a new folder whose parent exists: one
+	// mkdir is a third of the system calls MkdirAll makes.
+	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+	}
+	d.mu.Lock()
+	d.dirs[dir] = true
 	d.mu.Unlock()
 	return nil
 }
@@ -139,10 +147,16 @@ func (d *Dir) linkEarlier(name, target string, sum fileSum) bool {
 	}
 	err = os.Link(old, target)
 	if errors.Is(err, fs.ErrExist) {
-		// Written twice in one build: the name is unlinked first, never
-		// opened, since it may be the earlier build's file.
-		if os.Remove(target) == nil {
-			err = os.Link(old, target)
+		// Written twice in one build, or streamed before its bytes were
+		// known: the link replaces the file by a rename, so the file
+		// there (which may itself be a link to the earlier build) is
+		// never opened, and stays if the link cannot be made.
+		side := target + ".coproduce-link"
+		os.Remove(side)
+		if err = os.Link(old, side); err == nil {
+			if err = os.Rename(side, target); err != nil {
+				os.Remove(side)
+			}
 		}
 	}
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -161,13 +175,7 @@ func (d *Dir) linkEarlier(name, target string, sum fileSum) bool {
 // opened: it may be a hard link to the earlier build's file, which must
 // stay as it was.
 func createNew(target string, data []byte) error {
-	f, err := os.OpenFile(target, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if errors.Is(err, fs.ErrExist) {
-		if err := os.Remove(target); err != nil {
-			return err
-		}
-		f, err = os.OpenFile(target, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	}
+	f, err := createExclusive(target)
 	if err != nil {
 		return err
 	}
@@ -183,6 +191,19 @@ func (d *Dir) Files() int {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	return len(d.files)
+}
+
+// createExclusive creates the file target for writing, unlinking first
+// whatever is there (see createNew).
+func createExclusive(target string) (*os.File, error) {
+	f, err := os.OpenFile(target, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		if err := os.Remove(target); err != nil {
+			return nil, err
+		}
+		f, err = os.OpenFile(target, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	}
+	return f, err
 }
 
 // Linked is how many files were taken from the earlier build by a hard

@@ -1,7 +1,10 @@
 package register
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
+	"io"
 	"strings"
 
 	"github.com/coproduce/coproduce/internal/content"
@@ -35,9 +38,16 @@ type index struct {
 	Items  [][]any      `json:"items"`
 }
 
-// Index is the text of /signatories/index.json.
+// Index is the text of /signatories/index.json (see WriteIndex).
 func (r *Register) Index() ([]byte, error) {
-	idx := index{Facets: make([]indexFacet, 0, len(r.Facets)), Items: r.items()}
+	var buf bytes.Buffer
+	err := r.WriteIndex(&buf)
+	return buf.Bytes(), err
+}
+
+// WriteIndex writes /signatories/index.json to w, an item at a time.
+func (r *Register) WriteIndex(w io.Writer) error {
+	idx := index{Facets: make([]indexFacet, 0, len(r.Facets)), Items: [][]any{}}
 	for _, facet := range r.searchFacets() {
 		jf := indexFacet{Key: facet.Key, Label: facet.Label, Values: make([][]any, 0, len(facet.Values))}
 		for _, val := range facet.Values {
@@ -45,7 +55,27 @@ func (r *Register) Index() ([]byte, error) {
 		}
 		idx.Facets = append(idx.Facets, jf)
 	}
-	return json.Marshal(idx)
+	// The index with no items ends in "[]}"; the items go between the
+	// brackets.
+	head, err := json.Marshal(idx)
+	if err != nil {
+		return err
+	}
+	cut := bytes.LastIndex(head, []byte("[]"))
+	bw := bufio.NewWriterSize(w, 32<<10)
+	bw.Write(head[:cut+1])
+	err = r.eachItem(func(i int, item []byte) error {
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		_, err := bw.Write(item)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	bw.Write(head[cut+1:])
+	return bw.Flush()
 }
 
 // searchFacets are the facets an index item gives values for: all but the
@@ -60,27 +90,23 @@ func (r *Register) searchFacets() []*Facet {
 	return out
 }
 
-// items are the index's items, one per signatory in the directory's order.
-func (r *Register) items() [][]any {
-	pos := make(map[*content.Page]int, len(r.All))
-	for i, p := range r.All {
-		pos[p] = i
-	}
+// eachItem calls fn with the index's items, one per signatory in the
+// directory's order, each as its JSON. The buffer is reused: fn must not
+// keep it.
+func (r *Register) eachItem(fn func(i int, item []byte) error) error {
 	facets := r.searchFacets()
-	// chosen[i][f] are the values signatory i has in facet f.
-	chosen := make([][][]int, len(r.All))
-	for i := range chosen {
-		chosen[i] = make([][]int, len(facets))
-	}
+	// values[f][p] are the values p has in facet f.
+	values := make([]map[*content.Page][]int, len(facets))
 	for f, facet := range facets {
+		values[f] = map[*content.Page][]int{}
 		for v, val := range facet.Values {
 			for _, p := range val.Signatories {
-				i := pos[p]
-				chosen[i][f] = append(chosen[i][f], v)
+				values[f][p] = append(values[f][p], v)
 			}
 		}
 	}
-	items := make([][]any, 0, len(r.All))
+	var buf []byte
+	item := make([]any, 0, 3+len(facets))
 	for i, p := range r.All {
 		// A signatory with no page in the register's language links to
 		// its main-language page, by its path from the site root.
@@ -88,9 +114,9 @@ func (r *Register) items() [][]any {
 		if !strings.HasPrefix(p.URL, r.Root) {
 			at = p.URL
 		}
-		item := []any{p.Title, at, isoDate(p.Signed)}
+		item = append(item[:0], p.Title, at, isoDate(p.Signed))
 		for f, facet := range facets {
-			vs := chosen[i][f]
+			vs := values[f][p]
 			switch {
 			case facet.Key == "pledge":
 				item = append(item, append([]int{}, vs...))
@@ -100,7 +126,14 @@ func (r *Register) items() [][]any {
 				item = append(item, vs[0])
 			}
 		}
-		items = append(items, item)
+		b, err := json.Marshal(item)
+		if err != nil {
+			return err
+		}
+		buf = append(buf[:0], b...)
+		if err := fn(i, buf); err != nil {
+			return err
+		}
 	}
-	return items
+	return nil
 }

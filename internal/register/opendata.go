@@ -1,11 +1,12 @@
 package register
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"io"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -62,12 +63,15 @@ type OpenData struct {
 	Signatories []Record       `json:"signatories"`
 }
 
-// Records lists every signatory, current and former, by slug, the order
-// that changes least as people sign, so two downloads can be compared line
-// by line. Each says its status. abs makes a site path into a full URL.
-func (r *Register) Records(abs func(string) string) []Record {
-	out := make([]Record, 0, len(r.All)+len(r.Former))
-	for _, p := range slices.Concat(r.All, r.Former) {
+// eachRecord calls fn with every signatory, current and former, by slug,
+// the order that changes least as people sign, so two downloads can be
+// compared line by line. Each says its status. abs makes a site path into
+// a full URL. One record is made at a time, so the open data of a large
+// register is written without holding it all.
+func (r *Register) eachRecord(abs func(string) string, fn func(*Record) error) error {
+	pages := slices.Concat(r.All, r.Former)
+	slices.SortStableFunc(pages, func(a, b *content.Page) int { return strings.Compare(a.Slug, b.Slug) })
+	for _, p := range pages {
 		st := p.Standing
 		rec := Record{
 			Slug: p.Slug, Name: p.Title, Summary: p.Summary, URL: abs(p.URL), Website: p.Website,
@@ -93,49 +97,105 @@ func (r *Register) Records(abs func(string) string) []Record {
 		if len(p.Reports) > 0 {
 			rec.LastReport = isoDate(p.Reports[0].Date)
 		}
-		out = append(out, rec)
+		if err := fn(&rec); err != nil {
+			return err
+		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Slug < out[j].Slug })
+	return nil
+}
+
+// Records lists every signatory as the open data does.
+func (r *Register) Records(abs func(string) string) []Record {
+	out := make([]Record, 0, len(r.All)+len(r.Former))
+	r.eachRecord(abs, func(rec *Record) error {
+		out = append(out, *rec)
+		return nil
+	})
 	return out
 }
 
-// JSON is the text of /signatories.json.
+// JSON is the text of /signatories.json (see WriteJSON).
 func (r *Register) JSON(site *content.Site, title string, abs func(string) string) ([]byte, error) {
-	d := OpenData{Title: title, URL: abs(r.Root), Count: len(r.All) + len(r.Former), Current: len(r.All), Pledges: []PledgeRecord{}, Signatories: r.Records(abs)}
-	for _, pl := range content.InLanguage(site.Section("pledges"), r.Lang) {
-		d.Pledges = append(d.Pledges, PledgeRecord{Slug: pl.Slug, Title: pl.Title, URL: abs(pl.URL)})
-	}
 	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", " ")
-	err := enc.Encode(d)
+	err := r.WriteJSON(&buf, site, title, abs)
 	return buf.Bytes(), err
 }
 
-// CSV is the text of /signatories.csv: RFC 4180, with a header row and
-// CRLF line ends. Pledge slugs are separated by ";" and commitments by line
-// breaks inside the quoted cell.
+// WriteJSON writes /signatories.json to w, one signatory at a time: an
+// OpenData, indented by one space a level.
+func (r *Register) WriteJSON(w io.Writer, site *content.Site, title string, abs func(string) string) error {
+	d := OpenData{Title: title, URL: abs(r.Root), Count: len(r.All) + len(r.Former), Current: len(r.All), Pledges: []PledgeRecord{}, Signatories: []Record{}}
+	for _, pl := range content.InLanguage(site.Section("pledges"), r.Lang) {
+		d.Pledges = append(d.Pledges, PledgeRecord{Slug: pl.Slug, Title: pl.Title, URL: abs(pl.URL)})
+	}
+	// The envelope with no signatories ends in "[]\n}\n"; the records go
+	// between the brackets, as encoding/json would indent them there.
+	head, err := json.MarshalIndent(d, "", " ")
+	if err != nil {
+		return err
+	}
+	cut := bytes.LastIndex(head, []byte("[]"))
+	if _, err := w.Write(head[:cut+1]); err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 32<<10)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("  ", " ")
+	sep := "\n  "
+	err = r.eachRecord(abs, func(rec *Record) error {
+		buf.Reset()
+		if err := enc.Encode(rec); err != nil {
+			return err
+		}
+		bw.WriteString(sep)
+		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		sep = ",\n  "
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if sep != "\n  " {
+		bw.WriteString("\n ")
+	}
+	bw.Write(head[cut+1:])
+	bw.WriteString("\n")
+	return bw.Flush()
+}
+
+// CSV is the text of /signatories.csv (see WriteCSV).
 func (r *Register) CSV(abs func(string) string) ([]byte, error) {
 	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
+	err := r.WriteCSV(&buf, abs)
+	return buf.Bytes(), err
+}
+
+// WriteCSV writes /signatories.csv to w, a row at a time: RFC 4180, with a
+// header row and CRLF line ends. Pledge slugs are separated by ";" and
+// commitments by line breaks inside the quoted cell.
+func (r *Register) WriteCSV(out io.Writer, abs func(string) string) error {
+	w := csv.NewWriter(out)
 	w.UseCRLF = true
 	if err := w.Write(csvHeader); err != nil {
-		return nil, err
+		return err
 	}
-	for _, rec := range r.Records(abs) {
-		row := []string{rec.Slug, rec.Name, rec.Summary, rec.URL, rec.Website, rec.Signed, rec.Review,
+	row := make([]string, len(csvHeader))
+	err := r.eachRecord(abs, func(rec *Record) error {
+		row = append(row[:0], rec.Slug, rec.Name, rec.Summary, rec.URL, rec.Website, rec.Signed, rec.Review,
 			rec.Sector, rec.Region, rec.Size, strings.Join(rec.Pledges, ";"), strings.Join(rec.Commitments, "\n"),
 			rec.Logo, rec.LogoAlt, rec.Badge,
-			rec.Status, strings.Join(rec.Renewed, ";"), rec.Lapsed, rec.Withdrawn, rec.WithdrawnReason, rec.Level, rec.LastReport}
+			rec.Status, strings.Join(rec.Renewed, ";"), rec.Lapsed, rec.Withdrawn, rec.WithdrawnReason, rec.Level, rec.LastReport)
 		for i := range row {
 			row[i] = inertCell(row[i])
 		}
-		if err := w.Write(row); err != nil {
-			return nil, err
-		}
+		return w.Write(row)
+	})
+	if err != nil {
+		return err
 	}
 	w.Flush()
-	return buf.Bytes(), w.Error()
+	return w.Error()
 }
 
 // BadgeURL is the site path of a signatory's badge.

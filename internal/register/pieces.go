@@ -1,6 +1,7 @@
 package register
 
 import (
+	"bytes"
 	"encoding/hex"
 	"encoding/json"
 	"strconv"
@@ -112,20 +113,53 @@ func (r *Register) IndexPiecePaths() []string {
 }
 
 // IndexPieces returns the files of the search index in pieces, in the
-// order IndexPiecePaths lists them.
+// order IndexPiecePaths lists them (see WriteIndexPieces).
 func (r *Register) IndexPieces() ([]IndexFile, error) {
-	items := r.items()
-	plan := r.piecePlan()
 	var out []IndexFile
-	add := func(path string, v any) error {
-		b, err := json.Marshal(v)
-		out = append(out, IndexFile{Path: IndexDir + path, Data: b})
+	err := r.WriteIndexPieces(func(path string, data []byte) error {
+		out = append(out, IndexFile{Path: path, Data: bytes.Clone(data)})
+		return nil
+	})
+	return out, err
+}
+
+// WriteIndexPieces makes the files of the search index in pieces, in the
+// order IndexPiecePaths lists them, and hands each to write as it is
+// made, so they are never all in memory at once. write must not keep
+// data. Each signatory's item is encoded once, for its part and its name
+// pieces.
+func (r *Register) WriteIndexPieces(write func(path string, data []byte) error) error {
+	items := make([][]byte, 0, len(r.All))
+	err := r.eachItem(func(_ int, item []byte) error {
+		items = append(items, bytes.Clone(item))
+		return nil
+	})
+	if err != nil {
 		return err
 	}
+	plan := r.piecePlan()
+	var buf []byte
+	// A piece is {"items":[...],"parts":N}, as encoding/json writes a map.
+	piece := func(path string, parts int, from []int, lo, hi int) error {
+		buf = append(buf[:0], `{"items":[`...)
+		for i := lo; i < hi; i++ {
+			if i > lo {
+				buf = append(buf, ',')
+			}
+			at := i
+			if from != nil {
+				at = from[i]
+			}
+			buf = append(buf, items[at]...)
+		}
+		buf = append(buf, `],"parts":`...)
+		buf = strconv.AppendInt(buf, int64(parts), 10)
+		buf = append(buf, '}')
+		return write(IndexDir+path, buf)
+	}
 	for n := range plan.parts {
-		lo, hi := n*PartSize, min((n+1)*PartSize, len(items))
-		if err := add("part-"+strconv.Itoa(n+1)+".json", map[string]any{"parts": plan.parts, "items": items[lo:hi]}); err != nil {
-			return nil, err
+		if err := piece("part-"+strconv.Itoa(n+1)+".json", plan.parts, nil, n*PartSize, min((n+1)*PartSize, len(items))); err != nil {
+			return err
 		}
 	}
 	counts := make(map[string]int, len(plan.keys))
@@ -135,20 +169,16 @@ func (r *Register) IndexPieces() ([]IndexFile, error) {
 		bounds := namePieceBounds(len(list))
 		pieces := len(bounds) - 1
 		for n := range pieces {
-			lo, hi := bounds[n], bounds[n+1]
-			its := make([][]any, 0, hi-lo)
-			for _, i := range list[lo:hi] {
-				its = append(its, items[i])
-			}
-			if err := add(NamePiecePath(k, n+1), map[string]any{"parts": pieces, "items": its}); err != nil {
-				return nil, err
+			if err := piece(NamePiecePath(k, n+1), pieces, list, bounds[n], bounds[n+1]); err != nil {
+				return err
 			}
 		}
 	}
-	if err := add("names.json", map[string]any{"total": len(items), "parts": plan.parts, "names": counts}); err != nil {
-		return nil, err
+	names, err := json.Marshal(map[string]any{"total": len(items), "parts": plan.parts, "names": counts})
+	if err != nil {
+		return err
 	}
-	return out, nil
+	return write(IndexDir+"names.json", names)
 }
 
 // NamePiecePath is the file, below IndexDir, of piece n of a name key.

@@ -64,7 +64,7 @@ func benchmarkBuild(b *testing.B, n int, toDisk bool) {
 	files := markdownFiles(b, dir)
 	workers := runtime.GOMAXPROCS(0)
 	floor(b, files, workers) // warm the page cache for both
-	var buildTime, floorTime, buildCPU, floorCPU time.Duration
+	var buildTime, floorTime, buildCPU, floorCPU, buildUser, buildSys time.Duration
 	peak := newPeakHeap()
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -87,9 +87,13 @@ func benchmarkBuild(b *testing.B, n int, toDisk bool) {
 		b.StartTimer()
 
 		start, cpu = time.Now(), cpuTime()
+		user, sys := cpuTimes()
 		res := Build(Options{Source: os.DirFS(dir), Output: out, Workers: workers})
 		buildTime += time.Since(start)
 		buildCPU += cpuTime() - cpu
+		user2, sys2 := cpuTimes()
+		buildUser += user2 - user
+		buildSys += sys2 - sys
 
 		b.StopTimer()
 		peak.stop()
@@ -114,6 +118,9 @@ func benchmarkBuild(b *testing.B, n int, toDisk bool) {
 	b.ReportMetric(float64(buildCPU)/float64(floorCPU), "cpu-ratio")
 	b.ReportMetric(float64(floorTime.Milliseconds())/float64(b.N), "floor-ms")
 	b.ReportMetric(buildCPU.Seconds()/float64(b.N), "build-cpu-s")
+	b.ReportMetric(buildUser.Seconds()/float64(b.N), "build-user-s")
+	b.ReportMetric(buildSys.Seconds()/float64(b.N), "build-sys-s")
+	b.ReportMetric(buildTime.Seconds()/float64(b.N), "build-s")
 	b.ReportMetric(floorCPU.Seconds()/float64(b.N), "floor-cpu-s")
 	b.ReportMetric(float64(peak.max())/(1<<20), "peak-heap-MB")
 }
@@ -145,11 +152,87 @@ func BenchmarkFloor(b *testing.B) {
 
 // cpuTime is the processor time, user and system, the process has used.
 func cpuTime() time.Duration {
+	user, sys := cpuTimes()
+	return user + sys
+}
+
+// cpuTimes is the processor time the process has used in its own code
+// (user) and in the kernel's (system), which is where making files and
+// folders shows.
+func cpuTimes() (user, sys time.Duration) {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
+		return 0, 0
 	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	return time.Duration(ru.Utime.Nano()), time.Duration(ru.Stime.Nano())
+}
+
+// BenchmarkRebuild builds a generated site into a fresh folder, then
+// again into the same folder: with nothing changed (the earlier build is
+// kept), and after one signatory's body changed (every page rendered, the
+// unchanged files hard-linked from the earlier build). speedup is the
+// first build's wall time over the rebuild's, from the same iteration.
+func BenchmarkRebuild(b *testing.B) {
+	for _, n := range benchSizes {
+		for _, change := range []string{"none", "one-page"} {
+			b.Run(fmt.Sprintf("signatories=%d/change=%s", n, change), func(b *testing.B) {
+				if n > 10000 && !*hugeBench {
+					b.Skip("run with -huge or COPRODUCE_BENCH_HUGE=1")
+				}
+				benchmarkRebuild(b, n, change == "one-page")
+			})
+		}
+	}
+}
+
+func benchmarkRebuild(b *testing.B, n int, edit bool) {
+	opts := sitegen.Options{Signatories: n}
+	dir := generated(b, n)
+	file := filepath.Join(dir, filepath.FromSlash(sitegen.SignatoryFile(n/2)))
+	defer os.WriteFile(file, sitegen.Signatory(opts, n/2, 0), 0o644)
+	build := func(public string) (time.Duration, time.Duration, time.Duration, *Result) {
+		out, err := publish.NewDir(public)
+		if err != nil {
+			b.Fatal(err)
+		}
+		start := time.Now()
+		user, sys := cpuTimes()
+		res := Build(Options{Source: os.DirFS(dir), Output: out})
+		if res.Diags.HasErrors() {
+			b.Fatalf("the generated site has errors:\n%v", res.Diags[0])
+		}
+		if err := out.Commit(); err != nil {
+			b.Fatal(err)
+		}
+		user2, sys2 := cpuTimes()
+		return time.Since(start), user2 - user, sys2 - sys, res
+	}
+	var first, again, user, sys time.Duration
+	b.ResetTimer()
+	for i := range b.N {
+		b.StopTimer()
+		os.WriteFile(file, sitegen.Signatory(opts, n/2, 0), 0o644)
+		public := spentOutput(b)
+		wall, _, _, _ := build(public)
+		first += wall
+		if edit {
+			os.WriteFile(file, sitegen.Signatory(opts, n/2, i+1), 0o644)
+		}
+		runtime.GC()
+		b.StartTimer()
+		wall, u, s, res := build(public)
+		if res.Reused == edit {
+			b.Fatalf("reused = %v after a change: %v", res.Reused, edit)
+		}
+		again += wall
+		user += u
+		sys += s
+	}
+	b.ReportMetric(first.Seconds()/float64(b.N), "first-s")
+	b.ReportMetric(again.Seconds()/float64(b.N), "rebuild-s")
+	b.ReportMetric(user.Seconds()/float64(b.N), "rebuild-user-s")
+	b.ReportMetric(sys.Seconds()/float64(b.N), "rebuild-sys-s")
+	b.ReportMetric(float64(first)/float64(again), "speedup")
 }
 
 // floor reads every file and converts it with one goldmark per worker, the

@@ -41,6 +41,9 @@ func newOutputLinks(base, abs string) *outputLinks {
 	return &outputLinks{base: base, abs: abs, uses: map[string]linkUse{}}
 }
 
+// addressEnds are the bytes that end a full address found in text.
+const addressEnds = "\"'<> \t\r\n&)]},"
+
 // scan reads one written file for addresses inside the site.
 func (o *outputLinks) scan(name string, data []byte) {
 	var found []string // address, target pairs
@@ -65,7 +68,7 @@ func (o *outputLinks) scan(name string, data []byte) {
 				break
 			}
 			rest = rest[i:]
-			end := bytes.IndexAny(rest, "\"'<> \t\r\n&)]},")
+			end := bytes.IndexAny(rest, addressEnds)
 			if end < 0 {
 				end = len(rest)
 			}

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"io"
 	"sort"
 	"sync"
 
@@ -35,6 +36,26 @@ func (r *recorder) WriteFile(name string, data []byte) error {
 	r.names[name] = true
 	r.mu.Unlock()
 	return r.out.WriteFile(name, data)
+}
+
+// Create passes a streamed file on to the real output, checked and
+// remembered as WriteFile does. Its addresses are read as the stream
+// passes (see outputLinks.stream).
+func (r *recorder) Create(name string) (io.WriteCloser, error) {
+	if r.claims != nil && !r.claims.has(name) {
+		return nil, fmt.Errorf("%s was written without being claimed first; this is a fault in coproduce or its theme, please report it", name)
+	}
+	w, err := publish.Create(r.out, name)
+	if err != nil {
+		return nil, err
+	}
+	r.mu.Lock()
+	r.names[name] = true
+	r.mu.Unlock()
+	if r.links != nil {
+		w = r.links.stream(name, w)
+	}
+	return w, nil
 }
 
 // Has reports whether a file was written.

@@ -3,10 +3,12 @@ package site
 import (
 	"bytes"
 	"html/template"
+	"io"
 	"strings"
 
 	"github.com/coproduce/coproduce/internal/content"
 	"github.com/coproduce/coproduce/internal/parallel"
+	"github.com/coproduce/coproduce/internal/publish"
 	"github.com/coproduce/coproduce/internal/register"
 )
 
@@ -157,42 +159,44 @@ func (b *builder) listingPage(l *register.Listing) *content.Page {
 // In another language they are under its folder: /cy/signatories.json
 // holds the Welsh names and addresses, and /cy/signatories/index.json the
 // Welsh filter names the Welsh directory's search shows.
+//
+// The large files are streamed to the output as they are made, so memory
+// does not grow with them: at 100,000 signatories the JSON alone is tens
+// of megabytes.
 func (b *builder) writeSignatoryData() error {
 	for _, reg := range b.registers() {
 		dir := dataDir(reg)
-		index, err := reg.Index()
-		if err != nil {
-			return err
-		}
 		// Already compact: the raw output skips a minifier pass over a large file.
-		if err := b.raw.WriteFile(dir+register.Section+"/index.json", index); err != nil {
-			return err
+		err := b.stream(dir+register.Section+"/index.json", reg.WriteIndex)
+		if err == nil {
+			err = b.stream(dir+"signatories.json", func(w io.Writer) error {
+				return reg.WriteJSON(w, b.rs.Content, b.rs.Config.In(reg.Lang).Title, b.rs.AbsURL)
+			})
 		}
-		data, err := reg.JSON(b.rs.Content, b.rs.Config.In(reg.Lang).Title, b.rs.AbsURL)
+		if err == nil {
+			err = b.stream(dir+"signatories.csv", func(w io.Writer) error { return reg.WriteCSV(w, b.rs.AbsURL) })
+		}
+		if err == nil {
+			err = reg.WriteIndexPieces(func(path string, data []byte) error { return b.raw.WriteFile(dir+path, data) })
+		}
 		if err != nil {
 			return err
-		}
-		if err := b.raw.WriteFile(dir+"signatories.json", data); err != nil {
-			return err
-		}
-		csv, err := reg.CSV(b.rs.AbsURL)
-		if err != nil {
-			return err
-		}
-		if err := b.raw.WriteFile(dir+"signatories.csv", csv); err != nil {
-			return err
-		}
-		pieces, err := reg.IndexPieces()
-		if err != nil {
-			return err
-		}
-		for _, f := range pieces {
-			if err := b.raw.WriteFile(dir+f.Path, f.Data); err != nil {
-				return err
-			}
 		}
 	}
 	return nil
+}
+
+// stream writes one file of the build with write, as it makes it.
+func (b *builder) stream(name string, write func(io.Writer) error) error {
+	w, err := publish.Create(b.raw, name)
+	if err != nil {
+		return err
+	}
+	if err := write(w); err != nil {
+		w.Close()
+		return err
+	}
+	return w.Close()
 }
 
 // parallel runs fn for 0..n-1 on the build's workers and returns the first
