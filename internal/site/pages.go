@@ -137,13 +137,27 @@ func (b *builder) renderPage(p *content.Page, w *pageScratch) (diags diag.List) 
 		return diags
 	}
 	diags = append(diags, b.bodyProblems(p, report, nil)...)
-	w.links = append(w.links, res.pendingFrom(report)...)
+	for _, l := range res.pendingFrom(report) {
+		// A build into a folder keeps only the links it cannot settle
+		// yet: one to a file already written, with no #heading, passes
+		// the check at the end whatever comes after (files are never
+		// taken back), so it need not wait for it in memory.
+		if b.finalBuild() && l.fragment == "" && (b.raw.Has(fileForURL(l.target)) || b.raw.Has(fileForURL(l.target+"/"))) {
+			continue
+		}
+		w.links = append(w.links, l)
+	}
 	if b.raw.links != nil {
 		b.ownAddresses(p, report, w)
 	}
 	b.mu.Lock()
 	b.anchors[p.URL] = headingIDs(report)
 	b.mu.Unlock()
+	if b.finalBuild() {
+		// Nothing after this reads the Markdown again: let it go, so a
+		// build of 100,000 pages does not keep 300 MB of it to the end.
+		p.Body = nil
+	}
 
 	buf.Reset()
 	data := render.NewPageData(b.rs, p, template.HTML(body.String()))

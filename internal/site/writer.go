@@ -94,3 +94,12 @@ func writeFailed(p *content.Page, err error) diag.List {
 	diags.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "check there is space on the disk and the output folder can be written", "could not write the page: %v", err)
 	return diags
 }
+
+// finalBuild reports whether this build writes a folder with `coproduce
+// build`, the end of the process: then what was kept only for the live
+// preview's next update (a page's Markdown once rendered) can be let go
+// as the build goes. The preview and `coproduce check` build into memory.
+func (b *builder) finalBuild() bool {
+	_, ok := b.raw.out.(*publish.Dir)
+	return ok
+}
