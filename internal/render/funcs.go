@@ -120,7 +120,7 @@ func (s *Site) signatoryRows(pages []*content.Page, lang string) []template.HTML
 		return nil
 	}
 	for _, p := range pages {
-		if _, ok := rows[p]; !ok {
+		if _, ok := rows[p.URL]; !ok {
 			return nil
 		}
 	}
@@ -129,7 +129,7 @@ func (s *Site) signatoryRows(pages []*content.Page, lang string) []template.HTML
 		b   strings.Builder
 	)
 	for _, p := range pages {
-		row := rows[p]
+		row := rows[p.URL]
 		if b.Len() > 0 && b.Len()+len(row) > rowChunk {
 			out = append(out, template.HTML(b.String()))
 			b = strings.Builder{}
