@@ -100,9 +100,10 @@ func (d *PageData) reads() *Reads {
 	return d.own
 }
 
-// lookup finds the page at url, and records that the page read it.
+// lookup finds the page at url, and records that the page read its title
+// and address.
 func (d *PageData) lookup(url string) *content.Page {
-	d.reads().page(url)
+	d.reads().title(url)
 	return d.site.Content.Page(url)
 }
 
@@ -149,7 +150,7 @@ func (d *PageData) title() string {
 // NewPageData prepares the data for one page, with its breadcrumbs.
 func NewPageData(s *Site, p *content.Page, body template.HTML) *PageData {
 	d := &PageData{site: s, Page: p, Content: body, Kind: string(p.Kind), Permalink: s.AbsURL(p.URL), own: &Reads{}}
-	d.own.page(p.URL) // a page made from nothing, such as the home page, is made again when a file takes its place
+	d.own.title(p.URL) // a page made from nothing, such as the home page, is made again when a file takes its place
 	d.Crumbs = d.directoryCrumbs(crumbs(d.lookup, p, s.Config.Language, s.Word(s.LangOf(p), "home")), p.Lang)
 	d.Lang = s.LangOf(p)
 	d.Config = s.Config.In(d.Lang)

@@ -16,7 +16,7 @@ import (
 // exactly the outputs whose reads the save changed.
 //
 // It is recorded, not guessed from the template's text: the functions
-// that reach other pages (page, section, signatoryListing), the page
+// that reach other pages (page, hasPage, section, signatoryListing), the page
 // data's own lookups (breadcrumbs, language links, LinkTo) and
 // .Site.Content write to it as the template runs, and a partial kept by
 // partialCached hands its reads to every page that uses it.
@@ -28,8 +28,15 @@ import (
 type Reads struct {
 	// All is set when the output read the whole content through
 	// .Site.Content: any change to any page may change it.
-	All      bool
-	Pages    []string // addresses of pages looked up
+	All bool
+	// Pages are the addresses of pages handed to the template (by page,
+	// or as the rows of a directory page), which it may read whole and
+	// follow one step through their front matter (.Children, .Pledges).
+	Pages []string
+	// Titles are the addresses of pages of which only the existence,
+	// title and address were read: the breadcrumbs, the language links,
+	// hasPage and LinkTo.
+	Titles   []string
 	Sections []string // sections listed with section
 	Listings []string // addresses of directory pages shown
 }
@@ -40,6 +47,12 @@ type Reads struct {
 func (r *Reads) page(url string) {
 	if r != nil {
 		r.Pages = append(r.Pages, url)
+	}
+}
+
+func (r *Reads) title(url string) {
+	if r != nil {
+		r.Titles = append(r.Titles, url)
 	}
 }
 
@@ -74,6 +87,7 @@ func (r *Reads) add(o *Reads) {
 	}
 	r.All = r.All || o.All
 	r.Pages = append(r.Pages, o.Pages...)
+	r.Titles = append(r.Titles, o.Titles...)
 	r.Sections = append(r.Sections, o.Sections...)
 	r.Listings = append(r.Listings, o.Listings...)
 }
@@ -84,7 +98,7 @@ func (r *Reads) Compact() {
 	if r == nil {
 		return
 	}
-	for _, s := range []*[]string{&r.Pages, &r.Sections, &r.Listings} {
+	for _, s := range []*[]string{&r.Pages, &r.Titles, &r.Sections, &r.Listings} {
 		slices.Sort(*s)
 		*s = slices.Clip(slices.Compact(*s))
 	}
@@ -98,6 +112,12 @@ func (ex *executor) recordingFuncs() template.FuncMap {
 	if page, ok := ex.ts.funcs["page"].(func(string) *content.Page); ok {
 		fm["page"] = func(url string) *content.Page {
 			ex.reads.page(url)
+			return page(url)
+		}
+	}
+	if page, ok := ex.ts.funcs["hasPage"].(func(string) bool); ok {
+		fm["hasPage"] = func(url string) bool {
+			ex.reads.title(url)
 			return page(url)
 		}
 	}

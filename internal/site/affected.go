@@ -34,11 +34,15 @@ type plan struct {
 // change is what a save changed, as the steps ask it which outputs to
 // make again.
 type change struct {
-	pages    map[string]bool // addresses of pages whose front matter changed, or that came or went
-	sections map[string]bool // the sections of those pages
-	shown    map[string]bool // addresses of pages that show one of them through their own front matter
-	listings map[string]bool // directory pages whose list, counts or filters changed, or that came or went
-	reads    map[string]*render.Reads
+	pages map[string]bool // addresses of pages whose front matter changed, or that came or went
+	// shown are the addresses of those pages and of the pages that show
+	// one of them through their own front matter, and shownSections
+	// their sections: a template handed one of these pages may follow it
+	// one step to a changed page.
+	shown         map[string]bool
+	shownSections map[string]bool
+	listings      map[string]bool // directory pages whose list, counts or filters changed, or that came or went
+	reads         map[string]*render.Reads
 }
 
 // redo reports whether the output file must be made again: it is new, or
@@ -48,7 +52,7 @@ func (c *change) redo(file string) bool {
 	if !ok || r == nil || r.All {
 		return true
 	}
-	return anyIn(r.Pages, c.pages) || anyIn(r.Sections, c.sections) || anyIn(r.Listings, c.listings)
+	return anyIn(r.Titles, c.pages) || anyIn(r.Pages, c.shown) || anyIn(r.Sections, c.shownSections) || anyIn(r.Listings, c.listings)
 }
 
 func anyIn(names []string, set map[string]bool) bool {
@@ -96,11 +100,20 @@ func planChange(prev *builder, now *content.Site, names []string) plan {
 		}
 	}
 	if pl.meta {
-		c := &change{pages: map[string]bool{}, sections: map[string]bool{}, shown: map[string]bool{}, reads: prev.reads}
+		c := &change{pages: map[string]bool{}, shown: map[string]bool{}, shownSections: map[string]bool{}, reads: prev.reads}
 		for _, m := range moved {
 			c.pages[m.URL] = true
-			c.sections[m.Section] = true
 			neighbours(m, c.shown)
+		}
+		for url := range c.shown {
+			for _, site := range []*content.Site{old, now} {
+				if p := site.Page(url); p != nil {
+					c.shownSections[p.Section] = true
+				}
+			}
+		}
+		for _, m := range moved {
+			c.shownSections[m.Section] = true
 		}
 		c.listings = changedListings(prev, now)
 		for _, p := range now.Pages {
