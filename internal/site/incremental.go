@@ -46,6 +46,9 @@ type Change struct {
 	Full    bool // everything was rebuilt
 	Pages   int  // pages rendered
 	Written int  // files written
+	// Files are the files an update wrote, sorted; nil for a full
+	// rebuild.
+	Files []string
 	Removed int  // files removed
 }
 
@@ -165,7 +168,7 @@ func (inc *Incremental) update(names []string) *Change {
 	for _, pg := range p.work.removed {
 		touched[pg.File] = true
 	}
-	ch := &Change{Pages: len(p.work.render), Written: st.Len(), Removed: len(p.work.removes)}
+	ch := &Change{Pages: len(p.work.render), Written: st.Len(), Files: st.Names(), Removed: len(p.work.removes)}
 	ch.Diags = inc.carry(res.Diags, touched)
 	if res.Diags.HasErrors() {
 		return ch
