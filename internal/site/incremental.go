@@ -48,8 +48,8 @@ type Change struct {
 	Written int  // files written
 	// Files are the files an update wrote, sorted; nil for a full
 	// rebuild.
-	Files []string
-	Removed int  // files removed
+	Files   []string
+	Removed int // files removed
 }
 
 // NewIncremental prepares to build opts.Source into out; opts.Output is
