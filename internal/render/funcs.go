@@ -95,13 +95,13 @@ func Funcs(s *Site) template.FuncMap {
 	})
 }
 
-// UseRegisters has the templates find the directory's pages in regs, the
-// site's registers in every language, which the build has made already,
-// rather than make them again. Call it before Funcs.
-func (s *Site) UseRegisters(regs []*register.Register) {
+// UseRegisters has the templates find the directory's pages in the
+// site's registers in every language, as regs returns them when first
+// asked for, rather than make them again. Call it before Funcs.
+func (s *Site) UseRegisters(regs func() []*register.Register) {
 	byURL := sync.OnceValue(func() map[string]*register.Listing {
 		m := map[string]*register.Listing{}
-		for _, reg := range regs {
+		for _, reg := range regs() {
 			for _, l := range reg.Listings() {
 				m[l.URL] = l
 			}

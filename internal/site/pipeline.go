@@ -191,7 +191,7 @@ func (p *pass) claimOutputs() bool {
 }
 
 func (p *pass) loadTemplates() bool {
-	p.b.rs.UseRegisters(p.b.registers())
+	p.b.rs.UseRegisters(p.b.registers) // made when a page first shows the directory
 	if p.whole() {
 		tpl, tdiags := render.Load(p.th, render.Funcs(p.b.rs))
 		p.res.Diags = append(p.res.Diags, tdiags...)
