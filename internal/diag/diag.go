@@ -65,6 +65,9 @@ type Diagnostic struct {
 	// Source is the offending line of the file, when known, so the live
 	// preview can show it.
 	Source string `json:"source,omitempty"`
+	// Rule names the kind of problem, for "coproduce check --rule"; when
+	// empty, RuleName finds it from the problem and the file.
+	Rule string `json:"rule,omitempty"`
 }
 
 func (d Diagnostic) String() string {
