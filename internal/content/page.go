@@ -96,6 +96,11 @@ type Page struct {
 	// pages.
 	SummaryAt, WebsiteAt Place
 
+	// PrivateDetails are the personal details in a case study's front
+	// matter, for the privacy check of an anonymised one
+	// (privatedetails.go).
+	PrivateDetails []PrivateDetail
+
 	// Body is the Markdown after the front matter; BodyLine is the line of
 	// the file it starts on, so body problems can be reported in place.
 	Body     []byte
