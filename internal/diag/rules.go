@@ -27,7 +27,7 @@ type Rule struct {
 // gives it one of its own.
 var Rules = []Rule{
 	{Name: "privacy", About: "an email address, phone number, postcode or street address in an anonymised case study",
-		phrases: []string{"anonymised case study"}},
+		phrases: []string{"case study is anonymised, but"}},
 	{Name: "alt-text", About: "a picture or logo whose alt text is missing or says nothing",
 		phrases: []string{"alt text", "logo_alt"}},
 	{Name: "missing-picture", About: "a picture that is not in the site",
@@ -43,7 +43,7 @@ var Rules = []Rule{
 	{Name: "html", About: "HTML pasted into a page, which shows as text",
 		phrases: []string{"because HTML is not allowed"}},
 	{Name: "heading-id", About: "a heading that takes a name the theme already uses on the page",
-		phrases: []string{"which the theme already gives"}},
+		phrases: []string{"but the theme gives that id"}},
 	{Name: "headings", About: "a heading with no words, a second main heading, or a skipped level",
 		phrases: []string{"the heading has no words", "is a main heading", "skips from level"}},
 	{Name: "long-sentence", About: "a sentence of more than 25 words",

@@ -40,13 +40,13 @@ type Finding struct {
 func (k Kind) Problem() string {
 	switch k {
 	case Email:
-		return "this is an email address, in an anonymised case study, so readers could find out who the story is about"
+		return "the case study is anonymised, but this email address could show who it is about"
 	case Phone:
-		return "this is a phone number, in an anonymised case study, so readers could find out who the story is about"
+		return "the case study is anonymised, but this phone number could show who it is about"
 	case Postcode:
-		return "this is a postcode, in an anonymised case study, so readers could find out where people live or work"
+		return "the case study is anonymised, but this postcode could show where people live or work"
 	default:
-		return "this is a street address, in an anonymised case study, so readers could find out where people live or work"
+		return "the case study is anonymised, but this street address could show where people live or work"
 	}
 }
 
@@ -54,9 +54,9 @@ func (k Kind) Problem() string {
 func (k Kind) Fix() string {
 	switch k {
 	case Email, Phone:
-		return "remove it, or say in general words who it belongs to, such as \"the project's support worker\""
+		return "remove it, or say whose it is in general words, such as \"the support worker's phone\""
 	default:
-		return "remove it, or write a general place instead, such as \"a town in the North West\""
+		return "remove it, or name a wider area instead, such as \"a town in the North West\""
 	}
 }
 

@@ -82,7 +82,7 @@ func TestLeavesOrdinaryNumbersAlone(t *testing.T) {
 
 func TestMessagesDoNotRepeatTheDetail(t *testing.T) {
 	for _, k := range []Kind{Email, Phone, Postcode, StreetAddress} {
-		if !strings.Contains(k.Problem(), "anonymised case study") || !strings.HasPrefix(k.Fix(), "remove it") {
+		if !strings.Contains(k.Problem(), "case study is anonymised") || !strings.HasPrefix(k.Fix(), "remove it") {
 			t.Errorf("kind %d: %q; %q", k, k.Problem(), k.Fix())
 		}
 	}
