@@ -121,7 +121,7 @@ func (s *Server) rebuild(changed []string) *site.Change {
 	if ch.Diags.HasErrors() {
 		errPage = renderErrorPage(s.source, ch.Diags, listAll)
 	} else {
-		warnings = newWarningSet(ch.Diags, listAll)
+		warnings = newWarningSet(ch.Diags, listAll, s.inc.PageSources())
 	}
 	s.mu.Lock()
 	wasBroken := s.diags.HasErrors()
