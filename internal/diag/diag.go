@@ -6,6 +6,8 @@
 //	FILE:LINE:COL: error: what is wrong; what to do
 //
 // FILE is relative to the site folder, so an editor can open it directly.
+// Each problem belongs to a named rule (rules.go), which "coproduce check"
+// shows and "coproduce check --rule NAME" lists alone.
 // Lists sort by file, then line, then column, so the output of two runs over
 // the same content is the same.
 package diag
