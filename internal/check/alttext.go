@@ -27,7 +27,7 @@ var genericAlt = map[string]bool{
 
 // pictureFileName matches alt text that is the name of a picture file,
 // as "meeting.png", or a camera's name for one, as "IMG_2031".
-var pictureFileName = regexp.MustCompile(`(?i)^[^\s/]*\.(png|jpe?g|gif|svg|webp|avif|bmp|tiff?|heic)$|^(img|dsc|dscn|dcim|pxl|photo|image|screenshot)[ _-]?\d+`)
+var pictureFileName = regexp.MustCompile(`(?i)^[^\s/]*\.(png|jpe?g|gif|svg|webp|avif|bmp|tiff?|heic)$|^(img|dsc|dscn|dcim|pxl|photo|image|screenshot)[ _-]?\d+\w*$`)
 
 // emptyAlt says why alt text says nothing, or "" when it says something.
 // title is the page's title: alt text that repeats it adds nothing to the

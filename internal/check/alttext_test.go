@@ -53,6 +53,7 @@ func TestAltTextThatSaysNothing(t *testing.T) {
 		"![Six people planning around a table](meeting.png)\n":    "",
 		"![A photo of the new drop-in's front door](door.png)\n":  "",
 		"![Chart of visits, which doubled in 2024](visits.png)\n": "",
+		"![Photo 1990s: the first march](march.png)\n":            "",
 		"![Team photo](team-photo.jpg)\n":                         `content/p.md:5:1: warning: the alt text "Team photo" is a file name, so it does not tell blind readers what the picture shows; write what the picture shows and why it is there, in a short sentence, such as ![Six people planning a drop-in around a table](team-photo.jpg)`,
 		// No alt text at all is another message, an error.
 		"![](meeting.png)\n": "",
