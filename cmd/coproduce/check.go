@@ -116,7 +116,12 @@ func ruleFilter(value string) (keep func(diag.Diagnostic) bool, problem string) 
 			if near := diag.Nearest(name, diag.RuleNames()); near != "" {
 				msg += fmt.Sprintf(" Did you mean %q?", near)
 			}
-			return nil, msg + " The rules are: " + strings.Join(diag.RuleNames(), ", ")
+			var b strings.Builder
+			b.WriteString(msg + " The rules are:")
+			for _, r := range diag.Rules {
+				fmt.Fprintf(&b, "\n  %-17s %s", r.Name, r.About)
+			}
+			return nil, b.String()
 		}
 		wanted[name] = true
 	}
