@@ -11,7 +11,12 @@
 // [Page] checks one page's body, from the markdown.Report of its
 // conversion and the body itself:
 //
-//   - an image without alt text (error);
+//   - in a case study marked anonymised: true, an email address, UK phone
+//     number, postcode or street address in the front matter or the body
+//     (error at each, never repeating it; see package privacy);
+//   - an image without alt text (error), and alt text that says nothing:
+//     a file name, one word for a picture (in English or Welsh), or the
+//     page's title again, in the body or in logo_alt (warning);
 //   - a link with no words (error); link text that does not say where the
 //     link goes, such as "click here", "here", "read more", "more", "this
 //     page" or "link", or a bare web address as text (warning);
@@ -35,6 +40,10 @@
 // [Site] checks across pages: two files whose addresses differ only in
 // capital letters (error), and file names with capitals, spaces or other
 // characters that make awkward addresses (warning).
+//
+// Every message belongs to a rule that "coproduce check --rule" names
+// (diag.Rules), and every message reads at the site's default reading age
+// (messages_test.go reads them all with the checks of this package).
 //
 // Broken links, links to missing .md files and anchors are checked by the
 // build itself, which knows every file it wrote; front matter is checked

@@ -180,6 +180,11 @@ func loadPage(fsys fs.FS, name string, opts Options, diags *diag.List) *Page {
 	p.Body, p.BodyLine = bytes.Clone(sf.body), sf.bodyLine
 	p.keepKeys = p.IsTwin() || opts.twinned[name]
 	decode(fields.Reader{File: file, LineOffset: sf.lineOffset, Diags: diags}, &sf, p, opts.Now)
+	if p.Kind == KindCaseStudy {
+		// Whether it is anonymised may come from the page it translates,
+		// known only later, so the details are found for every case study.
+		p.PrivateDetails = frontMatterDetails(data, sf.bodyLine)
+	}
 	if p.Logo != "" {
 		p.Logo = resolveAsset(name, p.Logo)
 	}

@@ -95,6 +95,14 @@ type Page struct {
 	// places rather than a map of every key: a site may have 100,000
 	// pages.
 	SummaryAt, WebsiteAt Place
+	// LogoAltAt is where logo_alt is written, for the check of alt text
+	// that says nothing.
+	LogoAltAt Place
+
+	// PrivateDetails are the personal details in a case study's front
+	// matter, for the privacy check of an anonymised one
+	// (privatedetails.go).
+	PrivateDetails []PrivateDetail
 
 	// Body is the Markdown after the front matter; BodyLine is the line of
 	// the file it starts on, so body problems can be reported in place.
