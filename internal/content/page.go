@@ -126,6 +126,9 @@ type Page struct {
 	// Where each key was written, kept only by twins and the pages they
 	// belong to (see translate.go).
 	keepKeys bool
+	// frontMatter is a hash of the file's front matter as written, so a
+	// save that changed the body alone is known (see reloadBodies).
+	frontMatter uint64
 	keyAt    []keyPos
 }
 

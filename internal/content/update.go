@@ -21,6 +21,9 @@ import (
 // the problems of unchanged files were reported when they were read.
 func Reload(old *Site, fsys fs.FS, changed []string, opts Options) (*Site, diag.List) {
 	opts.Now = opts.today()
+	if site, diags, ok := reloadBodies(old, fsys, changed, opts); ok {
+		return site, diags
+	}
 	var diags diag.List
 	site := &Site{byURL: map[string]*Page{}, bySection: map[string][]*Page{}, dir: opts.Dir}
 	under := func(name string) bool {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"hash/maphash"
-	"reflect"
 	"slices"
 	"sort"
 	"strings"
@@ -83,7 +82,7 @@ func planChange(prev, next *builder, names []string) plan {
 		}
 		op := old.Page(p.URL)
 		switch {
-		case op == nil || op.File != p.File || !sameFrontMatter(op, p):
+		case op == nil || op.File != p.File || !content.SameFrontMatter(op, p):
 			want[p] = true
 			pl.meta = true
 			pl.moved = pl.moved || op == nil || op.File != p.File || !slices.Equal(op.Aliases, p.Aliases)
@@ -258,21 +257,4 @@ func neighbours(p *content.Page, urls map[string]bool) {
 			urls[r.URL] = true
 		}
 	}
-}
-
-// sameFrontMatter reports whether two versions of a page differ at most in
-// their Markdown body, which no other page shows.
-func sameFrontMatter(a, b *content.Page) bool {
-	x, y := *a, *b
-	for _, p := range []*content.Page{&x, &y} {
-		p.Body, p.BodyLine = nil, 0
-		p.Principles, p.CaseStudies, p.Pledges, p.Signatories = nil, nil, nil, nil
-		p.Children, p.EasyRead, p.Original, p.Translations = nil, nil, nil, nil
-		p.Reports, p.Signatory, p.ReportPledge = nil, nil, nil
-		p.Signings = slices.Clone(p.Signings)
-		for i := range p.Signings {
-			p.Signings[i].Pledge = nil
-		}
-	}
-	return reflect.DeepEqual(x, y)
 }
