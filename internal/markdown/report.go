@@ -38,6 +38,9 @@ type Link struct {
 	Image  bool
 	Bare   bool     // a bare URL, linked automatically
 	Broken *Problem // why the target does not exist, nil when it does
+	// Picture is the file an image shows, when the resolver is a
+	// PictureFinder that knows its size; nil otherwise.
+	Picture *Picture
 	Pos    Pos
 }
 
