@@ -31,8 +31,8 @@ import (
 	"time"
 
 	"github.com/coproduce/coproduce/internal/diag"
-	"github.com/coproduce/coproduce/internal/picture"
 	"github.com/coproduce/coproduce/internal/fields"
+	"github.com/coproduce/coproduce/internal/picture"
 )
 
 // Options change what Load keeps.

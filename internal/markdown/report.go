@@ -40,8 +40,8 @@ type Link struct {
 	Broken *Problem // why the target does not exist, nil when it does
 	// Picture is the file an image shows, when the resolver is a
 	// PictureFinder that knows its size; nil otherwise.
-	Picture *Picture
-	Pos    Pos
+	Picture *Picture `json:",omitempty"`
+	Pos     Pos
 }
 
 // IDs returns the set of heading ids, the anchors other pages may link to.

@@ -345,6 +345,9 @@ func planChange(prev *builder, now *content.Site, names []string) plan {
 			}
 		}
 	}
+	for _, p := range showingChangedPictures(prev, now, names) {
+		want[p] = true // pictures.go
+	}
 	for p := range want {
 		pl.render = append(pl.render, p)
 	}
