@@ -61,12 +61,16 @@ func TestSizesOfEveryKind(t *testing.T) {
 		// show it by what it holds.
 		{"misnamed.png", encoded(t, "jpeg", 20, 10), Size{20, 10}},
 		{"a.svg", []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="120" height="60"/>`), Size{120, 60}},
-		{"b.svg", []byte(`<?xml version="1.0"?>` + "\n<!-- made by hand -->\n" + `<svg viewBox="0 0 300 150"></svg>`), Size{300, 150}},
-		{"c.svg", []byte(`<svg width="100%" height="100%" viewBox="0,0,40,20"/>`), Size{40, 20}},
+		// With only a viewBox, as large as fits in 300 by 150, as
+		// browsers show it.
+		{"b.svg", []byte(`<?xml version="1.0"?>` + "\n<!-- made by hand -->\n" + `<svg viewBox="0 0 30 15"></svg>`), Size{300, 150}},
+		{"c.svg", []byte(`<svg width="100%" height="100%" viewBox="0,0,40,20"/>`), Size{300, 150}},
+		{"square.svg", []byte(`<svg viewBox="0 0 10 10"/>`), Size{150, 150}},
+		{"wide.svg", []byte(`<svg viewBox="0 0 1000 10"/>`), Size{300, 3}},
 		{"d.svg", []byte(`<svg width="200px" viewBox="0 0 40 20"/>`), Size{200, 100}},
 		{"e.svg", []byte(`<svg height="2in" viewBox="0 0 10 10"/>`), Size{192, 192}},
 		{"f.svg", []byte(`<svg width="72pt" height="1.5e1"/>`), Size{96, 15}},
-		{"g.svg", []byte(`<svg width="10em" height="5em" viewBox="0 0 100 50"/>`), Size{100, 50}},
+		{"g.svg", []byte(`<svg width="10em" height="5em" viewBox="0 0 100 50"/>`), Size{300, 150}},
 	}
 	for _, c := range cases {
 		got, err := Read(c.name, bytes.NewReader(c.data))

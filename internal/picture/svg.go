@@ -13,10 +13,10 @@ import (
 // a DOCTYPE; a file with more before it is not worth reading on.
 const svgHeaderLimit = 256 << 10
 
-// readSVG reads the size an SVG picture asks to be shown at, from its
-// root element: width and height in pixels or another absolute unit, or,
-// when one or both are missing or relative (a percentage, em), from the
-// shape of its viewBox. Only the opening tag is read.
+// readSVG reads the size an SVG picture is shown at, from its root
+// element: width and height in pixels or another absolute unit, or, when
+// one or both are missing or relative (a percentage, em), from the shape
+// of its viewBox. Only the opening tag is read.
 func readSVG(r io.Reader) (Size, error) {
 	d := xml.NewDecoder(io.LimitReader(r, svgHeaderLimit))
 	for {
@@ -62,7 +62,14 @@ func svgSize(attrs []xml.Attr) (Size, error) {
 	case height > 0 && vw > 0 && vh > 0:
 		width = height * vw / vh
 	case vw > 0 && vh > 0:
-		width, height = vw, vh
+		// Only its shape is known. Browsers show such a picture as
+		// large as fits in 300 by 150 pixels, the default size of a
+		// picture (CSS Images 3, "default sizing algorithm"): so do we,
+		// and the page looks as it did without the width and height.
+		width, height = 300, 300*vh/vw
+		if height > 150 {
+			width, height = 150*vw/vh, 150
+		}
 	default:
 		return Size{}, errors.New("the <svg> element has neither a width and height in pixels nor a viewBox")
 	}
