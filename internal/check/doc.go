@@ -30,11 +30,16 @@
 //     ![The team](My Photo.png), which Markdown leaves as text (warning,
 //     with the <My Photo.png> form and a name without spaces);
 //   - plain English (warnings): sentences over 25 words, paragraphs over 80
-//     words, and a reading age above the site's target.
+//     words, and a reading age above the site's target;
+//   - a picture (PNG, JPEG, GIF, WebP) more than twice as wide as the
+//     sharpest it is ever shown in a page's column (warning, with the
+//     width to resize it to; see pictures.go and package picture).
 //
 // [Site] checks across pages: two files whose addresses differ only in
-// capital letters (error), and file names with capitals, spaces or other
-// characters that make awkward addresses (warning).
+// capital letters (error), file names with capitals, spaces or other
+// characters that make awkward addresses (warning), and a signatory's logo
+// over [MaxLogoBytes] or more than twice as wide as the sharpest it is
+// ever shown (warning, at the logo: line).
 //
 // Broken links, links to missing .md files and anchors are checked by the
 // build itself, which knows every file it wrote; front matter is checked
