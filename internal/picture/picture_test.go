@@ -160,3 +160,31 @@ func TestFit(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkRead: reading a size costs its header, not its pixels. The
+// pictures are 4000 by 3000, a phone's photo; bytes/op is what was read.
+func BenchmarkRead(b *testing.B) {
+	for _, kind := range []string{"png", "jpeg", "gif"} {
+		data := encoded(b, kind, 4000, 3000)
+		b.Run(kind, func(b *testing.B) {
+			var read int
+			for b.Loop() {
+				r := &countingReader{r: bytes.NewReader(data)}
+				if _, err := Read("x."+kind, r); err != nil {
+					b.Fatal(err)
+				}
+				read = r.n
+			}
+			b.ReportMetric(float64(read), "bytes-read/op")
+			b.ReportMetric(float64(len(data)), "file-bytes")
+		})
+	}
+	svg := []byte(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<svg xmlns="http://www.w3.org/2000/svg" width="120" height="60" viewBox="0 0 120 60">` + strings.Repeat(`<path d="M0 0 L10 10 Z"/>`, 2000) + `</svg>`)
+	b.Run("svg", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := Read("x.svg", bytes.NewReader(svg)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
