@@ -27,10 +27,14 @@ const MaxLogoBytes = 200 << 10
 // shown (picture.LogoBox), at the logo: line of the page.
 func checkLogos(s *content.Site) diag.List {
 	var diags diag.List
+	seen := map[diag.Pos]bool{}
 	for _, p := range s.Pages {
-		if p.Logo == "" {
+		if p.Logo == "" || seen[p.LogoPos] {
+			// A translation without a logo of its own shows its main
+			// page's, written at the main page's line: one warning.
 			continue
 		}
+		seen[p.LogoPos] = true
 		name := strings.TrimPrefix(p.Logo, "/")
 		pic, ok := s.Pictures[name]
 		if !ok {

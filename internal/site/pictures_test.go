@@ -234,3 +234,30 @@ func diagStrings(l diag.List) string {
 	}
 	return strings.Join(s, "\n")
 }
+
+// A heavy SVG logo is warned about for its weight alone (it is drawn sharp
+// at any width), and a translation showing its main page's logo does not
+// repeat the warning.
+func TestHeavySVGLogoWarnedOnce(t *testing.T) {
+	files := pictureSite(t)
+	files["site.yaml"] = "title: Pictures\nbase_url: https://example.org/\nlanguages: [en-GB, cy]\n"
+	files["content/signatories/drawn.svg"] = `<svg xmlns="http://www.w3.org/2000/svg" width="120" height="120">` + strings.Repeat(`<path d="M0 0 L120 120 L0 120 Z" fill="#0d4f57"/>`, 5000) + `</svg>`
+	files["content/signatories/drawn.cy.md"] = "---\ntitle: Drawn\nsummary: Sefydliad.\n---\n"
+	res, out := build(files, "", false)
+	if errs := errorLines(res); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	var got []string
+	for _, d := range res.Diags {
+		if strings.Contains(d.Problem, "drawn.svg") {
+			got = append(got, d.String())
+		}
+	}
+	want := "content/signatories/drawn.md:7:7: warning: the logo content/signatories/drawn.svg is 2\\d\\d KB; a logo should be at most 200 KB, so the page opens quickly on a phone; simplify the drawing and export it again as a plain SVG, or save it as a PNG 192 pixels wide"
+	if len(got) != 1 || !regexp.MustCompile("^" + want + "$").MatchString(got[0]) {
+		t.Errorf("got:\n%s\nwant one:\n%s", strings.Join(got, "\n"), want)
+	}
+	if logo := imgs(get(t, out, "cy/signatories/drawn/index.html"))["/signatories/drawn.svg"]; !strings.Contains(logo, `width="96" height="96"`) {
+		t.Errorf("the translation's logo: %s", logo)
+	}
+}
