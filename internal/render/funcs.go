@@ -22,11 +22,15 @@ import (
 func Funcs(s *Site) template.FuncMap {
 	s.listing = register.Lookup(s.Content, s.Config.OtherLanguages(), s.Words)
 	return s.withLifecycle(template.FuncMap{
-		"relURL":      s.RelURL,
-		"absURL":      s.AbsURL,
-		"asset":       s.Asset,
-		"section":     s.Content.Section,
-		"page":        s.Content.Page,
+		"relURL":  s.RelURL,
+		"absURL":  s.AbsURL,
+		"asset":   s.Asset,
+		"section": s.Content.Section,
+		"page":    s.Content.Page,
+		// hasPage is whether a page exists at an address, for a link
+		// that is shown only then: unlike page, it tells the live
+		// preview that nothing else of the page is shown.
+		"hasPage":     func(url string) bool { return s.Content.Page(url) != nil },
 		"date":        HumanDate,
 		"isoDate":     func(t time.Time) string { return t.Format("2006-01-02") },
 		"monthYear":   func(t time.Time) string { return t.Format("January 2006") },
@@ -120,7 +124,7 @@ func (s *Site) signatoryRows(pages []*content.Page, lang string) []template.HTML
 		return nil
 	}
 	for _, p := range pages {
-		if _, ok := rows[p]; !ok {
+		if _, ok := rows[p.URL]; !ok {
 			return nil
 		}
 	}
@@ -129,7 +133,7 @@ func (s *Site) signatoryRows(pages []*content.Page, lang string) []template.HTML
 		b   strings.Builder
 	)
 	for _, p := range pages {
-		row := rows[p]
+		row := rows[p.URL]
 		if b.Len() > 0 && b.Len()+len(row) > rowChunk {
 			out = append(out, template.HTML(b.String()))
 			b = strings.Builder{}

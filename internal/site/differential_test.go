@@ -264,6 +264,13 @@ var templates = []struct{ name, text string }{
 	// Every page shows the titles of the principles, through section.
 	{"templates/partials/page-heading.html", `<div class="page-heading"><h1>{{.Page.Title}}</h1></div><p>{{range section "principles"}}{{.Title}} {{end}}</p>`},
 	{"templates/page.html", `{{define "main"}}{{template "partials/page-heading.html" .}}<p>Edited.</p>{{template "partials/body.html" .}}{{end}}`},
+	// The footer, which the theme keeps with partialCached, shows the
+	// case studies through the list page's own children, and a link
+	// only while a page exists: the pages sharing the cached footer
+	// must follow what it read.
+	{"templates/partials/footer.html", `<footer class="site-footer">{{with page "/case-studies/"}}<p>{{range .Children}}{{.Title}} {{end}}</p>{{end}}` +
+		`{{if hasPage "/about/"}}<p><a href="{{relURL "/about/"}}">About</a></p>{{end}}</footer>`},
+	{"templates/partials/footer.html", ""},
 	{"templates/partials/page-heading.html", ""}, // back to the theme's
 	{"templates/page.html", ""},
 }

@@ -254,7 +254,7 @@ func TestHeavySVGLogoWarnedOnce(t *testing.T) {
 		}
 	}
 	want := "content/signatories/drawn.md:7:7: warning: the logo content/signatories/drawn.svg is 2\\d\\d KB; a logo should be at most 200 KB, so the page opens quickly on a phone; simplify the drawing and export it again as a plain SVG, or save it as a PNG 192 pixels wide"
-	if len(got) != 1 || !regexp.MustCompile("^" + want + "$").MatchString(got[0]) {
+	if len(got) != 1 || !regexp.MustCompile("^"+want+"$").MatchString(got[0]) {
 		t.Errorf("got:\n%s\nwant one:\n%s", strings.Join(got, "\n"), want)
 	}
 	if logo := imgs(get(t, out, "cy/signatories/drawn/index.html"))["/signatories/drawn.svg"]; !strings.Contains(logo, `width="96" height="96"`) {

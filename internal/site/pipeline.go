@@ -141,7 +141,8 @@ func (p *pass) openTheme() bool {
 		rs.Content = p.res.Site
 		p.out = newRecorder(p.opts.Output)
 		p.b = &builder{rs: &rs, out: publish.Minified(p.out, p.minifier), raw: p.out, md: prev.md, workers: prev.workers,
-			minifier: p.minifier, theme: prev.theme, themeFiles: prev.themeFiles, static: prev.static, anchors: map[string][]string{}}
+			minifier: p.minifier, theme: prev.theme, themeFiles: prev.themeFiles, static: prev.static, anchors: map[string][]string{},
+			reads: map[string]*render.Reads{}, rows: prev.rows}
 		return true
 	}
 	th, err := theme.Open(p.opts.Source, p.cfg.Theme)
@@ -164,6 +165,9 @@ func (p *pass) openTheme() bool {
 	p.out = newRecorder(p.opts.Output)
 	p.b = &builder{rs: rs, out: publish.Minified(p.out, p.minifier), raw: p.out, md: markdown.New(), workers: workers(p.opts.Workers), minifier: p.minifier,
 		theme: th, themeFiles: themeFiles, static: listStatic(p.opts.Source, &p.res.Diags)}
+	if p.opts.preview {
+		p.b.reads = map[string]*render.Reads{}
+	}
 	return true
 }
 
@@ -204,6 +208,7 @@ func (p *pass) planWork() bool {
 	}
 	p.work = planChange(p.prev, p.res.Site, p.changed)
 	p.work.files = !slices.Equal(p.prev.rs.Content.Assets, p.res.Site.Assets)
+	p.b.change = p.work.change
 	return true
 }
 
@@ -261,6 +266,11 @@ func (p *pass) copyContentFiles() bool {
 func (p *pass) writeSiteFiles() bool {
 	if p.work.meta {
 		p.b.generated = p.b.writeGeneratedRecorded(&p.res.Diags)
+		if !p.whole() {
+			// The update wrote only what the save changed; the rest of
+			// what the steps make is kept from the last good build.
+			p.b.generated = p.b.generatedFiles(p.b.generated)
+		}
 	} else {
 		p.b.generated = p.prev.generated
 	}

@@ -34,13 +34,18 @@ const (
 // has one, with the same filters as the main language's.
 func (b *builder) writeSignatoryDirectory() error {
 	listings := b.listings()
-	b.rs.SignatoryRows = map[string]map[*content.Page]template.HTML{}
+	b.rs.SignatoryRows = map[string]map[string]template.HTML{}
 	for _, reg := range b.registers() {
-		if err := b.renderSignatoryRows(reg.All, reg.Lang); err != nil {
+		if err := b.renderSignatoryRows(reg.All, reg.Lang, b.rows[reg.Lang]); err != nil {
 			delete(b.rs.SignatoryRows, reg.Lang)
 		}
 	}
-	defer func() { b.rs.SignatoryRows = nil }()
+	defer func() {
+		if b.reads != nil {
+			b.rows = b.rs.SignatoryRows // the preview makes the next update's rows from them
+		}
+		b.rs.SignatoryRows = nil
+	}()
 	return b.parallel(len(listings), func(i int) error {
 		l := listings[i]
 		p := b.listingPage(l)
@@ -202,12 +207,19 @@ func (b *builder) parallel(n int, fn func(i int) error) error {
 }
 
 // renderSignatoryRows renders each signatory's directory row once, for the
-// listings to reuse (see render.Site.SignatoryRows).
-func (b *builder) renderSignatoryRows(all []*content.Page, lang string) error {
+// listings to reuse (see render.Site.SignatoryRows). In an update of the
+// preview, the rows of last whose signatory the save did not change are
+// kept.
+func (b *builder) renderSignatoryRows(all []*content.Page, lang string, last map[string]template.HTML) error {
 	rows := make([]template.HTML, len(all))
 	err := b.parallel(len(all), func(i int) error {
+		p := all[i]
+		if row, ok := last[p.URL]; ok && b.change != nil && !b.change.pages[p.URL] && !b.change.shown[p.URL] {
+			rows[i] = row
+			return nil
+		}
 		var buf bytes.Buffer
-		if err := b.tpl.Partial(&buf, "partials/signatory-item.html", map[string]any{"Page": all[i], "Lang": b.langOrMain(lang)}); err != nil {
+		if err := b.tpl.Partial(&buf, "partials/signatory-item.html", map[string]any{"Page": p, "Lang": b.langOrMain(lang)}); err != nil {
 			return err // a theme without the partial renders rows in place
 		}
 		rows[i] = template.HTML(buf.String())
@@ -216,11 +228,11 @@ func (b *builder) renderSignatoryRows(all []*content.Page, lang string) error {
 	if err != nil {
 		return err
 	}
-	byPage := make(map[*content.Page]template.HTML, len(all))
+	byURL := make(map[string]template.HTML, len(all))
 	for i, p := range all {
-		byPage[p] = rows[i]
+		byURL[p.URL] = rows[i]
 	}
-	b.rs.SignatoryRows[lang] = byPage
+	b.rs.SignatoryRows[lang] = byURL
 	return nil
 }
 

@@ -1,0 +1,266 @@
+package site
+
+import (
+	"bytes"
+	"reflect"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/coproduce/coproduce/internal/content"
+	"github.com/coproduce/coproduce/internal/register"
+	"github.com/coproduce/coproduce/internal/render"
+)
+
+// Which outputs a save affects. Every output the theme renders records
+// what it read of the site beyond its own page (render.Reads): the pages it
+// looked up, the sections it listed, the directory pages it showed. The
+// preview keeps those reads from its last good build, and after a save
+// renders again exactly the outputs whose reads the save changed, and the
+// pages that show a changed page through their own front matter
+// (neighbours). Nothing is guessed from a template's text.
+
+// plan is what one pass must redo.
+type plan struct {
+	render  []*content.Page // pages of the new site to render
+	removed []*content.Page // pages of the old site that are gone
+	meta    bool            // some front matter changed: regenerate lists
+	removes []string        // files of the last good build to delete
+	files   bool            // files beside the pages came or went
+	change  *change         // what the save changed, for the site-wide files
+}
+
+// change is what a save changed, as the steps ask it which outputs to
+// make again.
+type change struct {
+	pages map[string]bool // addresses of pages whose front matter changed, or that came or went
+	// shown are the addresses of those pages and of the pages that show
+	// one of them through their own front matter, and shownSections
+	// their sections: a template handed one of these pages may follow it
+	// one step to a changed page.
+	shown         map[string]bool
+	shownSections map[string]bool
+	listings      map[string]bool // directory pages whose list, counts or filters changed, or that came or went
+	reads         map[string]*render.Reads
+}
+
+// redo reports whether the output file must be made again: it is new, or
+// it read something the save changed.
+func (c *change) redo(file string) bool {
+	r, ok := c.reads[file]
+	if !ok || r == nil || r.All {
+		return true
+	}
+	return anyIn(r.Titles, c.pages) || anyIn(r.Pages, c.shown) || anyIn(r.Sections, c.shownSections) || anyIn(r.Listings, c.listings)
+}
+
+func anyIn(names []string, set map[string]bool) bool {
+	for _, n := range names {
+		if set[n] {
+			return true
+		}
+	}
+	return false
+}
+
+// planChange compares the pages read again with their old selves. A change
+// to the body alone re-renders the page alone; a change to the front
+// matter also re-renders every output that read the page, and the pages
+// that show it through their own front matter.
+func planChange(prev *builder, now *content.Site, names []string) plan {
+	old := prev.rs.Content
+	var pl plan
+	want := map[*content.Page]bool{}
+	var moved []*content.Page // old and new versions of pages whose front matter changed
+	for _, p := range now.Pages {
+		if !underAny(strings.TrimPrefix(p.File, "content/"), names) {
+			continue
+		}
+		op := old.Page(p.URL)
+		switch {
+		case op == nil || op.File != p.File || !sameFrontMatter(op, p):
+			want[p] = true
+			pl.meta = true
+			moved = append(moved, p)
+			if op != nil {
+				moved = append(moved, op)
+			}
+		case !bytes.Equal(op.Body, p.Body) || op.BodyLine != p.BodyLine:
+			want[p] = true
+		}
+	}
+	for _, op := range old.Pages {
+		if underAny(strings.TrimPrefix(op.File, "content/"), names) && (now.Page(op.URL) == nil || now.Page(op.URL).File != op.File) {
+			if now.Page(op.URL) == nil {
+				pl.removed = append(pl.removed, op)
+			}
+			pl.meta = true
+			moved = append(moved, op)
+		}
+	}
+	if pl.meta {
+		c := &change{pages: map[string]bool{}, shown: map[string]bool{}, shownSections: map[string]bool{}, reads: prev.reads}
+		for _, m := range moved {
+			c.pages[m.URL] = true
+			neighbours(m, c.shown)
+		}
+		for url := range c.shown {
+			for _, site := range []*content.Site{old, now} {
+				if p := site.Page(url); p != nil {
+					c.shownSections[p.Section] = true
+				}
+			}
+		}
+		for _, m := range moved {
+			c.shownSections[m.Section] = true
+		}
+		c.listings = changedListings(prev, now)
+		for _, p := range now.Pages {
+			if c.shown[p.URL] || c.redo(indexFile(p.URL)) {
+				want[p] = true
+			}
+		}
+		// A Markdown link to another page's file is written as that
+		// page's address (links.go), which its front matter can change:
+		// the pages linking to a changed page are made again.
+		byFile := map[string]*content.Page{}
+		for _, p := range now.Pages {
+			byFile[p.File] = p
+		}
+		for file, ls := range prev.linksByFile {
+			for _, l := range ls {
+				if c.pages[l.target] && byFile[file] != nil {
+					want[byFile[file]] = true
+				}
+			}
+		}
+		pl.change = c
+	}
+	for _, p := range showingChangedPictures(prev, now, names) {
+		want[p] = true // pictures.go
+	}
+	for p := range want {
+		pl.render = append(pl.render, p)
+	}
+	for _, pg := range pl.removed {
+		pl.removes = append(pl.removes, indexFile(pg.URL))
+	}
+	sort.Slice(pl.render, func(i, j int) bool { return pl.render[i].URL < pl.render[j].URL })
+	return pl
+}
+
+// changedListings are the directory pages, in every language, that differ
+// between the last good build and the content as saved now in what they
+// list, count or offer as filters, or that came or went. What each row says
+// of its signatory is not compared: a page showing a changed signatory
+// read that signatory's address, and is made again for it.
+func changedListings(prev *builder, now *content.Site) map[string]bool {
+	oldPrints := prev.listingPrints()
+	next := &builder{rs: &render.Site{Config: prev.rs.Config, Content: now, Strings: prev.rs.Strings}}
+	newPrints := next.listingPrints()
+	out := map[string]bool{}
+	for url, p := range newPrints {
+		if oldPrints[url] != p {
+			out[url] = true
+		}
+	}
+	for url := range oldPrints {
+		if _, ok := newPrints[url]; !ok {
+			out[url] = true
+		}
+	}
+	return out
+}
+
+// listingPrints describes each page of the directory by what it shows
+// besides its rows, keyed by address, for changedListings. It is worked out
+// once per build.
+func (b *builder) listingPrints() map[string]string {
+	b.printsOnce.Do(func() {
+		b.prints = map[string]string{}
+		facets := map[*register.Facet]string{}
+		var sb strings.Builder
+		for _, reg := range b.registers() {
+			for _, l := range reg.Listings() {
+				sb.Reset()
+				for _, n := range []int{l.Number, l.Of, l.Total, l.First, l.FormerCount} {
+					sb.WriteString(strconv.Itoa(n))
+					sb.WriteByte(' ')
+				}
+				if l.Value != nil {
+					sb.WriteString(l.Value.Label + "\x00" + l.Value.Slug + "\x00")
+				}
+				for _, p := range l.Items {
+					sb.WriteString(p.URL)
+					sb.WriteByte(0)
+				}
+				for _, f := range l.Facets {
+					print, ok := facets[f]
+					if !ok {
+						print = facetPrint(f)
+						facets[f] = print
+					}
+					sb.WriteString(print)
+				}
+				b.prints[l.URL] = sb.String()
+			}
+		}
+	})
+	return b.prints
+}
+
+// facetPrint is a filter as the directory's pages show it: its name and
+// each value with its count.
+func facetPrint(f *register.Facet) string {
+	var sb strings.Builder
+	sb.WriteString(f.Key + "\x01" + f.Label + "\x01")
+	for _, v := range f.Values {
+		sb.WriteString(v.Slug + "\x02" + v.Label + "\x02" + strconv.Itoa(v.Count()) + "\x02")
+	}
+	return sb.String()
+}
+
+// neighbours adds the URLs of the pages that show p through their own
+// front matter or place: the lists above it, the pages it is
+// cross-referenced with, and its twins and translations. A template
+// reaches those through the page it is given (.Page.Children,
+// .Page.Principles ...), not through a lookup that could be recorded.
+func neighbours(p *content.Page, urls map[string]bool) {
+	urls[p.URL] = true
+	parts := strings.Split(strings.Trim(p.URL, "/"), "/")
+	for i := range parts {
+		urls["/"+strings.Join(parts[:i], "/")+strings.Repeat("/", min(i, 1))] = true
+	}
+	var related []*content.Page
+	for _, list := range [][]*content.Page{p.Principles, p.CaseStudies, p.Pledges, p.Signatories, p.Children, p.Translations, p.Reports} {
+		related = append(related, list...)
+	}
+	related = append(related, p.EasyRead, p.Original, p.Signatory, p.ReportPledge)
+	if p.Original != nil {
+		related = append(related, p.Original.EasyRead)
+		related = append(related, p.Original.Translations...)
+	}
+	for _, r := range related {
+		if r != nil {
+			urls[r.URL] = true
+		}
+	}
+}
+
+// sameFrontMatter reports whether two versions of a page differ at most in
+// their Markdown body, which no other page shows.
+func sameFrontMatter(a, b *content.Page) bool {
+	x, y := *a, *b
+	for _, p := range []*content.Page{&x, &y} {
+		p.Body, p.BodyLine = nil, 0
+		p.Principles, p.CaseStudies, p.Pledges, p.Signatories = nil, nil, nil, nil
+		p.Children, p.EasyRead, p.Original, p.Translations = nil, nil, nil, nil
+		p.Reports, p.Signatory, p.ReportPledge = nil, nil, nil
+		p.Signings = slices.Clone(p.Signings)
+		for i := range p.Signings {
+			p.Signings[i].Pledge = nil
+		}
+	}
+	return reflect.DeepEqual(x, y)
+}
