@@ -44,6 +44,9 @@ var (
 func slowPictureServer(t *testing.T, s *site) *httptest.Server {
 	files := siteHandler(s.dir, s.prefix)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// Every load fetches its pictures again: one the browser kept
+		// from an earlier test would arrive at once.
+		w.Header().Set("Cache-Control", "no-store")
 		if pictureFile.MatchString(r.URL.Path) {
 			select {
 			case <-time.After(pictureDelay):
