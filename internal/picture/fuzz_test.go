@@ -2,6 +2,7 @@ package picture
 
 import (
 	"bytes"
+	"encoding/binary"
 	"testing"
 )
 
@@ -10,6 +11,7 @@ import (
 func FuzzRead(f *testing.F) {
 	f.Add("a.png", encoded(f, "png", 3, 2))
 	f.Add("a.jpg", encoded(f, "jpeg", 3, 2))
+	f.Add("b.jpg", withOrientation(encoded(f, "jpeg", 3, 2), binary.LittleEndian, 6))
 	f.Add("a.gif", encoded(f, "gif", 3, 2))
 	f.Add("a.webp", webpLossless(3, 2))
 	f.Add("a.svg", []byte(`<svg width="10px" viewBox="0 0 4 2"/>`))

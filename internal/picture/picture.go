@@ -14,6 +14,7 @@ package picture
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"image"
@@ -92,8 +93,9 @@ var ErrNotPicture = errors.New("not a kind of picture whose size can be read")
 
 // Read reads the size of the picture name from r, which holds its file.
 // It reads only as far as the size is written: the header of a PNG, GIF
-// or WebP, the segments before the frame of a JPEG, and the opening tag
-// of an SVG.
+// or WebP, the segments before the frame of a JPEG (with its Exif data:
+// a photo stored on its side is measured as it is shown), and the opening
+// tag of an SVG.
 func Read(name string, r io.Reader) (Size, error) {
 	var s Size
 	var err error
@@ -104,10 +106,16 @@ func Read(name string, r io.Reader) (Size, error) {
 		s, err = readSVG(r)
 	default:
 		// The decoder is chosen by the file's first bytes, not its name:
-		// a JPEG saved as .png is still shown by browsers.
+		// a JPEG saved as .png is still shown by browsers. What it reads
+		// is kept, for a JPEG's Exif data, which comes before its size.
+		var head bytes.Buffer
 		var cfg image.Config
-		cfg, _, err = image.DecodeConfig(bufio.NewReaderSize(r, 512))
+		var format string
+		cfg, format, err = image.DecodeConfig(bufio.NewReaderSize(io.TeeReader(r, &head), 512))
 		s = Size{cfg.Width, cfg.Height}
+		if format == "jpeg" && exifTurnsSideways(head.Bytes()) {
+			s.Width, s.Height = s.Height, s.Width
+		}
 	}
 	if err != nil {
 		return Size{}, err
