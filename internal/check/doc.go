@@ -31,7 +31,7 @@
 //     with the <My Photo.png> form and a name without spaces);
 //   - plain English (warnings): sentences over 25 words, paragraphs over 80
 //     words, and a reading age above the site's target;
-//   - a picture (PNG, JPEG, GIF, WebP) more than twice as wide as the
+//   - a picture (PNG, JPEG, GIF, WebP, AVIF) more than twice as wide as the
 //     sharpest it is ever shown in a page's column (warning, with the
 //     width to resize it to; see pictures.go and package picture).
 //

@@ -3,6 +3,7 @@ package picture
 import (
 	"bytes"
 	"encoding/binary"
+	"os"
 	"testing"
 )
 
@@ -14,6 +15,10 @@ func FuzzRead(f *testing.F) {
 	f.Add("b.jpg", withOrientation(encoded(f, "jpeg", 3, 2), binary.LittleEndian, 6))
 	f.Add("a.gif", encoded(f, "gif", 3, 2))
 	f.Add("a.webp", webpLossless(3, 2))
+	f.Add("a.avif", avifHead(3, 2, 1))
+	if data, err := os.ReadFile("testdata/logo.avif"); err == nil {
+		f.Add("b.avif", data)
+	}
 	f.Add("a.svg", []byte(`<svg width="10px" viewBox="0 0 4 2"/>`))
 	f.Add("a.svg", []byte(`<?xml version="1.0"?><!DOCTYPE svg><svg height="2cm" viewBox="0,0,1,1">`))
 	f.Fuzz(func(t *testing.T, name string, data []byte) {

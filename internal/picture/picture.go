@@ -4,7 +4,8 @@
 //
 // It promises that reading a size costs one pass over the file's header,
 // not a decoding of the picture (image.DecodeConfig for PNG, JPEG, GIF and
-// WebP; the root element's width, height and viewBox for SVG); that it
+// WebP; the boxes before the picture data for AVIF; the root element's
+// width, height and viewBox for SVG); that it
 // never panics on any file; and that a file whose size cannot be read,
 // whether damaged, empty or of another kind, gives an error and a zero
 // Size, never a made-up one. Pages give a picture whose size is known its
@@ -81,6 +82,8 @@ func Kind(name string) string {
 		return "webp"
 	case ".svg":
 		return "svg"
+	case ".avif":
+		return "avif"
 	}
 	return ""
 }
@@ -104,6 +107,8 @@ func Read(name string, r io.Reader) (Size, error) {
 		return Size{}, ErrNotPicture
 	case "svg":
 		s, err = readSVG(r)
+	case "avif":
+		s, err = readAVIF(r)
 	default:
 		// The decoder is chosen by the file's first bytes, not its name:
 		// a JPEG saved as .png is still shown by browsers. What it reads
