@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/coproduce/coproduce/internal/config"
@@ -20,7 +21,9 @@ import (
 // It also gives s its view of the signatory register in every language,
 // which the templates and LinkTo share.
 func Funcs(s *Site) template.FuncMap {
-	s.listing = register.Lookup(s.Content, s.Config.OtherLanguages(), s.Words)
+	if s.listing == nil {
+		s.listing = register.Lookup(s.Content, s.Config.OtherLanguages(), s.Words)
+	}
 	return s.withLifecycle(template.FuncMap{
 		"relURL":  s.RelURL,
 		"absURL":  s.AbsURL,
@@ -90,6 +93,22 @@ func Funcs(s *Site) template.FuncMap {
 			return template.JS(register.JSONLD(p, register.Site{Name: c.Title, Organisation: c.Organisation, Abs: s.AbsURL}))
 		},
 	})
+}
+
+// UseRegisters has the templates find the directory's pages in regs, the
+// site's registers in every language, which the build has made already,
+// rather than make them again. Call it before Funcs.
+func (s *Site) UseRegisters(regs []*register.Register) {
+	byURL := sync.OnceValue(func() map[string]*register.Listing {
+		m := map[string]*register.Listing{}
+		for _, reg := range regs {
+			for _, l := range reg.Listings() {
+				m[l.URL] = l
+			}
+		}
+		return m
+	})
+	s.listing = func(url string) *register.Listing { return byURL()[url] }
 }
 
 // LinkBox is what a signatory's "Link to this page" box shows, worked out

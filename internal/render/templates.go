@@ -136,6 +136,37 @@ func templateDiag(t *theme.Theme, name string, err error) diag.Diagnostic {
 	return d
 }
 
+// Rebind returns the templates with funcs in place of the functions Load
+// was given, for an update of the live preview. The theme has not changed
+// since (a change to it rebuilds everything), so the parsed templates and
+// the executors' copies of them are kept, which saves parsing and copying
+// every template on every save; the functions, which close over the
+// content, are new, and so are the cache of partials and the faults.
+// ts must not be used after.
+func (ts *Templates) Rebind(funcs template.FuncMap) *Templates {
+	n := &Templates{theme: ts.theme, masters: ts.masters, partials: ts.partials, base: ts.base, funcs: funcs}
+	// The masters are never executed, so they can take new functions;
+	// copies made from them from now on start with these.
+	for _, m := range n.masters {
+		m.Funcs(funcs)
+	}
+	if n.base != nil {
+		n.base.Funcs(funcs)
+	}
+	ts.mu.Lock()
+	n.free, ts.free = ts.free, nil
+	ts.mu.Unlock()
+	for _, ex := range n.free {
+		ex.ts = n
+		for _, set := range ex.sets {
+			// text/template looks a function up when it runs, so a
+			// set that has run can take new ones.
+			set.Funcs(funcs).Funcs(ex.recordingFuncs())
+		}
+	}
+	return n
+}
+
 // Partial renders one partial, such as "partials/signatory-item.html",
 // on its own.
 func (ts *Templates) Partial(w io.Writer, name string, data any) (err error) {

@@ -2,10 +2,11 @@ package site
 
 import (
 	"bytes"
+	"encoding/binary"
+	"hash/maphash"
 	"reflect"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/coproduce/coproduce/internal/content"
@@ -28,6 +29,7 @@ type plan struct {
 	meta    bool            // some front matter changed: regenerate lists
 	removes []string        // files of the last good build to delete
 	files   bool            // files beside the pages came or went
+	moved   bool            // a page came or went, or its aliases changed
 	change  *change         // what the save changed, for the site-wide files
 }
 
@@ -68,8 +70,10 @@ func anyIn(names []string, set map[string]bool) bool {
 // to the body alone re-renders the page alone; a change to the front
 // matter also re-renders every output that read the page, and the pages
 // that show it through their own front matter.
-func planChange(prev *builder, now *content.Site, names []string) plan {
-	old := prev.rs.Content
+//
+// next is the builder of the update, whose content is the site as saved now.
+func planChange(prev, next *builder, names []string) plan {
+	old, now := prev.rs.Content, next.rs.Content
 	var pl plan
 	want := map[*content.Page]bool{}
 	var moved []*content.Page // old and new versions of pages whose front matter changed
@@ -82,6 +86,7 @@ func planChange(prev *builder, now *content.Site, names []string) plan {
 		case op == nil || op.File != p.File || !sameFrontMatter(op, p):
 			want[p] = true
 			pl.meta = true
+			pl.moved = pl.moved || op == nil || op.File != p.File || !slices.Equal(op.Aliases, p.Aliases)
 			moved = append(moved, p)
 			if op != nil {
 				moved = append(moved, op)
@@ -95,7 +100,7 @@ func planChange(prev *builder, now *content.Site, names []string) plan {
 			if now.Page(op.URL) == nil {
 				pl.removed = append(pl.removed, op)
 			}
-			pl.meta = true
+			pl.meta, pl.moved = true, true
 			moved = append(moved, op)
 		}
 	}
@@ -115,7 +120,7 @@ func planChange(prev *builder, now *content.Site, names []string) plan {
 		for _, m := range moved {
 			c.shownSections[m.Section] = true
 		}
-		c.listings = changedListings(prev, now)
+		c.listings = changedListings(prev, next)
 		for _, p := range now.Pages {
 			if c.shown[p.URL] || c.redo(indexFile(p.URL)) {
 				want[p] = true
@@ -155,10 +160,8 @@ func planChange(prev *builder, now *content.Site, names []string) plan {
 // list, count or offer as filters, or that came or went. What each row says
 // of its signatory is not compared: a page showing a changed signatory
 // read that signatory's address, and is made again for it.
-func changedListings(prev *builder, now *content.Site) map[string]bool {
-	oldPrints := prev.listingPrints()
-	next := &builder{rs: &render.Site{Config: prev.rs.Config, Content: now, Strings: prev.rs.Strings}}
-	newPrints := next.listingPrints()
+func changedListings(prev, next *builder) map[string]bool {
+	oldPrints, newPrints := prev.listingPrints(), next.listingPrints()
 	out := map[string]bool{}
 	for url, p := range newPrints {
 		if oldPrints[url] != p {
@@ -173,27 +176,27 @@ func changedListings(prev *builder, now *content.Site) map[string]bool {
 	return out
 }
 
-// listingPrints describes each page of the directory by what it shows
-// besides its rows, keyed by address, for changedListings. It is worked out
-// once per build.
-func (b *builder) listingPrints() map[string]string {
+// listingPrints describes each page of the directory by a hash of what it
+// shows besides its rows, keyed by address, for changedListings. It is
+// worked out once per build.
+func (b *builder) listingPrints() map[string]uint64 {
 	b.printsOnce.Do(func() {
-		b.prints = map[string]string{}
-		facets := map[*register.Facet]string{}
-		var sb strings.Builder
+		b.prints = map[string]uint64{}
+		facets := map[*register.Facet]uint64{}
+		var h maphash.Hash
+		h.SetSeed(printSeed)
 		for _, reg := range b.registers() {
 			for _, l := range reg.Listings() {
-				sb.Reset()
+				h.Reset()
 				for _, n := range []int{l.Number, l.Of, l.Total, l.First, l.FormerCount} {
-					sb.WriteString(strconv.Itoa(n))
-					sb.WriteByte(' ')
+					writeInt(&h, n)
 				}
 				if l.Value != nil {
-					sb.WriteString(l.Value.Label + "\x00" + l.Value.Slug + "\x00")
+					h.WriteString(l.Value.Label + "\x00" + l.Value.Slug + "\x00")
 				}
 				for _, p := range l.Items {
-					sb.WriteString(p.URL)
-					sb.WriteByte(0)
+					h.WriteString(p.URL)
+					h.WriteByte(0)
 				}
 				for _, f := range l.Facets {
 					print, ok := facets[f]
@@ -201,24 +204,36 @@ func (b *builder) listingPrints() map[string]string {
 						print = facetPrint(f)
 						facets[f] = print
 					}
-					sb.WriteString(print)
+					writeInt(&h, int(print))
 				}
-				b.prints[l.URL] = sb.String()
+				b.prints[l.URL] = h.Sum64()
 			}
 		}
 	})
 	return b.prints
 }
 
-// facetPrint is a filter as the directory's pages show it: its name and
-// each value with its count.
-func facetPrint(f *register.Facet) string {
-	var sb strings.Builder
-	sb.WriteString(f.Key + "\x01" + f.Label + "\x01")
+// printSeed is the seed of every print, so the prints of two builds in one
+// preview compare.
+var printSeed = maphash.MakeSeed()
+
+// facetPrint is a hash of a filter as the directory's pages show it: its
+// name and each value with its count.
+func facetPrint(f *register.Facet) uint64 {
+	var h maphash.Hash
+	h.SetSeed(printSeed)
+	h.WriteString(f.Key + "\x01" + f.Label + "\x01")
 	for _, v := range f.Values {
-		sb.WriteString(v.Slug + "\x02" + v.Label + "\x02" + strconv.Itoa(v.Count()) + "\x02")
+		h.WriteString(v.Slug + "\x02" + v.Label + "\x02")
+		writeInt(&h, v.Count())
 	}
-	return sb.String()
+	return h.Sum64()
+}
+
+func writeInt(h *maphash.Hash, n int) {
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], uint64(n))
+	h.Write(b[:])
 }
 
 // neighbours adds the URLs of the pages that show p through their own

@@ -80,10 +80,8 @@ func (b *builder) writeGeneratedRecorded(diags *diag.List) []string {
 // the files they wrote that they do not list beforehand (the aliases).
 func (b *builder) generatedFiles(written []string) []string {
 	all := set(written)
-	for _, step := range b.generatedSteps() {
-		for _, name := range step.files() {
-			all[name] = true
-		}
+	for _, name := range b.declared {
+		all[name] = true
 	}
 	out := make([]string, 0, len(all))
 	for name := range all {

@@ -15,12 +15,12 @@ import (
 // Incremental keeps a site built in memory for the development server and
 // brings it up to date after files are saved. It runs the build's own
 // steps (see pipeline.go) with the change: a change to content/ re-reads
-// only the changed files and re-renders only the pages that show them: the
-// page itself and, when its front matter changed, its list pages, the pages
-// it cross-references or that cross-reference it, pages that link to it,
-// pages whose templates look pages up by section or address, and the
-// generated files. A change to site.yaml, static/, templates/ or themes/
-// rebuilds everything.
+// only the changed files and makes again only the outputs that show them:
+// the page itself and, when its front matter changed, every output whose
+// recorded reads the change touched, the pages it cross-references or
+// that cross-reference it, the pages that link to it, and the site-wide
+// files that list every page (affected.go). A change to site.yaml,
+// static/, templates/ or themes/ rebuilds everything.
 //
 // It promises that after any sequence of saves the output equals a clean
 // Build of the files as they are now (TestPreviewIsTheBuild checks this
@@ -46,7 +46,10 @@ type Change struct {
 	Full    bool // everything was rebuilt
 	Pages   int  // pages rendered
 	Written int  // files written
-	Removed int  // files removed
+	// Files are the files an update wrote, sorted; nil for a full
+	// rebuild.
+	Files   []string
+	Removed int // files removed
 }
 
 // NewIncremental prepares to build opts.Source into out; opts.Output is
@@ -165,7 +168,7 @@ func (inc *Incremental) update(names []string) *Change {
 	for _, pg := range p.work.removed {
 		touched[pg.File] = true
 	}
-	ch := &Change{Pages: len(p.work.render), Written: st.Len(), Removed: len(p.work.removes)}
+	ch := &Change{Pages: len(p.work.render), Written: st.Len(), Files: st.Names(), Removed: len(p.work.removes)}
 	ch.Diags = inc.carry(res.Diags, touched)
 	if res.Diags.HasErrors() {
 		return ch

@@ -45,6 +45,7 @@ type builder struct {
 	names       map[string]bool          // every file written
 	linksByFile map[string][]pendingLink // page file -> its internal links
 	generated   []string                 // the files writeGenerated wrote
+	declared    []string                 // the files the generated steps list, claimed
 	static      []string                 // files of static/, as published
 	// What the preview keeps to find what a save affects (affected.go):
 	// what each output read as it rendered (nil outside the preview), and
@@ -52,7 +53,7 @@ type builder struct {
 	reads      map[string]*render.Reads            // output file -> its reads
 	rows       map[string]map[string]template.HTML // the directory's rows (render.Site.SignatoryRows)
 	printsOnce sync.Once
-	prints     map[string]string
+	prints     map[string]uint64
 	// change is what the save changed, for an update of the preview; nil
 	// for a whole build.
 	change *change

@@ -174,10 +174,13 @@ func (p *pass) openTheme() bool {
 // claimOutputs claims every file before any is written, so two sources
 // wanting one file are both named, and nothing is written.
 func (p *pass) claimOutputs() bool {
-	if !p.whole() && !p.work.meta && !p.work.files {
-		// No page, alias or file came or went: the claims stand.
-		p.out.claims = p.prev.raw.claims
-		return true
+	if !p.whole() && !p.work.files && !p.work.moved {
+		// No page, alias or file came or went: the claims stand if the
+		// site-wide files are the same too.
+		if !p.work.meta || slices.Equal(p.b.declaredFiles(), p.prev.declared) {
+			p.out.claims, p.b.declared = p.prev.raw.claims, p.prev.declared
+			return true
+		}
 	}
 	p.out.claims = p.b.claimOutputs(&p.res.Diags)
 	if p.res.Diags.HasErrors() {
@@ -188,12 +191,20 @@ func (p *pass) claimOutputs() bool {
 }
 
 func (p *pass) loadTemplates() bool {
-	tpl, tdiags := render.Load(p.th, render.Funcs(p.b.rs))
-	p.res.Diags = append(p.res.Diags, tdiags...)
+	p.b.rs.UseRegisters(p.b.registers())
+	if p.whole() {
+		tpl, tdiags := render.Load(p.th, render.Funcs(p.b.rs))
+		p.res.Diags = append(p.res.Diags, tdiags...)
+		p.b.tpl = tpl
+	} else {
+		// The templates are those of the last good build, as a change
+		// to them rebuilds everything; they take this content's
+		// functions.
+		p.b.tpl = p.prev.tpl.Rebind(render.Funcs(p.b.rs))
+	}
 	if p.res.Diags.HasErrors() {
 		return false
 	}
-	p.b.tpl = tpl
 	p.res.state = p.b
 	p.out.links = newOutputLinks(p.cfg.BasePath(), siteAddress(p.b.rs))
 	return true
@@ -206,7 +217,7 @@ func (p *pass) planWork() bool {
 		p.work = plan{render: p.res.Site.Pages, meta: true}
 		return true
 	}
-	p.work = planChange(p.prev, p.res.Site, p.changed)
+	p.work = planChange(p.prev, p.b, p.changed)
 	p.work.files = !slices.Equal(p.prev.rs.Content.Assets, p.res.Site.Assets)
 	p.b.change = p.work.change
 	return true

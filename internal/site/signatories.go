@@ -7,6 +7,7 @@ import (
 
 	"github.com/coproduce/coproduce/internal/content"
 	"github.com/coproduce/coproduce/internal/parallel"
+	"github.com/coproduce/coproduce/internal/publish"
 	"github.com/coproduce/coproduce/internal/register"
 )
 
@@ -162,7 +163,15 @@ func (b *builder) listingPage(l *register.Listing) *content.Page {
 // In another language they are under its folder: /cy/signatories.json
 // holds the Welsh names and addresses, and /cy/signatories/index.json the
 // Welsh filter names the Welsh directory's search shows.
+//
+// The live preview makes them when they are first asked for: nobody
+// reads them while editing, and at 10,000 signatories they took most of
+// the time of a save.
 func (b *builder) writeSignatoryData() error {
+	return b.raw.writeLater(b.signatoryDataFiles(), b.writeSignatoryDataTo)
+}
+
+func (b *builder) writeSignatoryDataTo(out publish.Output) error {
 	for _, reg := range b.registers() {
 		dir := dataDir(reg)
 		index, err := reg.Index()
@@ -170,21 +179,21 @@ func (b *builder) writeSignatoryData() error {
 			return err
 		}
 		// Already compact: the raw output skips a minifier pass over a large file.
-		if err := b.raw.WriteFile(dir+register.Section+"/index.json", index); err != nil {
+		if err := out.WriteFile(dir+register.Section+"/index.json", index); err != nil {
 			return err
 		}
 		data, err := reg.JSON(b.rs.Content, b.rs.Config.In(reg.Lang).Title, b.rs.AbsURL)
 		if err != nil {
 			return err
 		}
-		if err := b.raw.WriteFile(dir+"signatories.json", data); err != nil {
+		if err := out.WriteFile(dir+"signatories.json", data); err != nil {
 			return err
 		}
 		csv, err := reg.CSV(b.rs.AbsURL)
 		if err != nil {
 			return err
 		}
-		if err := b.raw.WriteFile(dir+"signatories.csv", csv); err != nil {
+		if err := out.WriteFile(dir+"signatories.csv", csv); err != nil {
 			return err
 		}
 		pieces, err := reg.IndexPieces()
@@ -192,7 +201,7 @@ func (b *builder) writeSignatoryData() error {
 			return err
 		}
 		for _, f := range pieces {
-			if err := b.raw.WriteFile(dir+f.Path, f.Data); err != nil {
+			if err := out.WriteFile(dir+f.Path, f.Data); err != nil {
 				return err
 			}
 		}
