@@ -35,11 +35,16 @@
 //     ![The team](My Photo.png), which Markdown leaves as text (warning,
 //     with the <My Photo.png> form and a name without spaces);
 //   - plain English (warnings): sentences over 25 words, paragraphs over 80
-//     words, and a reading age above the site's target.
+//     words, and a reading age above the site's target;
+//   - a picture (PNG, JPEG, GIF, WebP, AVIF) more than twice as wide as the
+//     sharpest it is ever shown in a page's column (warning, with the
+//     width to resize it to; see pictures.go and package picture).
 //
 // [Site] checks across pages: two files whose addresses differ only in
-// capital letters (error), and file names with capitals, spaces or other
-// characters that make awkward addresses (warning).
+// capital letters (error), file names with capitals, spaces or other
+// characters that make awkward addresses (warning), and a signatory's logo
+// over [MaxLogoBytes] or more than twice as wide as the sharpest it is
+// ever shown (warning, at the logo: line).
 //
 // Every message belongs to a rule that "coproduce check --rule" names
 // (diag.Rules), and every message reads at the site's default reading age

@@ -58,6 +58,7 @@ func Page(p *content.Page, r *markdown.Report, opts Options) diag.List {
 	checkLinks(r.Links, func(l markdown.Link) diag.Pos { return at(rf.refine(index(), l)) }, &diags)
 	checkImages(r.Images, at, &diags)
 	checkAltText(p, r.Images, at, &diags)
+	checkPictures(r.Images, at, &diags)
 	checkMarkup(p.Body, r.Doc, index(), at, &diags)
 	if p.Lang == "" {
 		// The prose is read once for both the plain English and the Easy

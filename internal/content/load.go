@@ -32,6 +32,7 @@ import (
 
 	"github.com/coproduce/coproduce/internal/diag"
 	"github.com/coproduce/coproduce/internal/fields"
+	"github.com/coproduce/coproduce/internal/picture"
 )
 
 // Options change what Load keeps.
@@ -70,6 +71,9 @@ type Site struct {
 	// Assets are the other files under content/ (images and the like),
 	// copied to the same path in the output.
 	Assets []string
+	// Pictures are the assets that are pictures, by the same names, with
+	// their sizes.
+	Pictures map[string]Picture
 	// Drafts are the files of draft pages left out of the build, so that a
 	// link to one can say why it goes nowhere.
 	Drafts []string
@@ -95,7 +99,7 @@ var langSuffix = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z]{2,4})?$`)
 func Load(fsys fs.FS, opts Options) (*Site, diag.List) {
 	opts.Now = opts.today() // once, so every page is judged on the same day
 	var diags diag.List
-	site := &Site{byURL: map[string]*Page{}, bySection: map[string][]*Page{}, dir: opts.Dir}
+	site := &Site{byURL: map[string]*Page{}, bySection: map[string][]*Page{}, Pictures: map[string]Picture{}, dir: opts.Dir}
 	var files []loadFile
 	walkErr := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil && name == "." && errors.Is(err, fs.ErrNotExist) {
@@ -111,7 +115,7 @@ func Load(fsys fs.FS, opts Options) (*Site, diag.List) {
 			return fs.SkipDir
 		case assetFile:
 			site.Assets = append(site.Assets, name)
-			if isSVG(name) {
+			if picture.IsPicture(name) {
 				files = append(files, loadFile{name: name, at: len(diags), picture: true})
 			}
 			return nil

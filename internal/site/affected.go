@@ -141,6 +141,9 @@ func planChange(prev, next *builder, names []string) plan {
 		}
 		pl.change = c
 	}
+	for _, p := range showingChangedPictures(prev, now, names) {
+		want[p] = true // pictures.go
+	}
 	for p := range want {
 		pl.render = append(pl.render, p)
 	}
