@@ -58,7 +58,7 @@ func reloadBodies(old *Site, fsys fs.FS, changed []string, opts Options) (*Site,
 		p.Body, p.BodyLine = body, line
 		fresh[op] = p
 	}
-	site := &Site{Pages: slices.Clone(old.Pages), Assets: old.Assets, Drafts: old.Drafts, dir: old.dir,
+	site := &Site{Pages: slices.Clone(old.Pages), Assets: old.Assets, Drafts: old.Drafts, Pictures: old.Pictures, dir: old.dir,
 		byURL: make(map[string]*Page, len(old.byURL)), bySection: make(map[string][]*Page, len(old.bySection))}
 	for i, p := range site.Pages {
 		if n := fresh[p]; n != nil {
