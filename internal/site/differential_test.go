@@ -310,7 +310,15 @@ func (e *editor) picture() (string, []string) {
 		delete(e.fsys, pic)
 		return "remove " + pic, append(changed, pic)
 	}
-	e.write(pic, fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="%d"/></svg>`, 1+e.r.IntN(4)))
+	// Its size changes from save to save, and the pages showing it write
+	// the size into their <img>.
+	svg := fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 10 10"><circle cx="5" cy="5" r="%d"/></svg>`,
+		10*(1+e.r.IntN(60)), 10*(1+e.r.IntN(40)), 1+e.r.IntN(4))
+	if _, ok := e.fsys[pic]; ok && e.r.IntN(2) == 0 {
+		e.write(pic, svg) // the picture alone, resized
+		return "resize " + pic, []string{pic}
+	}
+	e.write(pic, svg)
 	e.write(p, string(e.fsys[p].Data)+"\n![A drawing](picture.svg)\n")
 	return "picture in " + p, []string{pic, p}
 }
