@@ -50,15 +50,15 @@ func checkLogos(s *content.Site) diag.List {
 		switch {
 		case heavy && wide:
 			diags.Warnf(p.LogoPos, resize(aim, pic),
-				"the logo %s is %s and %s by %s pixels, but it is shown at most %s pixels wide (%s on a high-resolution screen), so it makes the page slow to open for nothing",
+				"the logo %s is %s and %s by %s pixels. The page shows it %s pixels wide at most, or %s on a sharp screen. So the page is slow to open",
 				file, kilobytes(pic.Bytes), count(pic.Size.Width), count(pic.Size.Height), count(shown.Width), count(aim))
 		case wide:
 			diags.Warnf(p.LogoPos, resize(aim, pic),
-				"the logo %s is %s pixels wide, but it is shown at most %s pixels wide (%s on a high-resolution screen), so readers download far more than they see",
+				"the logo %s is %s pixels wide. The page shows it %s pixels wide at most, or %s on a sharp screen. So readers download far more than they see",
 				file, count(pic.Size.Width), count(shown.Width), count(aim))
 		case heavy:
 			diags.Warnf(p.LogoPos, lighten(name, aim, pic),
-				"the logo %s is %s; a logo should be at most %s, so the page opens quickly on a phone",
+				"the logo %s is %s. A logo should be %s at most, so the page opens fast on a phone",
 				file, kilobytes(pic.Bytes), kilobytes(MaxLogoBytes))
 		}
 	}
@@ -80,7 +80,7 @@ func checkPictures(images []markdown.Link, at func(markdown.Pos) diag.Pos, diags
 			continue
 		}
 		diags.Warnf(at(img.Pos), resize(aim, content.Picture{Size: picture.Size{Width: pic.Width, Height: pic.Height}, Bytes: pic.Bytes}),
-			"the picture %s is %s pixels wide, but pages show it at most %s pixels wide (%s on a high-resolution screen), so readers download far more than they see",
+			"the picture %s is %s pixels wide. Pages show it %s pixels wide at most, or %s on a sharp screen. So readers download far more than they see",
 			pic.File, count(pic.Width), count(shown.Width), count(aim))
 	}
 }

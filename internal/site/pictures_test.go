@@ -170,11 +170,11 @@ func TestOversizedPicturesAreWarnedAbout(t *testing.T) {
 		}
 	}
 	want := []string{
-		`content/principles/listen.md:15:1: warning: the picture content/principles/team.jpg is 4,000 pixels wide, but pages show it at most 864 pixels wide \(1,728 on a high-resolution screen\), so readers download far more than they see; resize it to 1,728 pixels wide in a picture editor, which should make it about 1.\d MB, and save it with the same name`,
-		`content/signatories/heavy.md:7:7: warning: the logo content/signatories/heavy.png is 29\d KB; a logo should be at most 200 KB, so the page opens quickly on a phone; save it again with fewer colours, as a PNG for a drawing or a JPEG for a photo, to bring it under 200 KB`,
+		`content/principles/listen.md:15:1: warning: the picture content/principles/team.jpg is 4,000 pixels wide. Pages show it 864 pixels wide at most, or 1,728 on a sharp screen. So readers download far more than they see; resize it to 1,728 pixels wide in a picture editor, which should make it about 1.\d MB, and save it with the same name`,
+		`content/signatories/heavy.md:7:7: warning: the logo content/signatories/heavy.png is 29\d KB. A logo should be 200 KB at most, so the page opens fast on a phone; save it again with fewer colours, as a PNG for a drawing or a JPEG for a photo, to bring it under 200 KB`,
 		// The 1600 by 800 logo is shown 96 high, so 192 wide, and 384 on
 		// a high-resolution screen.
-		`content/signatories/wide.md:7:7: warning: the logo content/signatories/wide.png is 3.7 MB and 1,600 by 800 pixels, but it is shown at most 192 pixels wide \(384 on a high-resolution screen\), so it makes the page slow to open for nothing; resize it to 384 pixels wide in a picture editor, which should make it about 2\d\d KB, and save it with the same name`,
+		`content/signatories/wide.md:7:7: warning: the logo content/signatories/wide.png is 3.7 MB and 1,600 by 800 pixels. The page shows it 192 pixels wide at most, or 384 on a sharp screen. So the page is slow to open; resize it to 384 pixels wide in a picture editor, which should make it about 2\d\d KB, and save it with the same name`,
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %d warnings, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))
@@ -253,7 +253,7 @@ func TestHeavySVGLogoWarnedOnce(t *testing.T) {
 			got = append(got, d.String())
 		}
 	}
-	want := "content/signatories/drawn.md:7:7: warning: the logo content/signatories/drawn.svg is 2\\d\\d KB; a logo should be at most 200 KB, so the page opens quickly on a phone; simplify the drawing and export it again as a plain SVG, or save it as a PNG 192 pixels wide"
+	want := "content/signatories/drawn.md:7:7: warning: the logo content/signatories/drawn.svg is 2\\d\\d KB. A logo should be 200 KB at most, so the page opens fast on a phone; simplify the drawing and export it again as a plain SVG, or save it as a PNG 192 pixels wide"
 	if len(got) != 1 || !regexp.MustCompile("^"+want+"$").MatchString(got[0]) {
 		t.Errorf("got:\n%s\nwant one:\n%s", strings.Join(got, "\n"), want)
 	}
