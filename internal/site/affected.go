@@ -29,6 +29,10 @@ type plan struct {
 	removes []string        // files of the last good build to delete
 	files   bool            // files beside the pages came or went
 	moved   bool            // a page came or went, or its aliases changed
+	// sameFiles is set when the save cannot change which site-wide
+	// files there are: no page came or went, no title changed (the
+	// search index is cut by names) and no directory page came or went.
+	sameFiles bool
 	change  *change         // what the save changed, for the site-wide files
 }
 
@@ -76,6 +80,7 @@ func planChange(prev, next *builder, names []string) plan {
 	var pl plan
 	want := map[*content.Page]bool{}
 	var moved []*content.Page // old and new versions of pages whose front matter changed
+	retitled := false
 	for _, p := range now.Pages {
 		if !underAny(strings.TrimPrefix(p.File, "content/"), names) {
 			continue
@@ -86,6 +91,7 @@ func planChange(prev, next *builder, names []string) plan {
 			want[p] = true
 			pl.meta = true
 			pl.moved = pl.moved || op == nil || op.File != p.File || !slices.Equal(op.Aliases, p.Aliases)
+			retitled = retitled || op == nil || op.Title != p.Title
 			moved = append(moved, p)
 			if op != nil {
 				moved = append(moved, op)
@@ -119,7 +125,9 @@ func planChange(prev, next *builder, names []string) plan {
 		for _, m := range moved {
 			c.shownSections[m.Section] = true
 		}
-		c.listings = changedListings(prev, next)
+		var listingsCameOrWent bool
+		c.listings, listingsCameOrWent = changedListings(prev, next)
+		pl.sameFiles = !pl.moved && !retitled && !listingsCameOrWent
 		for _, p := range now.Pages {
 			if c.shown[p.URL] || c.redo(indexFile(p.URL)) {
 				want[p] = true
@@ -159,20 +167,21 @@ func planChange(prev, next *builder, names []string) plan {
 // list, count or offer as filters, or that came or went. What each row says
 // of its signatory is not compared: a page showing a changed signatory
 // read that signatory's address, and is made again for it.
-func changedListings(prev, next *builder) map[string]bool {
+func changedListings(prev, next *builder) (changed map[string]bool, cameOrWent bool) {
 	oldPrints, newPrints := prev.listingPrints(), next.listingPrints()
-	out := map[string]bool{}
+	changed = map[string]bool{}
 	for url, p := range newPrints {
-		if oldPrints[url] != p {
-			out[url] = true
+		if old, ok := oldPrints[url]; !ok || old != p {
+			changed[url] = true
+			cameOrWent = cameOrWent || !ok
 		}
 	}
 	for url := range oldPrints {
 		if _, ok := newPrints[url]; !ok {
-			out[url] = true
+			changed[url], cameOrWent = true, true
 		}
 	}
-	return out
+	return changed, cameOrWent
 }
 
 // listingPrints describes each page of the directory by a hash of what it

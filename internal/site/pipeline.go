@@ -177,7 +177,7 @@ func (p *pass) claimOutputs() bool {
 	if !p.whole() && !p.work.files && !p.work.moved {
 		// No page, alias or file came or went: the claims stand if the
 		// site-wide files are the same too.
-		if !p.work.meta || slices.Equal(p.b.declaredFiles(), p.prev.declared) {
+		if !p.work.meta || p.work.sameFiles || slices.Equal(p.b.declaredFiles(), p.prev.declared) {
 			p.out.claims, p.b.declared = p.prev.raw.claims, p.prev.declared
 			return true
 		}
