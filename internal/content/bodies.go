@@ -11,6 +11,15 @@ import (
 	"github.com/coproduce/coproduce/internal/diag"
 )
 
+// bodyOnlyKinds are the kinds of page reloadBodies reads on its own: pages
+// no other page is found by. The other pages keep pointing to the saved
+// page's old self, which holds the same front matter; a pledge, principle
+// or list page is also looked up by who points to it (the register files
+// a signatory under the pledge its front matter points to), and a page
+// with a translation, twin or report is pointed back to, so those are read
+// in full.
+var bodyOnlyKinds = map[Kind]bool{KindSignatory: true, KindCaseStudy: true, KindValue: true, KindPage: true}
+
 // reloadBodies is Reload for the save editors make most: the Markdown of
 // pages that exist, with their front matter as it was. Nothing another page
 // is linked by has changed, so the cross-referencing of the old site holds;
@@ -42,7 +51,8 @@ func reloadBodies(old *Site, fsys fs.FS, changed []string, opts Options) (*Site,
 		// A twin or translation is read with what it shares with its
 		// main page, and a page with a twin keeps where its keys are
 		// written: the full path reads those.
-		if op.keepKeys || op.IsTwin() || op.Lang != "" {
+		if op.keepKeys || op.IsTwin() || op.Lang != "" || !bodyOnlyKinds[op.Kind] ||
+			len(op.Translations) > 0 || op.EasyRead != nil || len(op.Reports) > 0 {
 			return nil, nil, false
 		}
 		var found diag.List

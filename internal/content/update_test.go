@@ -109,3 +109,22 @@ func TestReloadOfABodyAloneMatchesLoad(t *testing.T) {
 		t.Error("after a title change the pledge still shows the old title")
 	}
 }
+
+// A pledge's body saved alone is read in full: signatories find their
+// pledge by the page itself, which must be the one in the site.
+func TestReloadOfAPledgeBodyKeepsItsSignatories(t *testing.T) {
+	fsys := fstest.MapFS{
+		"pledges/p.md":     {Data: []byte("---\ntitle: P\nsummary: S.\ncommitments: [a]\n---\nThe pledge.\n")},
+		"signatories/a.md": {Data: []byte("---\ntitle: A\nsummary: S.\nwebsite: https://a.example/\nsigned: 2024-01-01\npledges: [p]\n---\n")},
+	}
+	old, diags := Load(fsys, Options{})
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	fsys["pledges/p.md"] = &fstest.MapFile{Data: []byte("---\ntitle: P\nsummary: S.\ncommitments: [a]\n---\nThe pledge, said again.\n")}
+	got, _ := Reload(old, fsys, []string{"pledges/p.md"}, Options{})
+	p := got.Page("/pledges/p/")
+	if a := got.Page("/signatories/a/"); len(a.Pledges) != 1 || a.Pledges[0] != p {
+		t.Error("the signatory points to an old copy of its pledge, so the register cannot file it under the pledge")
+	}
+}
