@@ -74,8 +74,12 @@ func checkPagesWorkflow(t *testing.T, name string, data []byte, required []strin
 	}
 	var uses []string
 	baseFromPages := false
+	checked, checkedFirst := false, false
 	for _, job := range w.Jobs {
 		for _, s := range job.Steps {
+			if strings.Contains(s.Run, "coproduce check --format github") {
+				checked = true
+			}
 			if s.Uses != "" {
 				uses = append(uses, s.Uses)
 			}
@@ -85,6 +89,7 @@ func checkPagesWorkflow(t *testing.T, name string, data []byte, required []strin
 			if strings.Contains(s.Run, "coproduce build") && strings.Contains(s.Run, `--base-url "$BASE_URL"`) &&
 				s.Env["BASE_URL"] == "${{ steps.pages.outputs.base_url }}" {
 				baseFromPages = true
+				checkedFirst = checked
 			}
 		}
 	}
@@ -100,6 +105,9 @@ func checkPagesWorkflow(t *testing.T, name string, data []byte, required []strin
 	}
 	if !baseFromPages {
 		t.Errorf("%s does not build with --base-url from configure-pages' base_url output, so a project site under a sub-path would link outside itself", name)
+	}
+	if !checkedFirst {
+		t.Errorf("%s does not run coproduce check --format github before the build, so problems would not show on their lines of the files", name)
 	}
 	deploy, ok := w.Jobs["deploy"]
 	if !ok || deploy.Needs != "build" || deploy.Environment.Name != "github-pages" {
@@ -297,13 +305,13 @@ func TestHostingGuideCommandsWork(t *testing.T) {
 		}
 		if step.Name == "Build the site" {
 			builds("GitHub Pages", step.Run, "https://owner.github.io/repository/", env...)
-		} else {
-			m.sh(site, step.Run, env...)
+		} else if out := m.sh(site, step.Run, env...); step.Name == "Check the site" && !strings.Contains(out, "No problems found") && !strings.Contains(out, " 0 errors") {
+			t.Errorf("the starter site's check step printed\n%s\nwant no errors", out)
 		}
 		ran++
 	}
-	if ran != 2 {
-		t.Errorf("the starter workflow has %d run steps; this test knows Install coproduce and Build the site", ran)
+	if ran != 3 {
+		t.Errorf("the starter workflow has %d run steps; this test knows Install coproduce, Check the site and Build the site", ran)
 	}
 
 	// Netlify: netlify.toml's commands, with the addresses Netlify sets.

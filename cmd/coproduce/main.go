@@ -41,7 +41,7 @@ func commands() map[string]command {
 	return map[string]command{
 		"build":   {usage: "coproduce build [-s DIR] [-o DIR] [--base-url URL] [--drafts] [--warnings summary|all]", summary: "build the site into public/", run: runBuild},
 		"serve":   {usage: "coproduce serve [-s DIR] [--addr 127.0.0.1:1313] [--drafts]", summary: "preview the site, rebuilding and reloading the browser on every save", run: runServe},
-		"check":   {usage: "coproduce check [-s DIR] [--format text|json|github] [--drafts] [--warnings all|summary]", summary: "check the content for problems, without writing anything", run: runCheck},
+		"check":   {usage: "coproduce check [-s DIR] [--format text|json|github] [--drafts] [--warnings all|summary] [--errors-only] [--rule NAME]", summary: "check the content for problems, without writing anything", run: runCheck},
 		"due":     {usage: "coproduce due [-s DIR] [--within DAYS] [--format text|csv|json] [--date YYYY-MM-DD]", summary: "list the signatories that are due, overdue or lapsed, to remind them to renew", run: runDue},
 		"init":    {usage: "coproduce init DIR", summary: "make a new site in an empty folder", run: runInit},
 		"import":  {usage: "coproduce import FILE.csv [-s DIR] [--pledge SLUG] [--map FILE] [--write] [--update]", summary: "turn a sign-up form's answers into signatory pages, showing what would change first", run: runImport},

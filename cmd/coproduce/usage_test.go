@@ -2,8 +2,12 @@ package main
 
 import (
 	"bytes"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/coproduce/coproduce/internal/diag"
 )
 
 // Every command, including ones added later, explains itself with -h and
@@ -32,5 +36,22 @@ func TestEveryCommandHasHelpAndUsageErrors(t *testing.T) {
 				t.Errorf("coproduce %s --no-such-flag said %q, want the usage line %q", name, errOut.String(), c.usage)
 			}
 		})
+	}
+}
+
+// The README names every rule a user can give to check --rule.
+func TestReadmeNamesEveryRule(t *testing.T) {
+	data, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := strings.Join(strings.Fields(string(data)), " ")
+	m := regexp.MustCompile(`lists them all: ([a-z, -]+) \(the last`).FindStringSubmatch(readme)
+	if m == nil {
+		t.Fatal("README.md has no list of the rules, after \"lists them all:\"")
+	}
+	listed := strings.Split(strings.ReplaceAll(m[1], " and ", ", "), ", ")
+	if strings.Join(listed, ",") != strings.Join(diag.RuleNames(), ",") {
+		t.Errorf("README.md lists the rules\n%v\nbut they are\n%v", listed, diag.RuleNames())
 	}
 }

@@ -72,8 +72,8 @@ func TestHeadingsThatTakeATemplateIDAreErrors(t *testing.T) {
 	pledge := &content.Page{Kind: content.KindPledge, File: "content/pledges/p.md", BodyLine: 5, Body: []byte("Intro.\n\n## How to sign\n\nText.\n\n## Commitments\n")}
 	got := checkPage(t, pledge)
 	want := []string{
-		`content/pledges/p.md:7:1: error: the heading "How to sign" gets the id how-to-sign, which the theme already gives to another part of this page, so links to #how-to-sign and screen readers would find the wrong one; give it words of its own, such as ## More about how to sign`,
-		`content/pledges/p.md:11:1: error: the heading "Commitments" gets the id commitments, which the theme already gives to another part of this page, so links to #commitments and screen readers would find the wrong one; give it words of its own, such as ## More about commitments`,
+		`content/pledges/p.md:7:1: error: the heading "How to sign" gets the id how-to-sign, but the theme gives that id to another part of this page; give it words of its own, such as ## More about how to sign, so that links to #how-to-sign go to the right place`,
+		`content/pledges/p.md:11:1: error: the heading "Commitments" gets the id commitments, but the theme gives that id to another part of this page; give it words of its own, such as ## More about commitments, so that links to #commitments go to the right place`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -11,7 +11,12 @@
 // [Page] checks one page's body, from the markdown.Report of its
 // conversion and the body itself:
 //
-//   - an image without alt text (error);
+//   - in a case study marked anonymised: true, an email address, UK phone
+//     number, postcode or street address in the front matter or the body
+//     (error at each, never repeating it; see package privacy);
+//   - an image without alt text (error), and alt text that says nothing:
+//     a file name, one word for a picture (in English or Welsh), or the
+//     page's title again, in the body or in logo_alt (warning);
 //   - a link with no words (error); link text that does not say where the
 //     link goes, such as "click here", "here", "read more", "more", "this
 //     page" or "link", or a bare web address as text (warning);
@@ -30,11 +35,20 @@
 //     ![The team](My Photo.png), which Markdown leaves as text (warning,
 //     with the <My Photo.png> form and a name without spaces);
 //   - plain English (warnings): sentences over 25 words, paragraphs over 80
-//     words, and a reading age above the site's target.
+//     words, and a reading age above the site's target;
+//   - a picture (PNG, JPEG, GIF, WebP, AVIF) more than twice as wide as the
+//     sharpest it is ever shown in a page's column (warning, with the
+//     width to resize it to; see pictures.go and package picture).
 //
 // [Site] checks across pages: two files whose addresses differ only in
-// capital letters (error), and file names with capitals, spaces or other
-// characters that make awkward addresses (warning).
+// capital letters (error), file names with capitals, spaces or other
+// characters that make awkward addresses (warning), and a signatory's logo
+// over [MaxLogoBytes] or more than twice as wide as the sharpest it is
+// ever shown (warning, at the logo: line).
+//
+// Every message belongs to a rule that "coproduce check --rule" names
+// (diag.Rules), and every message reads at the site's default reading age
+// (messages_test.go reads them all with the checks of this package).
 //
 // Broken links, links to missing .md files and anchors are checked by the
 // build itself, which knows every file it wrote; front matter is checked

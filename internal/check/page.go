@@ -14,6 +14,10 @@ import (
 type Options struct {
 	// ReadingAge is the plain English target; 0 means DefaultReadingAge.
 	ReadingAge int
+	// SiteDomain is the host name of the site's own address, such as
+	// example.org: an email address there, in an anonymised case study,
+	// is the site's contact and not a person's.
+	SiteDomain string
 }
 
 func (o Options) target() int {
@@ -34,8 +38,6 @@ func Page(p *content.Page, r *markdown.Report, opts Options) diag.List {
 	at := func(pos markdown.Pos) diag.Pos {
 		return diag.Pos{File: p.File, Line: p.BodyLine + pos.Line - 1, Col: pos.Col}
 	}
-	checkHeadings(r.Headings, at, &diags)
-	checkThemeIDs(p, r.Headings, at, &diags)
 	sc := getScratch()
 	defer putScratch(sc)
 	var ix *lineIndex // made only when a link, the prose or a message needs it
@@ -46,9 +48,17 @@ func Page(p *content.Page, r *markdown.Report, opts Options) diag.List {
 		}
 		return ix
 	}
+	if p.Kind == content.KindCaseStudy && p.Anonymised {
+		// First, so that no other message crowds these errors out.
+		checkPrivacy(p, index(), at, opts.SiteDomain, &diags)
+	}
+	checkHeadings(r.Headings, at, &diags)
+	checkThemeIDs(p, r.Headings, at, &diags)
 	var rf refiner
 	checkLinks(r.Links, func(l markdown.Link) diag.Pos { return at(rf.refine(index(), l)) }, &diags)
 	checkImages(r.Images, at, &diags)
+	checkAltText(p, r.Images, at, &diags)
+	checkPictures(r.Images, at, &diags)
 	checkMarkup(p.Body, r.Doc, index(), at, &diags)
 	if p.Lang == "" {
 		// The prose is read once for both the plain English and the Easy

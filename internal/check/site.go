@@ -41,7 +41,7 @@ func Site(s *content.Site, opts Options) diag.List {
 				"the file name has %s, which makes its web address hard to type and to share", bad)
 		}
 	}
-	return diags
+	return append(diags, checkLogos(s)...)
 }
 
 // awkwardName says what is wrong with a file name as part of an address:

@@ -63,8 +63,8 @@ func checkThemeIDs(p *content.Page, hs []markdown.Heading, at func(markdown.Pos)
 			continue
 		}
 		h.Pos.Col = 1
-		diags.Errorf(at(h.Pos), fmt.Sprintf("give it words of its own, such as ## More about %s", lowerFirst(h.Text)),
-			"the heading %q gets the id %s, which the theme already gives to another part of this page, so links to #%s and screen readers would find the wrong one", h.Text, h.ID, h.ID)
+		diags.Errorf(at(h.Pos), fmt.Sprintf("give it words of its own, such as ## More about %s, so that links to #%s go to the right place", lowerFirst(h.Text), h.ID),
+			"the heading %q gets the id %s, but the theme gives that id to another part of this page", h.Text, h.ID)
 	}
 }
 

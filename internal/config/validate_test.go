@@ -29,13 +29,13 @@ func TestValuesThatBreakPagesAreRefused(t *testing.T) {
 		want       string
 	}{
 		{"contact with a script", "contact: \"javascript:alert(1)\"\n",
-			`site.yaml:1:10: error: contact starts with javascript:, a kind of link that is not allowed here, since it could run a program or open a file in the reader's browser; write an email address, such as contact: hello@example.org, or a web page starting with https://`},
+			`site.yaml:1:10: error: contact starts with javascript:, which is not allowed here, since such a link could run a program in the reader's browser; write an email address, such as contact: hello@example.org, or a web page starting with https://`},
 		{"contact with a script written as a URL", "contact: javascript://example.org/%0aalert(1)\n",
-			`site.yaml:1:10: error: contact starts with javascript:, a kind of link that is not allowed here, since it could run a program or open a file in the reader's browser; write an email address, such as contact: hello@example.org, or a web page starting with https://`},
+			`site.yaml:1:10: error: contact starts with javascript:, which is not allowed here, since such a link could run a program in the reader's browser; write an email address, such as contact: hello@example.org, or a web page starting with https://`},
 		{"contact with data", "contact: \"data:text/html,<script>x</script>\"\n",
-			`site.yaml:1:10: error: contact starts with data:, a kind of link that is not allowed here, since it could run a program or open a file in the reader's browser; write an email address, such as contact: hello@example.org, or a web page starting with https://`},
+			`site.yaml:1:10: error: contact starts with data:, which is not allowed here, since such a link could run a program in the reader's browser; write an email address, such as contact: hello@example.org, or a web page starting with https://`},
 		{"signing contact with a script", "signing:\n  contact: vbscript:msgbox\n",
-			`site.yaml:2:12: error: contact starts with vbscript:, a kind of link that is not allowed here, since it could run a program or open a file in the reader's browser; write an email address, such as contact: hello@example.org, or a web page starting with https://`},
+			`site.yaml:2:12: error: contact starts with vbscript:, which is not allowed here, since such a link could run a program in the reader's browser; write an email address, such as contact: hello@example.org, or a web page starting with https://`},
 		{"contact that is neither", "contact: the front desk\n",
 			`site.yaml:1:10: error: contact: "the front desk" is not an email address or a web address; write an email address, such as contact: hello@example.org, or a web page starting with https://`},
 		{"contact without https", "contact: example.org/contact\n",

@@ -126,6 +126,7 @@ func readKey(r fields.Reader, e fields.Entry, p *Page) {
 		}
 	case "logo_alt":
 		p.LogoAlt = strings.TrimSpace(r.String(e))
+		p.LogoAltAt = placeOf(r, e)
 	}
 }
 

@@ -45,7 +45,7 @@ var errorCases = []errorCase{
 		name:  "unknown key far from any known key",
 		files: map[string]string{"about.md": "---\ntitle: About\nsummary: x\nfavourite_colour: blue\n---\n"},
 		want:  []string{`content/about.md:4:1: error: "favourite_colour" is not a key a page can have`},
-		fix:   "delete the line, or check the spelling of the key. To keep information of your own, write params: on a line of its own and put the line under it, with two spaces in front, such as:   favourite_colour: blue",
+		fix:   "delete the line, or check the spelling of the key. To keep information of your own, write params: on a line of its own. Put the line under it, with two spaces in front, such as:   favourite_colour: blue",
 	},
 	{
 		name:  "a file name that cannot be an address",

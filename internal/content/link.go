@@ -152,13 +152,17 @@ func (s *Site) linkTwin(p *Page, diags *diag.List) {
 	}
 }
 
-// checkLogos reports a logo whose picture is not in the site.
+// checkLogos reports a logo whose picture is not in the site, and gives
+// every logo its size.
 func (s *Site) checkLogos(diags *diag.List) {
 	var assets map[string]bool
 	for _, p := range s.Pages {
 		if p.Logo == "" {
 			continue
 		}
+		// Set afresh on every read of the site: a page kept from the last
+		// build gets its logo's new size when only the logo was saved.
+		p.LogoSize = s.Pictures[strings.TrimPrefix(p.Logo, "/")].Size
 		if assets == nil {
 			assets = make(map[string]bool, len(s.Assets))
 			for _, a := range s.Assets {

@@ -32,6 +32,7 @@ import (
 
 	"github.com/coproduce/coproduce/internal/diag"
 	"github.com/coproduce/coproduce/internal/fields"
+	"github.com/coproduce/coproduce/internal/picture"
 )
 
 // Options change what Load keeps.
@@ -70,6 +71,9 @@ type Site struct {
 	// Assets are the other files under content/ (images and the like),
 	// copied to the same path in the output.
 	Assets []string
+	// Pictures are the assets that are pictures, by the same names, with
+	// their sizes.
+	Pictures map[string]Picture
 	// Drafts are the files of draft pages left out of the build, so that a
 	// link to one can say why it goes nowhere.
 	Drafts []string
@@ -95,7 +99,7 @@ var langSuffix = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z]{2,4})?$`)
 func Load(fsys fs.FS, opts Options) (*Site, diag.List) {
 	opts.Now = opts.today() // once, so every page is judged on the same day
 	var diags diag.List
-	site := &Site{byURL: map[string]*Page{}, bySection: map[string][]*Page{}, dir: opts.Dir}
+	site := &Site{byURL: map[string]*Page{}, bySection: map[string][]*Page{}, Pictures: map[string]Picture{}, dir: opts.Dir}
 	var files []loadFile
 	walkErr := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil && name == "." && errors.Is(err, fs.ErrNotExist) {
@@ -111,7 +115,7 @@ func Load(fsys fs.FS, opts Options) (*Site, diag.List) {
 			return fs.SkipDir
 		case assetFile:
 			site.Assets = append(site.Assets, name)
-			if isSVG(name) {
+			if picture.IsPicture(name) {
 				files = append(files, loadFile{name: name, at: len(diags), picture: true})
 			}
 			return nil
@@ -178,8 +182,14 @@ func loadPage(fsys fs.FS, name string, opts Options, diags *diag.List) *Page {
 	// often twice its size; a copy of its own lets that buffer go, which
 	// is a third of the memory a large site keeps while it builds.
 	p.Body, p.BodyLine = bytes.Clone(sf.body), sf.bodyLine
+	p.frontMatter = hashFrontMatter(data, sf.body)
 	p.keepKeys = p.IsTwin() || opts.twinned[name]
 	decode(fields.Reader{File: file, LineOffset: sf.lineOffset, Diags: diags}, &sf, p, opts.Now)
+	if p.Kind == KindCaseStudy {
+		// Whether it is anonymised may come from the page it translates,
+		// known only later, so the details are found for every case study.
+		p.PrivateDetails = frontMatterDetails(data, sf.bodyLine)
+	}
 	if p.Logo != "" {
 		p.Logo = resolveAsset(name, p.Logo)
 	}

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/coproduce/coproduce/internal/diag"
+	"github.com/coproduce/coproduce/internal/picture"
 )
 
 // Kind is what a page is, decided by the first folder under content/.
@@ -89,12 +90,23 @@ type Page struct {
 	Logo        string // path from the site root once loaded
 	LogoAlt     string
 	LogoPos     diag.Pos // where logo is written, to report a missing file
+	// LogoSize is the logo picture's own size in pixels, zero when it
+	// could not be read; see LogoShown for the size a page shows it at.
+	LogoSize picture.Size
 
 	// Where summary and website are written, for checks made after
 	// loading (a summary still as coproduce new wrote it). Two small
 	// places rather than a map of every key: a site may have 100,000
 	// pages.
 	SummaryAt, WebsiteAt Place
+	// LogoAltAt is where logo_alt is written, for the check of alt text
+	// that says nothing.
+	LogoAltAt Place
+
+	// PrivateDetails are the personal details in a case study's front
+	// matter, for the privacy check of an anonymised one
+	// (privatedetails.go).
+	PrivateDetails []PrivateDetail
 
 	// Body is the Markdown after the front matter; BodyLine is the line of
 	// the file it starts on, so body problems can be reported in place.
@@ -118,6 +130,9 @@ type Page struct {
 	// Where each key was written, kept only by twins and the pages they
 	// belong to (see translate.go).
 	keepKeys bool
+	// frontMatter is a hash of the file's front matter as written, so a
+	// save that changed the body alone is known (see reloadBodies).
+	frontMatter uint64
 	keyAt    []keyPos
 }
 
@@ -141,6 +156,14 @@ type Ref struct {
 }
 
 // IsList reports whether the page is an _index.md list page.
+// LogoShown is the width and height the default theme shows the logo at:
+// its own size, made smaller to fit picture.LogoBox. Written on the
+// <img>, it keeps the space the logo takes before it loads. It is zero
+// when the logo's size could not be read.
+func (p *Page) LogoShown() picture.Size {
+	return p.LogoSize.Fit(picture.LogoBox.Width, picture.LogoBox.Height)
+}
+
 func (p *Page) IsList() bool { return p.Kind == KindHome || p.Kind == KindList }
 
 // ReviewDue reports whether a signatory's review date has passed on day

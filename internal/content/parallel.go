@@ -14,7 +14,8 @@ import (
 type loadFile struct {
 	name    string
 	at      int  // len(diags) when the walk found the file
-	picture bool // an SVG picture to check, not a page
+	picture bool // a picture to read the size of (and check, when SVG), not a page
+	info    Picture
 	page    *Page
 	diags   diag.List
 }
@@ -28,7 +29,7 @@ func loadPages(fsys fs.FS, files []loadFile, opts Options, walkDiags diag.List, 
 	parallel.For(opts.Workers, len(files), func(_, i int) error {
 		f := &files[i]
 		if f.picture {
-			checkPicture(fsys, f.name, opts, &f.diags)
+			f.info = readPicture(fsys, f.name, opts, &f.diags)
 			return nil
 		}
 		f.page = loadPage(fsys, f.name, opts, &f.diags)
@@ -41,6 +42,9 @@ func loadPages(fsys fs.FS, files []loadFile, opts Options, walkDiags diag.List, 
 		diags = append(diags, walkDiags[from:f.at]...)
 		from = f.at
 		diags = append(diags, f.diags...)
+		if f.picture {
+			site.Pictures[f.name] = f.info
+		}
 		if p := f.page; p != nil && (!p.Draft || opts.Drafts) {
 			site.Pages = append(site.Pages, p)
 		} else if p != nil {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/coproduce/coproduce/internal/diag"
+	"github.com/coproduce/coproduce/internal/picture"
 )
 
 // Reload returns the site as Load would read it after the files or folders
@@ -21,8 +22,11 @@ import (
 // the problems of unchanged files were reported when they were read.
 func Reload(old *Site, fsys fs.FS, changed []string, opts Options) (*Site, diag.List) {
 	opts.Now = opts.today()
+	if site, diags, ok := reloadBodies(old, fsys, changed, opts); ok {
+		return site, diags
+	}
 	var diags diag.List
-	site := &Site{byURL: map[string]*Page{}, bySection: map[string][]*Page{}, dir: opts.Dir}
+	site := &Site{byURL: map[string]*Page{}, bySection: map[string][]*Page{}, Pictures: map[string]Picture{}, dir: opts.Dir}
 	under := func(name string) bool {
 		for _, c := range changed {
 			if c == "." || name == c || strings.HasPrefix(name, c+"/") {
@@ -41,6 +45,9 @@ func Reload(old *Site, fsys fs.FS, changed []string, opts Options) (*Site, diag.
 	for _, a := range old.Assets {
 		if !under(a) {
 			site.Assets = append(site.Assets, a)
+			if pic, ok := old.Pictures[a]; ok {
+				site.Pictures[a] = pic
+			}
 		}
 	}
 	for _, f := range old.Drafts {
@@ -68,8 +75,8 @@ func Reload(old *Site, fsys fs.FS, changed []string, opts Options) (*Site, diag.
 				return fs.SkipDir
 			case assetFile:
 				site.Assets = append(site.Assets, name)
-				if isSVG(name) {
-					checkPicture(fsys, name, opts, &diags)
+				if picture.IsPicture(name) {
+					site.Pictures[name] = readPicture(fsys, name, opts, &diags)
 				}
 				return nil
 			case skipEntry:

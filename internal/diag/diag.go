@@ -6,6 +6,8 @@
 //	FILE:LINE:COL: error: what is wrong; what to do
 //
 // FILE is relative to the site folder, so an editor can open it directly.
+// Each problem belongs to a named rule (rules.go), which "coproduce check"
+// shows and "coproduce check --rule NAME" lists alone.
 // Lists sort by file, then line, then column, so the output of two runs over
 // the same content is the same.
 package diag
@@ -65,6 +67,9 @@ type Diagnostic struct {
 	// Source is the offending line of the file, when known, so the live
 	// preview can show it.
 	Source string `json:"source,omitempty"`
+	// Rule names the kind of problem, for "coproduce check --rule"; when
+	// empty, RuleName finds it from the problem and the file.
+	Rule string `json:"rule,omitempty"`
 }
 
 func (d Diagnostic) String() string {

@@ -48,6 +48,23 @@ type Report struct {
 	// ListAll is the command that lists every warning, named in the
 	// summary, such as "coproduce check".
 	ListAll string
+	// ShowRules ends every line with the name of its rule, such as
+	// [link-text], as "coproduce check" does; summary lines always show it.
+	ShowRules bool
+}
+
+// line is one diagnostic as a report prints it.
+func (r Report) line(d Diagnostic) string {
+	if r.ShowRules {
+		return WithRule(d)
+	}
+	return d.String()
+}
+
+// WithRule is the diagnostic's line with the name of its rule at the end,
+// in brackets, as compilers show theirs.
+func WithRule(d Diagnostic) string {
+	return d.String() + " [" + d.RuleName() + "]"
 }
 
 // Write prints the errors in full, then the warnings (in full, or summed
@@ -60,13 +77,13 @@ func (r Report) Write(w io.Writer, l List) error {
 	var b strings.Builder
 	nErr := l.Count(Error)
 	for _, d := range sorted[:nErr] {
-		b.WriteString(d.String())
+		b.WriteString(r.line(d))
 		b.WriteByte('\n')
 	}
 	warnings := sorted[nErr:]
 	if r.AllWarnings || len(warnings) <= ManyWarnings {
 		for _, d := range warnings {
-			b.WriteString(d.String())
+			b.WriteString(r.line(d))
 			b.WriteByte('\n')
 		}
 	} else {
@@ -91,7 +108,7 @@ func writeWarningSummary(b *strings.Builder, warnings List, listAll string) {
 	if listAll == "" {
 		listAll = "coproduce check"
 	}
-	fmt.Fprintf(b, "%s, of %s. The first of each kind is below; to list them all, run: %s\n",
+	fmt.Fprintf(b, "%s, of %s. The first of each kind is below. To list them all, run: %s (or add --rule and the name in brackets to list one kind)\n",
 		plural(len(warnings), "warning"), plural(len(groups), "kind"), listAll)
 	for i, g := range groups {
 		if i == kindsShown {
@@ -102,7 +119,7 @@ func writeWarningSummary(b *strings.Builder, warnings List, listAll string) {
 			fmt.Fprintf(b, "  and %s of %s more\n", plural(rest, "warning"), plural(len(groups)-i, "kind"))
 			break
 		}
-		fmt.Fprintf(b, "%d× %s\n", len(g.items), g.items[0].String())
+		fmt.Fprintf(b, "%d× %s\n", len(g.items), WithRule(g.items[0]))
 		if len(g.items) > 1 {
 			var places []string
 			for _, d := range g.items[1:min(len(g.items), placesShown+1)] {
@@ -173,12 +190,14 @@ func Kind(problem string) string {
 // first, so each problem shows on its own line of the file in a pull
 // request or commit, and in the log as one line:
 //
-//	::error file=content/a.md,line=5,col=9,title=coproduce::what is wrong; what to do
+//	::error file=content/a.md,line=5,col=9,title=coproduce error [rule]::what is wrong; what to do
+//
+// The title names the rule, for "coproduce check --rule".
 func WriteGitHub(w io.Writer, l List) error {
 	var b strings.Builder
 	for _, d := range l.ErrorsFirst() {
 		fmt.Fprintf(&b, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", d.Severity,
-			githubProperty(d.File), max(d.Line, 1), max(d.Col, 1), githubProperty("coproduce "+d.Severity.String()),
+			githubProperty(d.File), max(d.Line, 1), max(d.Col, 1), githubProperty("coproduce "+d.Severity.String()+" ["+d.RuleName()+"]"),
 			githubMessage(strings.TrimPrefix(d.String(), d.Pos.String()+": "+d.Severity.String()+": ")))
 	}
 	_, err := io.WriteString(w, b.String())

@@ -11,7 +11,7 @@ func TestReportPutsErrorsFirstAndSumsUpManyWarnings(t *testing.T) {
 	for i := range 30 {
 		l.Warnf(Pos{File: fmt.Sprintf("content/a%02d.md", i), Line: 3, Col: 1}, "write ## Details", "the heading %q skips from level 1 to level 3", fmt.Sprint("H", i))
 	}
-	l.Warnf(Pos{File: "content/a00.md", Line: 9, Col: 2}, "", "the sentence has 41 words")
+	l.Warnf(Pos{File: "content/a00.md", Line: 9, Col: 2}, "", "this sentence has 41 words, more than 25")
 	l.Errorf(Pos{File: "content/z.md", Line: 5, Col: 9}, "write it as 2025-02-01", "signed: 1/2/2025 is not a date")
 
 	var b strings.Builder
@@ -19,10 +19,10 @@ func TestReportPutsErrorsFirstAndSumsUpManyWarnings(t *testing.T) {
 	lines := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
 	want := []string{
 		"content/z.md:5:9: error: signed: 1/2/2025 is not a date; write it as 2025-02-01",
-		"31 warnings, of 2 kinds. The first of each kind is below; to list them all, run: coproduce check -s site",
-		`30× content/a00.md:3:1: warning: the heading "H0" skips from level 1 to level 3; write ## Details`,
+		"31 warnings, of 2 kinds. The first of each kind is below. To list them all, run: coproduce check -s site (or add --rule and the name in brackets to list one kind)",
+		`30× content/a00.md:3:1: warning: the heading "H0" skips from level 1 to level 3; write ## Details [headings]`,
 		"   also at content/a01.md:3:1, content/a02.md:3:1, content/a03.md:3:1 and 26 more",
-		"1× content/a00.md:9:2: warning: the sentence has 41 words",
+		"1× content/a00.md:9:2: warning: this sentence has 41 words, more than 25 [long-sentence]",
 		"1 error, 31 warnings",
 	}
 	if strings.Join(lines, "\n") != strings.Join(want, "\n") {

@@ -42,7 +42,7 @@ func (r Reader) Contact(e Entry) string {
 		r.fail(e.Value, example, "%s: %q is not an email address or a web address", e.Key, s)
 		return ""
 	default:
-		r.fail(e.Value, example, "%s starts with %s:, a kind of link that is not allowed here, since it could run a program or open a file in the reader's browser", e.Key, scheme)
+		r.fail(e.Value, example, "%s starts with %s:, which is not allowed here, since such a link could run a program in the reader's browser", e.Key, scheme)
 		return ""
 	}
 }

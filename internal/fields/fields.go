@@ -84,7 +84,7 @@ func (r Reader) Unknown(e Entry, known []string, where string) string {
 	fix := "delete the line, or check the spelling of the key"
 	if slices.Contains(known, "params") {
 		// Say what params is for, in the words of the line to write.
-		fix = fmt.Sprintf("delete the line, or check the spelling of the key. To keep information of your own, write params: on a line of its own and put the line under it, with two spaces in front, such as:   %s: %s", e.Key, exampleValue(e.Value))
+		fix = fmt.Sprintf("delete the line, or check the spelling of the key. To keep information of your own, write params: on a line of its own. Put the line under it, with two spaces in front, such as:   %s: %s", e.Key, exampleValue(e.Value))
 	}
 	near := diag.Nearest(e.Key, known)
 	if near != "" {

@@ -159,8 +159,8 @@ func (guard) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.No
 		return nil // the rest of a run counted at its first mark
 	}
 	if st.marks++; st.marks > MaxEmphasisMarks {
-		panic(&Refusal{offset: at, Problem: fmt.Sprintf("this paragraph has more than %d * _ ~ and quote marks that start or end emphasis", MaxEmphasisMarks),
-			Fix: `split it into shorter paragraphs, or write \* or \_ for a mark that is not emphasis`})
+		panic(&Refusal{offset: at, Problem: fmt.Sprintf("this paragraph has more than %d of the marks * _ ~ and quotes that make words bold or slanted", MaxEmphasisMarks),
+			Fix: `split it up with blank lines, or write \* or \_ for a mark that should show as it is`})
 	}
 	return nil
 }
@@ -185,8 +185,8 @@ func (definitionGuard) Transform(node *ast.Paragraph, reader text.Reader, pc par
 		l := bytes.TrimLeft(seg.Value(src), " ")
 		if len(l) > 0 && l[0] == '[' && bytes.Contains(l, []byte("]:")) {
 			if n++; n > MaxLinkDefinitions {
-				panic(&Refusal{offset: seg.Start, Problem: fmt.Sprintf("this paragraph has more than %d link definitions ([name]: address) one after another", MaxLinkDefinitions),
-					Fix: "put a blank line between groups of link definitions, or write the addresses in the links themselves"})
+				panic(&Refusal{offset: seg.Start, Problem: fmt.Sprintf("this paragraph has more than %d lines in a row that give a link's address, such as [name]: address", MaxLinkDefinitions),
+					Fix: "put a blank line between groups of them, or write each address in its own link"})
 			}
 		}
 	}

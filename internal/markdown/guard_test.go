@@ -16,14 +16,14 @@ func TestGuardRefusesWhatTheParserCannotReadQuickly(t *testing.T) {
 		pos     Pos
 		problem string
 	}{
-		"unmatched emphasis":     {"Intro.\n\n" + strings.Repeat("*a_ ", 300), Pos{3, 801}, "more than 400 * _ ~ and quote marks"},
-		"unmatched in a heading": {"## " + strings.Repeat("a* ", 401), Pos{1, 1205}, "more than 400 * _ ~ and quote marks"},
+		"unmatched emphasis":     {"Intro.\n\n" + strings.Repeat("*a_ ", 300), Pos{3, 801}, "more than 400 of the marks * _ ~ and quotes"},
+		"unmatched in a heading": {"## " + strings.Repeat("a* ", 401), Pos{1, 1205}, "more than 400 of the marks * _ ~ and quotes"},
 		"quote marks in a row":   {"Say " + strings.Repeat("\"", 40), Pos{1, 5}, "more than 32 quote marks in a row"},
 		"apostrophes in a row":   {"x\n\nSay " + strings.Repeat("'", 33), Pos{3, 5}, "more than 32 quote marks in a row"},
 		"open brackets":          {strings.Repeat("[", 101) + "a", Pos{1, 101}, "more than 100 [ brackets that are not closed"},
 		"nested brackets":        {strings.Repeat("[a ", 150) + strings.Repeat("]", 150), Pos{1, 301}, "more than 100 [ brackets"},
 		"image openers":          {strings.Repeat("![", 120), Pos{1, 201}, "more than 100 [ brackets"},
-		"link definitions":       {"Text.\n\n" + strings.Repeat("[a]: /\n", 600), Pos{503, 1}, "more than 500 link definitions"},
+		"link definitions":       {"Text.\n\n" + strings.Repeat("[a]: /\n", 600), Pos{503, 1}, "more than 500 lines in a row that give a link's address"},
 		"too many marks":         {strings.Repeat("- a\n", 100_000) + "- b\n", Pos{100_001, 4}, "more than 100000 lines, links, list items"},
 	} {
 		t.Run(name, func(t *testing.T) {

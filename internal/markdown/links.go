@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"strconv"
+
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -10,6 +12,24 @@ import (
 // the report as broken.
 type LinkResolver interface {
 	Resolve(dest string, image bool) (url string, problem *Problem)
+}
+
+// PictureFinder is a LinkResolver that also knows the pictures its
+// images point to. A picture it knows the size of is written with its
+// width and height, so the page keeps its place while it loads, and the
+// report carries the picture for the checks.
+type PictureFinder interface {
+	// Picture returns the picture an image's destination, as written,
+	// resolved to, and false when it is not a picture of the site or its
+	// size could not be read.
+	Picture(dest string) (Picture, bool)
+}
+
+// Picture is a picture file an image shows.
+type Picture struct {
+	File          string // as the editor knows it, such as content/about/team.png
+	Width, Height int    // in pixels
+	Bytes         int64
 }
 
 // Problem is why a link is broken and what the editor should write instead.
@@ -40,6 +60,13 @@ func (wk *walker) link(n ast.Node, destination []byte, image bool) []byte {
 		}
 	}
 	if image {
+		if finder, ok := wk.resolver.(PictureFinder); ok && l.Broken == nil {
+			if pic, ok := finder.Picture(dest); ok && pic.Width > 0 && pic.Height > 0 {
+				l.Picture = &pic
+				n.SetAttributeString("width", strconv.AppendInt(nil, int64(pic.Width), 10))
+				n.SetAttributeString("height", strconv.AppendInt(nil, int64(pic.Height), 10))
+			}
+		}
 		wk.images = append(wk.images, l)
 	} else {
 		wk.links = append(wk.links, l)

@@ -38,7 +38,10 @@ type Link struct {
 	Image  bool
 	Bare   bool     // a bare URL, linked automatically
 	Broken *Problem // why the target does not exist, nil when it does
-	Pos    Pos
+	// Picture is the file an image shows, when the resolver is a
+	// PictureFinder that knows its size; nil otherwise.
+	Picture *Picture `json:",omitempty"`
+	Pos     Pos
 }
 
 // IDs returns the set of heading ids, the anchors other pages may link to.

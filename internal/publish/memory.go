@@ -12,10 +12,45 @@ import (
 type Memory struct {
 	mu    sync.RWMutex
 	files map[string][]byte
+	later map[string]*later // files made when first asked for
+}
+
+// later is a group of files one function makes, the first time one of
+// them is asked for.
+type later struct {
+	once  sync.Once
+	make  func() (map[string][]byte, error)
+	files map[string][]byte
+	err   error
+}
+
+func (l *later) get(name string) ([]byte, bool) {
+	l.once.Do(func() { l.files, l.err = l.make() })
+	data, ok := l.files[name]
+	return data, ok && l.err == nil
 }
 
 // NewMemory returns an empty in-memory output.
-func NewMemory() *Memory { return &Memory{files: map[string][]byte{}} }
+func NewMemory() *Memory { return &Memory{files: map[string][]byte{}, later: map[string]*later{}} }
+
+// WriteLater stores names as files that make makes, when one of them is
+// first asked for. The live preview keeps files nobody reads while
+// editing, such as the open data, this way, so a save does not wait for
+// them. A name make does not return, or an error, reads as no file.
+func (m *Memory) WriteLater(names []string, make func() (map[string][]byte, error)) error {
+	l := &later{make: make}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, name := range names {
+		clean, ok := CleanName(name)
+		if !ok {
+			return fmt.Errorf("refusing to write %q outside the output folder", name)
+		}
+		delete(m.files, clean)
+		m.later[clean] = l
+	}
+	return nil
+}
 
 // WriteFile stores one file.
 func (m *Memory) WriteFile(name string, data []byte) error {
@@ -28,6 +63,7 @@ func (m *Memory) WriteFile(name string, data []byte) error {
 	data = bytes.Clone(data)
 	m.mu.Lock()
 	m.files[clean] = data
+	delete(m.later, clean)
 	m.mu.Unlock()
 	return nil
 }
@@ -35,8 +71,12 @@ func (m *Memory) WriteFile(name string, data []byte) error {
 // Get returns a file and whether it exists.
 func (m *Memory) Get(name string) ([]byte, bool) {
 	m.mu.RLock()
-	defer m.mu.RUnlock()
 	data, ok := m.files[name]
+	l := m.later[name]
+	m.mu.RUnlock()
+	if !ok && l != nil {
+		return l.get(name) // made outside the lock: it may take a while
+	}
 	return data, ok
 }
 
@@ -44,6 +84,7 @@ func (m *Memory) Get(name string) ([]byte, bool) {
 func (m *Memory) Remove(name string) {
 	m.mu.Lock()
 	delete(m.files, name)
+	delete(m.later, name)
 	m.mu.Unlock()
 }
 
@@ -51,8 +92,11 @@ func (m *Memory) Remove(name string) {
 func (m *Memory) Names() []string {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
-	names := make([]string, 0, len(m.files))
+	names := make([]string, 0, len(m.files)+len(m.later))
 	for n := range m.files {
+		names = append(names, n)
+	}
+	for n := range m.later {
 		names = append(names, n)
 	}
 	sort.Strings(names)
@@ -63,7 +107,7 @@ func (m *Memory) Names() []string {
 func (m *Memory) Len() int {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
-	return len(m.files)
+	return len(m.files) + len(m.later)
 }
 
 // Apply writes the files of from and removes the files named in removes in
@@ -76,9 +120,15 @@ func (m *Memory) Apply(from *Memory, removes []string) {
 	defer m.mu.Unlock()
 	for _, name := range removes {
 		delete(m.files, name)
+		delete(m.later, name)
 	}
 	for name, data := range from.files {
 		m.files[name] = data
+		delete(m.later, name)
+	}
+	for name, l := range from.later {
+		m.later[name] = l
+		delete(m.files, name)
 	}
 }
 
@@ -89,8 +139,12 @@ func (m *Memory) Replace(from *Memory) {
 	for name, data := range from.files {
 		fresh[name] = data
 	}
+	fresher := make(map[string]*later, len(from.later))
+	for name, l := range from.later {
+		fresher[name] = l
+	}
 	from.mu.RUnlock()
 	m.mu.Lock()
-	m.files = fresh
+	m.files, m.later = fresh, fresher
 	m.mu.Unlock()
 }

@@ -19,7 +19,14 @@ import (
 // filter links on every listing page but its own filter's.
 type partialCache struct {
 	mu   sync.RWMutex
-	html map[string]template.HTML
+	html map[string]cachedPartial
+}
+
+// cachedPartial is a partial as partialCached rendered it, with what it
+// read, which every page that shows it has read too.
+type cachedPartial struct {
+	html  template.HTML
+	reads *Reads
 }
 
 // partialCached renders the partial name with data the first time it is
@@ -39,10 +46,11 @@ func (ex *executor) partialCached(name string, data any, variants ...any) (templ
 	key := appendCacheKey(buf[:0], name, variants)
 	c := &ex.ts.cache
 	c.mu.RLock()
-	h, ok := c.html[string(key)]
+	hit, ok := c.html[string(key)]
 	c.mu.RUnlock()
 	if ok {
-		return h, nil
+		ex.reads.add(hit.reads)
+		return hit.html, nil
 	}
 	// Two workers may both miss at the start and render it twice; both
 	// get the same HTML, so that costs one render and no lock held
@@ -51,20 +59,28 @@ func (ex *executor) partialCached(name string, data any, variants ...any) (templ
 		return "", &tooDeep{name: name}
 	}
 	var out bytes.Buffer
+	// What the partial reads is kept with it, even when no page asked
+	// for it, since a page may be the next to show it.
+	outer := ex.reads
+	ex.reads = &Reads{}
 	ex.depth++
 	err := ex.partial(&out, name, data)
 	ex.depth--
+	read := ex.reads
+	ex.reads = outer
+	outer.add(read)
 	if err != nil {
 		// The mistake is placed here, in the partial, before the
 		// template that called it wraps it in its own place.
 		return "", ex.ts.faultFrom(err)
 	}
-	h = template.HTML(out.String())
+	read.Compact()
+	h := template.HTML(out.String())
 	c.mu.Lock()
 	if c.html == nil {
-		c.html = map[string]template.HTML{}
+		c.html = map[string]cachedPartial{}
 	}
-	c.html[string(key)] = h
+	c.html[string(key)] = cachedPartial{h, read}
 	c.mu.Unlock()
 	return h, nil
 }

@@ -29,8 +29,8 @@ type Site struct {
 	// listings (the directory and each filter), and rendering the row each
 	// time was most of the directory's cost at 10,000 signatories.
 	// They are kept by the language of the listing ("" for the main one),
-	// whose words the row is written in.
-	SignatoryRows map[string]map[*content.Page]template.HTML
+	// whose words the row is written in, and then by the page's address.
+	SignatoryRows map[string]map[string]template.HTML
 
 	// listing finds a page of the signatory directory in any language
 	// (set by Funcs).
@@ -39,7 +39,7 @@ type Site struct {
 
 // PageData is the value a page template is executed with.
 type PageData struct {
-	Site    *Site
+	site    *Site // the template reads it as .Site (see Site)
 	Page    *content.Page
 	Content template.HTML // the rendered Markdown body
 	Crumbs  Crumbs        // the way from the home page to this page
@@ -77,6 +77,34 @@ type PageData struct {
 	// keys the cached navigation by it: the directory's other pages (page
 	// 2, each filter) share one navigation instead of rendering their own.
 	SectionFront bool
+
+	// What the page read of the site while it was made (see Reads):
+	// own is the page's, and ex the executor rendering it now, whose
+	// reads are the page's or those of a partial being cached.
+	own *Reads
+	ex  *executor
+}
+
+// Site is the whole site, as a template reads it: {{.Site.Config.Title}}.
+func (d *PageData) Site() SiteView { return SiteView{Site: d.site, d: d} }
+
+// Reads is what the page read of the site while it was made and
+// rendered, sorted, once Execute has run.
+func (d *PageData) Reads() *Reads { return d.own }
+
+// reads is where a lookup the page makes now is recorded.
+func (d *PageData) reads() *Reads {
+	if d.ex != nil {
+		return d.ex.reads
+	}
+	return d.own
+}
+
+// lookup finds the page at url, and records that the page read its title
+// and address.
+func (d *PageData) lookup(url string) *content.Page {
+	d.reads().title(url)
+	return d.site.Content.Page(url)
 }
 
 // Crumbs are the breadcrumbs of a page. Every page of a section has the
@@ -121,8 +149,9 @@ func (d *PageData) title() string {
 
 // NewPageData prepares the data for one page, with its breadcrumbs.
 func NewPageData(s *Site, p *content.Page, body template.HTML) *PageData {
-	d := &PageData{Site: s, Page: p, Content: body, Kind: string(p.Kind), Permalink: s.AbsURL(p.URL)}
-	d.Crumbs = s.directoryCrumbs(crumbs(s.Content, p, s.Config.Language, s.Word(s.LangOf(p), "home")), p.Lang)
+	d := &PageData{site: s, Page: p, Content: body, Kind: string(p.Kind), Permalink: s.AbsURL(p.URL), own: &Reads{}}
+	d.own.title(p.URL) // a page made from nothing, such as the home page, is made again when a file takes its place
+	d.Crumbs = d.directoryCrumbs(crumbs(d.lookup, p, s.Config.Language, s.Word(s.LangOf(p), "home")), p.Lang)
 	d.Lang = s.LangOf(p)
 	d.Config = s.Config.In(d.Lang)
 	d.Title, d.QuickExit = d.title(), d.quickExit()
@@ -140,7 +169,8 @@ func NewPageData(s *Site, p *content.Page, body template.HTML) *PageData {
 // is its translation when there is one, else the main-language page (marked
 // with its language, so the link can say so).
 // homeTitle names the first step when the site has no home page.
-func crumbs(site *content.Site, p *content.Page, mainLang, homeTitle string) Crumbs {
+// page looks a page up by its address.
+func crumbs(page func(url string) *content.Page, p *content.Page, mainLang, homeTitle string) Crumbs {
 	if p.Kind == content.KindHome {
 		return nil
 	}
@@ -156,19 +186,19 @@ func crumbs(site *content.Site, p *content.Page, mainLang, homeTitle string) Cru
 	}
 	var out Crumbs
 	home := Crumb{Title: homeTitle, URL: "/"}
-	if h := site.Page(prefix + "/"); h != nil {
+	if h := page(prefix + "/"); h != nil {
 		home = Crumb{Title: h.Title, URL: h.URL}
-	} else if h := site.Home(); h != nil {
+	} else if h := page("/"); h != nil {
 		home = Crumb{Title: h.Title, URL: "/", Lang: fallback}
 	}
 	out = append(out, home)
 	parts := strings.Split(strings.Trim(url, "/"), "/")
 	for i := 1; i < len(parts); i++ {
 		step := "/" + strings.Join(parts[:i], "/") + "/"
-		if translated := site.Page(prefix + step); prefix != "" && translated != nil {
+		if translated := page(prefix + step); prefix != "" && translated != nil {
 			out = append(out, Crumb{Title: translated.Title, URL: translated.URL})
-		} else if page := site.Page(step); page != nil {
-			out = append(out, Crumb{Title: page.Title, URL: step, Lang: fallback})
+		} else if pg := page(step); pg != nil {
+			out = append(out, Crumb{Title: pg.Title, URL: step, Lang: fallback})
 		}
 	}
 	return out

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/coproduce/coproduce/internal/config"
@@ -20,13 +21,19 @@ import (
 // It also gives s its view of the signatory register in every language,
 // which the templates and LinkTo share.
 func Funcs(s *Site) template.FuncMap {
-	s.listing = register.Lookup(s.Content, s.Config.OtherLanguages(), s.Words)
+	if s.listing == nil {
+		s.listing = register.Lookup(s.Content, s.Config.OtherLanguages(), s.Words)
+	}
 	return s.withLifecycle(template.FuncMap{
-		"relURL":      s.RelURL,
-		"absURL":      s.AbsURL,
-		"asset":       s.Asset,
-		"section":     s.Content.Section,
-		"page":        s.Content.Page,
+		"relURL":  s.RelURL,
+		"absURL":  s.AbsURL,
+		"asset":   s.Asset,
+		"section": s.Content.Section,
+		"page":    s.Content.Page,
+		// hasPage is whether a page exists at an address, for a link
+		// that is shown only then: unlike page, it tells the live
+		// preview that nothing else of the page is shown.
+		"hasPage":     func(url string) bool { return s.Content.Page(url) != nil },
 		"date":        HumanDate,
 		"isoDate":     func(t time.Time) string { return t.Format("2006-01-02") },
 		"monthYear":   func(t time.Time) string { return t.Format("January 2006") },
@@ -88,6 +95,22 @@ func Funcs(s *Site) template.FuncMap {
 	})
 }
 
+// UseRegisters has the templates find the directory's pages in the
+// site's registers in every language, as regs returns them when first
+// asked for, rather than make them again. Call it before Funcs.
+func (s *Site) UseRegisters(regs func() []*register.Register) {
+	byURL := sync.OnceValue(func() map[string]*register.Listing {
+		m := map[string]*register.Listing{}
+		for _, reg := range regs() {
+			for _, l := range reg.Listings() {
+				m[l.URL] = l
+			}
+		}
+		return m
+	})
+	s.listing = func(url string) *register.Listing { return byURL()[url] }
+}
+
 // LinkBox is what a signatory's "Link to this page" box shows, worked out
 // in one call: the box writes the badge's address three times and the
 // snippet repeats the badge, which separate template calls worked out
@@ -120,7 +143,7 @@ func (s *Site) signatoryRows(pages []*content.Page, lang string) []template.HTML
 		return nil
 	}
 	for _, p := range pages {
-		if _, ok := rows[p]; !ok {
+		if _, ok := rows[p.URL]; !ok {
 			return nil
 		}
 	}
@@ -129,7 +152,7 @@ func (s *Site) signatoryRows(pages []*content.Page, lang string) []template.HTML
 		b   strings.Builder
 	)
 	for _, p := range pages {
-		row := rows[p]
+		row := rows[p.URL]
 		if b.Len() > 0 && b.Len()+len(row) > rowChunk {
 			out = append(out, template.HTML(b.String()))
 			b = strings.Builder{}

@@ -19,12 +19,12 @@ func TestSignatoryRowsAllOrNothing(t *testing.T) {
 	if got := s.signatoryRows(nil, ""); got != nil {
 		t.Errorf("with no rows rendered ahead, signatoryRows = %q, want none", got)
 	}
-	s.SignatoryRows = map[string]map[*content.Page]template.HTML{"": {a: "<li>a</li>\n", b: "<li>b</li>\n"}}
+	s.SignatoryRows = map[string]map[string]template.HTML{"": {a.URL: "<li>a</li>\n", b.URL: "<li>b</li>\n"}}
 	if got := s.signatoryRows([]*content.Page{a, b}, ""); len(got) != 1 || got[0] != "<li>a</li>\n<li>b</li>\n" {
 		t.Errorf("signatoryRows = %q, want both rows in order, in one piece", got)
 	}
 	big := template.HTML("<li>" + strings.Repeat("x", rowChunk/2) + "</li>\n")
-	s.SignatoryRows[""][a], s.SignatoryRows[""][b] = big, big
+	s.SignatoryRows[""][a.URL], s.SignatoryRows[""][b.URL] = big, big
 	pieces := s.signatoryRows([]*content.Page{a, b, a}, "")
 	var joined strings.Builder
 	for _, piece := range pieces {
@@ -33,7 +33,7 @@ func TestSignatoryRowsAllOrNothing(t *testing.T) {
 	if len(pieces) != 3 || joined.String() != string(big+big+big) {
 		t.Errorf("three rows of half a piece each come in %d pieces, want 3 holding the rows in order", len(pieces))
 	}
-	delete(s.SignatoryRows[""], b)
+	delete(s.SignatoryRows[""], b.URL)
 	if got := s.signatoryRows([]*content.Page{a, b}, ""); got != nil {
 		t.Errorf("with a row missing, signatoryRows = %q, want none", got)
 	}

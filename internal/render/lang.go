@@ -9,10 +9,10 @@ import (
 )
 
 // T returns the theme's words for key in the page's language.
-func (d *PageData) T(key string) string { return d.Site.Word(d.Lang, key) }
+func (d *PageData) T(key string) string { return d.site.Word(d.Lang, key) }
 
 // Date writes a date in the page's language: "1 March 2024".
-func (d *PageData) Date(t time.Time) string { return d.Site.DateIn(d.Lang, t) }
+func (d *PageData) Date(t time.Time) string { return d.site.DateIn(d.Lang, t) }
 
 // LangOf is the language a page is written in: its own, or the site's
 // main one.
@@ -42,10 +42,10 @@ func (s *Site) DateIn(lang string, t time.Time) string {
 
 // MonthYear writes "March 2026" in the page's language.
 func (d *PageData) MonthYear(t time.Time) string {
-	if d.Site.Strings == nil {
+	if d.site.Strings == nil {
 		return t.Format("January 2006")
 	}
-	return d.Site.Strings.MonthYear(d.Lang, t)
+	return d.site.Strings.MonthYear(d.Lang, t)
 }
 
 // Alternate is one language version of a page, for hreflang links and the
@@ -72,7 +72,7 @@ func (d *PageData) alternates() []Alternate {
 	if len(orig.Translations) == 0 {
 		return nil
 	}
-	out := []Alternate{{Lang: d.Site.Config.Language, Name: d.langName(d.Site.Config.Language), URL: orig.URL, Current: orig == p}}
+	out := []Alternate{{Lang: d.site.Config.Language, Name: d.langName(d.site.Config.Language), URL: orig.URL, Current: orig == p}}
 	for _, t := range orig.Translations {
 		out = append(out, Alternate{Lang: t.Lang, Name: d.langName(t.Lang), URL: t.URL, Current: t == p})
 	}
@@ -84,7 +84,7 @@ func (d *PageData) missingLanguages() []Alternate {
 	if p == nil || p.Variant != "" || p.Lang != "" {
 		return nil
 	}
-	others := d.Site.Config.OtherLanguages()
+	others := d.site.Config.OtherLanguages()
 	if len(others) == 0 {
 		return nil // a site in one language: every page is in it
 	}
@@ -99,7 +99,7 @@ func (d *PageData) missingLanguages() []Alternate {
 	for _, l := range others {
 		if !have[l] {
 			home := "/" + l + "/"
-			if d.Site.Content.Page(home) == nil {
+			if d.lookup(home) == nil {
 				home = ""
 			}
 			out = append(out, Alternate{Lang: l, Name: d.langName(l), URL: home})
@@ -114,23 +114,23 @@ func (d *PageData) missingLanguages() []Alternate {
 // for it; nil for any other page.
 func (d *PageData) directoryAlternates() []Alternate {
 	p := d.Page
-	if d.Site.listing == nil || p.Section != register.Section || !p.IsList() {
+	if d.site.listing == nil || p.Section != register.Section || !p.IsList() {
 		return nil
 	}
 	main := p.URL
 	if p.Lang != "" {
 		main = strings.TrimPrefix(main, "/"+p.Lang)
 	}
-	if d.Site.listing(main) == nil {
+	if d.listing(main) == nil {
 		return nil
 	}
 	var out []Alternate
-	for i, l := range append([]string{d.Site.Config.Language}, d.Site.Config.OtherLanguages()...) {
+	for i, l := range append([]string{d.site.Config.Language}, d.site.Config.OtherLanguages()...) {
 		url := main
 		if i > 0 {
 			url = "/" + l + main
 		}
-		if d.Site.exists(url) {
+		if d.exists(url) {
 			out = append(out, Alternate{Lang: l, Name: d.langName(l), URL: url, Current: url == p.URL})
 		}
 	}
@@ -143,9 +143,10 @@ func (d *PageData) directoryAlternates() []Alternate {
 // directoryCrumbs points a step of the breadcrumbs at the signatory
 // directory in lang, which the build writes whether or not content/ has a
 // page for it, where the step would otherwise go to the main language's.
-func (s *Site) directoryCrumbs(cs Crumbs, lang string) Crumbs {
+func (d *PageData) directoryCrumbs(cs Crumbs, lang string) Crumbs {
+	s := d.site
 	root := "/" + register.Section + "/"
-	if lang == "" || s.listing == nil || s.listing("/"+lang+root) == nil {
+	if lang == "" || s.listing == nil || d.listing("/"+lang+root) == nil {
 		return cs
 	}
 	for i, c := range cs {
@@ -158,15 +159,22 @@ func (s *Site) directoryCrumbs(cs Crumbs, lang string) Crumbs {
 
 // exists reports whether the build writes a page at url: a page of
 // content/ or a page of the signatory directory.
-func (s *Site) exists(url string) bool {
-	return s.Content.Page(url) != nil || s.listing != nil && s.listing(url) != nil
+func (d *PageData) exists(url string) bool {
+	return d.lookup(url) != nil || d.site.listing != nil && d.listing(url) != nil
+}
+
+// listing finds a page of the signatory directory, and records that the
+// page read it.
+func (d *PageData) listing(url string) *register.Listing {
+	d.reads().listing(nil, url) // that it exists, not what it lists
+	return d.site.listing(url)
 }
 
 func (d *PageData) langName(lang string) string {
-	if d.Site.Strings == nil {
+	if d.site.Strings == nil {
 		return lang
 	}
-	return d.Site.Strings.Name(lang)
+	return d.site.Strings.Name(lang)
 }
 
 // Link is a link target as seen from the page's language.
@@ -186,17 +194,17 @@ func (d *PageData) LinkTo(url string) Link {
 		return Link{URL: url}
 	}
 	translated := "/" + d.Page.Lang + url
-	if d.Site.exists(translated) {
+	if d.exists(translated) {
 		return Link{URL: translated}
 	}
-	if strings.EqualFold(lang, d.Site.Config.Language) {
+	if strings.EqualFold(lang, d.site.Config.Language) {
 		return Link{URL: url}
 	}
-	return Link{URL: url, Lang: d.Site.Config.Language}
+	return Link{URL: url, Lang: d.site.Config.Language}
 }
 
 func (d *PageData) quickExit() string {
-	q := d.Site.Config.QuickExit
+	q := d.site.Config.QuickExit
 	if q.Everywhere || (d.Page != nil && (d.Page.QuickExit || hasQuickExitOriginal(d.Page))) {
 		return q.URL
 	}
@@ -210,4 +218,4 @@ func hasQuickExitOriginal(p *content.Page) bool {
 // TIn returns the theme's words for key in another language than the
 // page's, for a note written in the reader's own language, such as "this
 // page is not in Welsh yet" written in Welsh on an English page.
-func (d *PageData) TIn(lang, key string) string { return d.Site.Word(lang, key) }
+func (d *PageData) TIn(lang, key string) string { return d.site.Word(lang, key) }

@@ -44,6 +44,10 @@ type Templates struct {
 	partials string
 	base     *template.Template // the partials alone, for such a theme
 
+	// funcs are the template functions Load was given; an executor wraps
+	// those that reach other pages so they record what they read.
+	funcs template.FuncMap
+
 	mu     sync.Mutex
 	free   []*executor // executors not in use, kept for the life of the build
 	cache  partialCache
@@ -64,7 +68,7 @@ func Load(t *theme.Theme, funcs template.FuncMap) (*Templates, diag.List) {
 		diags.Errorf(diag.Pos{File: "templates"}, "check that the templates folder can be read", "could not list the templates: %v", err)
 		return nil, diags
 	}
-	ts := &Templates{theme: t, masters: map[string]*template.Template{}}
+	ts := &Templates{theme: t, masters: map[string]*template.Template{}, funcs: funcs}
 	// partialCached is bound to each executor (see executor.funcs); this
 	// one only lets the templates parse.
 	base := template.New("").Funcs(funcs).Funcs(template.FuncMap{"partialCached": (*executor)(nil).partialCached})
@@ -132,6 +136,37 @@ func templateDiag(t *theme.Theme, name string, err error) diag.Diagnostic {
 	return d
 }
 
+// Rebind returns the templates with funcs in place of the functions Load
+// was given, for an update of the live preview. The theme has not changed
+// since (a change to it rebuilds everything), so the parsed templates and
+// the executors' copies of them are kept, which saves parsing and copying
+// every template on every save; the functions, which close over the
+// content, are new, and so are the cache of partials and the faults.
+// ts must not be used after.
+func (ts *Templates) Rebind(funcs template.FuncMap) *Templates {
+	n := &Templates{theme: ts.theme, masters: ts.masters, partials: ts.partials, base: ts.base, funcs: funcs}
+	// The masters are never executed, so they can take new functions;
+	// copies made from them from now on start with these.
+	for _, m := range n.masters {
+		m.Funcs(funcs)
+	}
+	if n.base != nil {
+		n.base.Funcs(funcs)
+	}
+	ts.mu.Lock()
+	n.free, ts.free = ts.free, nil
+	ts.mu.Unlock()
+	for _, ex := range n.free {
+		ex.ts = n
+		for _, set := range ex.sets {
+			// text/template looks a function up when it runs, so a
+			// set that has run can take new ones.
+			set.Funcs(funcs).Funcs(ex.recordingFuncs())
+		}
+	}
+	return n
+}
+
 // Partial renders one partial, such as "partials/signatory-item.html",
 // on its own.
 func (ts *Templates) Partial(w io.Writer, name string, data any) (err error) {
@@ -155,6 +190,12 @@ func (ts *Templates) Execute(w io.Writer, data any, names ...string) (err error)
 		ex := ts.get()
 		defer ts.put(ex)
 		defer stopped(&err, name)
+		if d, ok := data.(*PageData); ok {
+			// The page's lookups and the template's record into the
+			// page's reads while it runs.
+			ex.reads, d.ex = d.own, ex
+			defer func() { d.ex = nil; d.own.Compact() }()
+		}
 		set := ex.set(name)
 		if set.Lookup("main") != nil && set.Lookup("baseof.html") != nil {
 			return ts.faultFrom(set.ExecuteTemplate(w, "baseof.html", data))
@@ -183,6 +224,10 @@ type executor struct {
 	sets     map[string]*template.Template // copied from the masters as they are needed
 	partials *template.Template
 	depth    int // partials being rendered inside each other now
+	// reads is where what the template reads now is recorded: the page's
+	// own, or a partial's while partialCached renders it; nil for a
+	// partial rendered on its own.
+	reads *Reads
 }
 
 // get takes an executor that is not in use, or makes one.
@@ -198,7 +243,7 @@ func (ts *Templates) get() *executor {
 }
 
 func (ts *Templates) put(ex *executor) {
-	ex.depth = 0
+	ex.depth, ex.reads = 0, nil
 	ts.mu.Lock()
 	ts.free = append(ts.free, ex)
 	ts.mu.Unlock()
@@ -221,7 +266,7 @@ func (ex *executor) set(name string) *template.Template {
 	if err != nil {
 		panic(err) // cannot happen: a master never runs
 	}
-	set.Funcs(template.FuncMap{"partialCached": ex.partialCached})
+	set.Funcs(ex.recordingFuncs())
 	ex.sets[name] = set
 	return set
 }

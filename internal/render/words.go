@@ -67,20 +67,20 @@ func toString(v any) string {
 }
 
 // Tf is Wordf in the page's language.
-func (d *PageData) Tf(key string, args ...string) string { return d.Site.Wordf(d.Lang, key, args...) }
+func (d *PageData) Tf(key string, args ...string) string { return d.site.Wordf(d.Lang, key, args...) }
 
 // Tn is WordN in the page's language.
 func (d *PageData) Tn(key string, n int, args ...string) string {
-	return d.Site.WordN(d.Lang, key, n, args...)
+	return d.site.WordN(d.Lang, key, n, args...)
 }
 
 // Th is WordHTML in the page's language.
 func (d *PageData) Th(key string, args ...any) template.HTML {
-	return d.Site.WordHTML(d.Lang, key, args...)
+	return d.site.WordHTML(d.Lang, key, args...)
 }
 
 // Num writes a number the page's language's way: 10,000.
-func (d *PageData) Num(n int) string { return d.Site.NumberIn(d.Lang, n) }
+func (d *PageData) Num(n int) string { return d.site.NumberIn(d.Lang, n) }
 
 // NumberIn writes n the way of lang.
 func (s *Site) NumberIn(lang string, n int) string {

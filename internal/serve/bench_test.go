@@ -131,9 +131,14 @@ func editKinds(dir string, opts sitegen.Options) []editKind {
 			page := fmt.Sprintf("---\ntitle: Bench New %d\nsummary: A new signatory.\nwebsite: https://bench-new-%d.example.org/\nsigned: 2024-03-01\npledges: [two-way-pledge]\n---\nHello.\n", i, i)
 			return os.WriteFile(file(fmt.Sprintf("content/signatories/bench-new-%d.md", i)), []byte(page), 0o644)
 		}},
+		// The signatories the new-signatory saves made: no page links to
+		// them, so deleting one leaves the site valid.
 		{"deleted-signatory", func(int) error {
 			deleted++
-			return os.Remove(file(sitegen.SignatoryFile(5000 + deleted*7)))
+			if deleted > made {
+				return fmt.Errorf("run new-signatory at least as many times as deleted-signatory")
+			}
+			return os.Remove(file(fmt.Sprintf("content/signatories/bench-new-%d.md", deleted)))
 		}},
 		{"case-study-principles", func(i int) error {
 			matches, _ := filepath.Glob(file("content/case-studies/story-*.md"))

@@ -156,15 +156,19 @@ type warningPanelData struct {
 type warningSet struct {
 	all     diag.List            // every warning, in file order
 	byFile  map[string]diag.List // the warnings of each file
+	sources map[string]string    // the content file of each page, by the file it is published as
 	listAll string
 }
 
-func newWarningSet(diags diag.List, listAll string) *warningSet {
+// newWarningSet gathers the warnings of diags; sources maps each page, by
+// the file it is published as, to the content file that made it, as the
+// builder knows it (site.Incremental.PageSources).
+func newWarningSet(diags diag.List, listAll string, sources map[string]string) *warningSet {
 	if len(diags) == 0 {
 		return nil
 	}
 	sorted := diags.ErrorsFirst()
-	ws := &warningSet{all: sorted, byFile: map[string]diag.List{}, listAll: listAll}
+	ws := &warningSet{all: sorted, byFile: map[string]diag.List{}, sources: sources, listAll: listAll}
 	for _, d := range sorted {
 		ws.byFile[d.File] = append(ws.byFile[d.File], d)
 	}
@@ -179,21 +183,18 @@ func (ws *warningSet) panel(name string) string {
 	if ws == nil {
 		return ""
 	}
-	var own diag.List
-	for _, f := range sourcesOf(name) {
-		own = append(own, ws.byFile[f]...)
+	source := ws.sources[name] // "" for a page no content file made
+	own := ws.byFile[source]
+	if source == "" {
+		own = nil
 	}
 	shown := own[:min(len(own), maxPanelWarnings)]
 	if len(shown) < maxPanelWarnings {
-		mine := map[string]bool{}
-		for _, f := range sourcesOf(name) {
-			mine[f] = true
-		}
 		for _, d := range ws.all {
 			if len(shown) == maxPanelWarnings {
 				break
 			}
-			if !mine[d.File] {
+			if source == "" || d.File != source {
 				shown = append(shown, d)
 			}
 		}
@@ -207,27 +208,6 @@ func (ws *warningSet) panel(name string) string {
 		return ""
 	}
 	return buf.String()
-}
-
-// sourcesOf lists the content files that may have made the page published
-// as name: a page is content/PATH.md, content/PATH/index.md or
-// content/PATH/_index.md, and a page in another language has the
-// language's code before .md, with the code as the first folder of name.
-func sourcesOf(name string) []string {
-	if name == "" {
-		return nil
-	}
-	dir := strings.TrimSuffix(strings.TrimSuffix(name, "index.html"), "/")
-	if dir == "" {
-		return []string{"content/_index.md", "content/index.md"}
-	}
-	out := []string{"content/" + dir + ".md", "content/" + dir + "/index.md", "content/" + dir + "/_index.md"}
-	if lang, rest, ok := strings.Cut(dir, "/"); ok {
-		out = append(out, "content/"+rest+"."+lang+".md", "content/"+rest+"/_index."+lang+".md")
-	} else {
-		out = append(out, "content/_index."+dir+".md")
-	}
-	return out
 }
 
 // overlayCSS styles the error page and the warning panel: dark text on

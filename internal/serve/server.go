@@ -120,8 +120,8 @@ func (s *Server) rebuild(changed []string) *site.Change {
 	var warnings *warningSet
 	if ch.Diags.HasErrors() {
 		errPage = renderErrorPage(s.source, ch.Diags, listAll)
-	} else {
-		warnings = newWarningSet(ch.Diags, listAll)
+	} else if len(ch.Diags) > 0 {
+		warnings = newWarningSet(ch.Diags, listAll, s.inc.PageSources())
 	}
 	s.mu.Lock()
 	wasBroken := s.diags.HasErrors()

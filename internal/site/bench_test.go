@@ -348,28 +348,95 @@ func (p *peakHeap) max() uint64 { return p.peak.Load() }
 // it, and update the in-memory output.
 func BenchmarkIncremental(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
-		b.Run(fmt.Sprintf("signatories=%d", n), func(b *testing.B) {
-			opts := sitegen.Options{Signatories: n}
-			src := sitegen.MapFS(opts)
-			inc := NewIncremental(Options{Source: src}, publish.NewMemory())
-			if ch := inc.Update(nil); ch.Diags.HasErrors() {
-				b.Fatalf("the generated site has errors:\n%v", ch.Diags[0])
-			}
-			file := sitegen.SignatoryFile(n / 2)
-			pages := 0
-			b.ReportAllocs()
-			b.ResetTimer()
-			for i := range b.N {
-				src[file] = &fstest.MapFile{Data: sitegen.Signatory(opts, n/2, i+1), Mode: 0o644}
-				ch := inc.Update([]string{file})
-				if ch.Diags.HasErrors() || ch.Full {
-					b.Fatalf("the edit gave a full rebuild or an error: %v", ch.Diags)
+		opts := sitegen.Options{Signatories: n}
+		src := sitegen.MapFS(opts)
+		inc := NewIncremental(Options{Source: src}, publish.NewMemory())
+		if ch := inc.Update(nil); ch.Diags.HasErrors() {
+			b.Fatalf("the generated site has errors:\n%v", ch.Diags[0])
+		}
+		for _, e := range incrementalEdits(src, opts) {
+			b.Run(fmt.Sprintf("signatories=%d/%s", n, e.name), func(b *testing.B) {
+				pages, written := 0, 0
+				var cpu time.Duration
+				b.ReportAllocs()
+				b.ResetTimer()
+				for i := range b.N {
+					if e.prepare != nil {
+						b.StopTimer()
+						if ch := inc.Update(e.prepare(i)); ch.Diags.HasErrors() {
+							b.Fatalf("preparing the edit gave an error: %v", ch.Diags[0])
+						}
+						b.StartTimer()
+					}
+					cpu0 := cpuTime()
+					ch := inc.Update(e.save(i))
+					cpu += cpuTime() - cpu0
+					if ch.Diags.HasErrors() || ch.Full {
+						b.Fatalf("the edit gave a full rebuild or an error: %v", ch.Diags)
+					}
+					pages += ch.Pages
+					written += ch.Written
 				}
-				pages += ch.Pages
+				b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/edit")
+				b.ReportMetric(float64(pages)/float64(b.N), "pages/edit")
+				b.ReportMetric(float64(written)/float64(b.N), "files/edit")
+				// Processor time, all cores: on a shared machine the wall
+				// time above also counts other programs' turns.
+				b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/edit")
+			})
+		}
+	}
+}
+
+// incrementalEdit is one kind of save, made in memory: save makes the i-th
+// and returns the files it changed.
+type incrementalEdit struct {
+	name    string
+	prepare func(i int) []string // made before the timed save, if set
+	save    func(i int) []string
+}
+
+// incrementalEdits are the saves of BenchmarkEditToReload (internal/serve),
+// without the watcher, so a profile shows the update alone.
+func incrementalEdits(src fstest.MapFS, opts sitegen.Options) []incrementalEdit {
+	n := opts.Signatories
+	signatory := func(i int) string { return sitegen.SignatoryFile((i*37 + 11) % (n / 2)) }
+	setLine := func(file, key, value string) []string {
+		data := src[file].Data
+		lines := strings.Split(string(data), "\n")
+		for j, l := range lines {
+			if strings.HasPrefix(l, key+":") {
+				lines[j] = key + ": " + value
 			}
-			b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/edit")
-			b.ReportMetric(float64(pages)/float64(b.N), "pages/edit")
-		})
+		}
+		src[file] = &fstest.MapFile{Data: []byte(strings.Join(lines, "\n")), Mode: 0o644}
+		return []string{file}
+	}
+	regions := []string{"Bristol", "Leeds", "Cardiff", "Glasgow"}
+	var made int
+	newSignatory := func() []string {
+		made++
+		file := fmt.Sprintf("content/signatories/bench-new-%d.md", made)
+		src[file] = &fstest.MapFile{Data: []byte(fmt.Sprintf("---\ntitle: Bench New %d\nsummary: A new signatory.\nwebsite: https://bench-new-%d.example.org/\nsigned: 2024-03-01\npledges: [two-way-pledge]\n---\nHello.\n", made, made)), Mode: 0o644}
+		return []string{file}
+	}
+	return []incrementalEdit{
+		{name: "body", save: func(i int) []string {
+			file := signatory(i)
+			src[file] = &fstest.MapFile{Data: sitegen.Signatory(opts, (i*37+11)%(n/2), i+1), Mode: 0o644}
+			return []string{file}
+		}},
+		{name: "summary", save: func(i int) []string {
+			return setLine(signatory(i), "summary", fmt.Sprintf("%q", fmt.Sprintf("A changed summary, number %d.", i)))
+		}},
+		{name: "region", save: func(i int) []string { return setLine(signatory(i), "region", regions[i%len(regions)]) }},
+		{name: "new", save: func(int) []string { return newSignatory() }},
+		// A signatory no page links to, made before the timed save.
+		{name: "deleted", prepare: func(int) []string { return newSignatory() }, save: func(int) []string {
+			file := fmt.Sprintf("content/signatories/bench-new-%d.md", made)
+			delete(src, file)
+			return []string{file}
+		}},
 	}
 }
 

@@ -51,5 +51,5 @@ func (b *builder) bodyProblems(p *content.Page, report *markdown.Report, skip ma
 			diags.Errorf(bodyPos(p, l.Pos), l.Broken.Fix, "%s", l.Broken.What)
 		}
 	}
-	return append(diags, check.Page(p, report, check.Options{ReadingAge: b.rs.Config.ReadingAge})...)
+	return append(diags, check.Page(p, report, check.Options{ReadingAge: b.rs.Config.ReadingAge, SiteDomain: b.rs.Config.BaseURL.Hostname()})...)
 }

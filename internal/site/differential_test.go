@@ -264,6 +264,13 @@ var templates = []struct{ name, text string }{
 	// Every page shows the titles of the principles, through section.
 	{"templates/partials/page-heading.html", `<div class="page-heading"><h1>{{.Page.Title}}</h1></div><p>{{range section "principles"}}{{.Title}} {{end}}</p>`},
 	{"templates/page.html", `{{define "main"}}{{template "partials/page-heading.html" .}}<p>Edited.</p>{{template "partials/body.html" .}}{{end}}`},
+	// The footer, which the theme keeps with partialCached, shows the
+	// case studies through the list page's own children, and a link
+	// only while a page exists: the pages sharing the cached footer
+	// must follow what it read.
+	{"templates/partials/footer.html", `<footer class="site-footer">{{with page "/case-studies/"}}<p>{{range .Children}}{{.Title}} {{end}}</p>{{end}}` +
+		`{{if hasPage "/about/"}}<p><a href="{{relURL "/about/"}}">About</a></p>{{end}}</footer>`},
+	{"templates/partials/footer.html", ""},
 	{"templates/partials/page-heading.html", ""}, // back to the theme's
 	{"templates/page.html", ""},
 }
@@ -303,7 +310,15 @@ func (e *editor) picture() (string, []string) {
 		delete(e.fsys, pic)
 		return "remove " + pic, append(changed, pic)
 	}
-	e.write(pic, fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="%d"/></svg>`, 1+e.r.IntN(4)))
+	// Its size changes from save to save, and the pages showing it write
+	// the size into their <img>.
+	svg := fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 10 10"><circle cx="5" cy="5" r="%d"/></svg>`,
+		10*(1+e.r.IntN(60)), 10*(1+e.r.IntN(40)), 1+e.r.IntN(4))
+	if _, ok := e.fsys[pic]; ok && e.r.IntN(2) == 0 {
+		e.write(pic, svg) // the picture alone, resized
+		return "resize " + pic, []string{pic}
+	}
+	e.write(pic, svg)
 	e.write(p, string(e.fsys[p].Data)+"\n![A drawing](picture.svg)\n")
 	return "picture in " + p, []string{pic, p}
 }

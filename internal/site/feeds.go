@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/coproduce/coproduce/internal/content"
+	"github.com/coproduce/coproduce/internal/publish"
 )
 
 // writeSitemap lists every published page for search engines.
@@ -34,7 +35,11 @@ func (b *builder) writeSitemap() error {
 	if b.rs.Content.Page("/accessibility/") == nil {
 		set.URLs = append(set.URLs, entry{Loc: b.rs.AbsURL("/accessibility/")})
 	}
-	return b.writeXML("sitemap.xml", set)
+	// The live preview makes it when it is first asked for: it lists
+	// every page, and nobody reads it while editing.
+	return b.raw.writeLater([]string{"sitemap.xml"}, func(out publish.Output) error {
+		return writeXML(publish.Minified(out, b.minifier), "sitemap.xml", set)
+	})
 }
 
 func (b *builder) writeRobots() error {
@@ -112,7 +117,7 @@ func (b *builder) writeFeed() error {
 		})
 	}
 	f.Updated = atomTime(newest)
-	return b.writeXML("feed.xml", f)
+	return writeXML(b.out, "feed.xml", f)
 }
 
 func feedTitle(p *content.Page) string {
@@ -160,7 +165,7 @@ func firstNonEmpty(s ...string) string {
 	return ""
 }
 
-func (b *builder) writeXML(name string, v any) error {
+func writeXML(out publish.Output, name string, v any) error {
 	var buf bytes.Buffer
 	buf.WriteString(xml.Header)
 	enc := xml.NewEncoder(&buf)
@@ -169,5 +174,5 @@ func (b *builder) writeXML(name string, v any) error {
 		return err
 	}
 	buf.WriteByte('\n')
-	return b.out.WriteFile(name, buf.Bytes())
+	return out.WriteFile(name, buf.Bytes())
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"slices"
 
 	"github.com/coproduce/coproduce/internal/content"
 	"github.com/coproduce/coproduce/internal/diag"
@@ -75,14 +76,35 @@ func (b *builder) writeGeneratedRecorded(diags *diag.List) []string {
 	return gen.Names()
 }
 
-// writeSpecial renders a page that has no Markdown file of its own.
+// generatedFiles are the files the generated steps make, with written,
+// the files they wrote that they do not list beforehand (the aliases).
+func (b *builder) generatedFiles(written []string) []string {
+	all := set(written)
+	for _, name := range b.declared {
+		all[name] = true
+	}
+	out := make([]string, 0, len(all))
+	for name := range all {
+		out = append(out, name)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// writeSpecial renders a page that has no Markdown file of its own. In
+// an update of the preview it is left as it was unless the save changed
+// something it read.
 func (b *builder) writeSpecial(file, tmpl, kind string, p *content.Page) error {
+	if b.change != nil && !b.change.redo(file) {
+		return nil
+	}
 	var buf bytes.Buffer
 	data := render.NewPageData(b.rs, p, "")
 	data.Kind = kind
 	if err := b.tpl.Execute(&buf, data, tmpl); err != nil {
 		return err
 	}
+	b.keepReads(file, data)
 	return b.out.WriteFile(file, buf.Bytes())
 }
 

@@ -1,33 +1,26 @@
 package site
 
 import (
-	"bytes"
-	"io/fs"
 	"path"
-	"reflect"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
 	"time"
 
-	"github.com/coproduce/coproduce/internal/content"
 	"github.com/coproduce/coproduce/internal/diag"
 	"github.com/coproduce/coproduce/internal/publish"
-	"github.com/coproduce/coproduce/internal/render"
 	"github.com/coproduce/coproduce/internal/sitefiles"
-	"github.com/coproduce/coproduce/internal/theme"
 )
 
 // Incremental keeps a site built in memory for the development server and
 // brings it up to date after files are saved. It runs the build's own
 // steps (see pipeline.go) with the change: a change to content/ re-reads
-// only the changed files and re-renders only the pages that show them: the
-// page itself and, when its front matter changed, its list pages, the pages
-// it cross-references or that cross-reference it, pages that link to it,
-// pages whose templates look pages up by section or address, and the
-// generated files. A change to site.yaml, static/, templates/ or themes/
-// rebuilds everything.
+// only the changed files and makes again only the outputs that show them:
+// the page itself and, when its front matter changed, every output whose
+// recorded reads the change touched, the pages it cross-references or
+// that cross-reference it, the pages that link to it, and the site-wide
+// files that list every page (affected.go). A change to site.yaml,
+// static/, templates/ or themes/ rebuilds everything.
 //
 // It promises that after any sequence of saves the output equals a clean
 // Build of the files as they are now (TestPreviewIsTheBuild checks this
@@ -53,7 +46,10 @@ type Change struct {
 	Full    bool // everything was rebuilt
 	Pages   int  // pages rendered
 	Written int  // files written
-	Removed int  // files removed
+	// Files are the files an update wrote, sorted; nil for a full
+	// rebuild.
+	Files   []string
+	Removed int // files removed
 }
 
 // NewIncremental prepares to build opts.Source into out; opts.Output is
@@ -135,6 +131,7 @@ func (inc *Incremental) rebuild() *Change {
 	st := publish.NewMemory()
 	opts := inc.opts
 	opts.Output = st
+	opts.preview = true
 	if opts.Now.IsZero() {
 		opts.Now = inc.clock()
 	}
@@ -171,7 +168,7 @@ func (inc *Incremental) update(names []string) *Change {
 	for _, pg := range p.work.removed {
 		touched[pg.File] = true
 	}
-	ch := &Change{Pages: len(p.work.render), Written: st.Len(), Removed: len(p.work.removes)}
+	ch := &Change{Pages: len(p.work.render), Written: st.Len(), Files: st.Names(), Removed: len(p.work.removes)}
 	ch.Diags = inc.carry(res.Diags, touched)
 	if res.Diags.HasErrors() {
 		return ch
@@ -180,8 +177,11 @@ func (inc *Incremental) update(names []string) *Change {
 	// The update is good: it becomes the last good build.
 	prev, b := inc.b, p.b
 	inc.out.Apply(st, p.work.removes)
-	rendered := b.anchors
-	b.names, b.anchors, b.linksByFile = prev.names, prev.anchors, prev.linksByFile
+	rendered, read := b.anchors, b.reads
+	b.names, b.anchors, b.linksByFile, b.reads = prev.names, prev.anchors, prev.linksByFile, prev.reads
+	for file, r := range read {
+		b.reads[file] = r
+	}
 	for _, pg := range p.work.removed {
 		delete(b.anchors, pg.URL)
 		delete(b.linksByFile, pg.File)
@@ -193,6 +193,7 @@ func (inc *Incremental) update(names []string) *Change {
 	}
 	for _, n := range p.work.removes {
 		delete(b.names, n)
+		delete(b.reads, n)
 	}
 	for _, n := range st.Names() {
 		b.names[n] = true
@@ -275,190 +276,6 @@ func (inc *Incremental) carry(diags diag.List, touched map[string]bool) diag.Lis
 		diags = append(diags, d)
 	}
 	return diags
-}
-
-// plan is what one pass must redo.
-type plan struct {
-	render  []*content.Page // pages of the new site to render
-	removed []*content.Page // pages of the old site that are gone
-	meta    bool            // some front matter changed: regenerate lists
-	removes []string        // files of the last good build to delete
-	files   bool            // files beside the pages came or went
-}
-
-// plan compares the pages read again with their old selves. A change to
-// the body alone re-renders the page alone; any other change also
-// re-renders every page that shows the page's title, summary or place.
-func planChange(prev *builder, now *content.Site, names []string) plan {
-	old, tpl := prev.rs.Content, prev.tpl
-	var pl plan
-	want := map[*content.Page]bool{}
-	var moved []*content.Page // old and new versions of pages whose front matter changed
-	for _, p := range now.Pages {
-		if !underAny(strings.TrimPrefix(p.File, "content/"), names) {
-			continue
-		}
-		op := old.Page(p.URL)
-		switch {
-		case op == nil || op.File != p.File || !sameFrontMatter(op, p):
-			want[p] = true
-			pl.meta = true
-			moved = append(moved, p)
-			if op != nil {
-				moved = append(moved, op)
-			}
-		case !bytes.Equal(op.Body, p.Body) || op.BodyLine != p.BodyLine:
-			want[p] = true
-		}
-	}
-	for _, op := range old.Pages {
-		if underAny(strings.TrimPrefix(op.File, "content/"), names) && (now.Page(op.URL) == nil || now.Page(op.URL).File != op.File) {
-			if now.Page(op.URL) == nil {
-				pl.removed = append(pl.removed, op)
-			}
-			pl.meta = true
-			moved = append(moved, op)
-		}
-	}
-	if pl.meta {
-		urls := map[string]bool{}
-		for _, m := range moved {
-			neighbours(m, urls)
-		}
-		byFile := map[string]*content.Page{}
-		for _, p := range now.Pages {
-			byFile[p.File] = p
-			if urls[p.URL] || prev.usesGlobal(p, tpl) {
-				want[p] = true
-			}
-			for _, m := range moved {
-				if m.IsList() && strings.HasPrefix(p.URL, m.URL) {
-					want[p] = true // its breadcrumbs show the list's title
-				}
-			}
-		}
-		for file, ls := range prev.linksByFile {
-			for _, l := range ls {
-				if urls[l.target] && byFile[file] != nil {
-					want[byFile[file]] = true
-				}
-			}
-		}
-	}
-	for p := range want {
-		pl.render = append(pl.render, p)
-	}
-	for _, pg := range pl.removed {
-		pl.removes = append(pl.removes, indexFile(pg.URL))
-	}
-	sort.Slice(pl.render, func(i, j int) bool { return pl.render[i].URL < pl.render[j].URL })
-	return pl
-}
-
-// neighbours adds the URLs of the pages that show p: the lists above it,
-// the pages it is cross-referenced with, and its twins and translations.
-func neighbours(p *content.Page, urls map[string]bool) {
-	urls[p.URL] = true
-	parts := strings.Split(strings.Trim(p.URL, "/"), "/")
-	for i := range parts {
-		urls["/"+strings.Join(parts[:i], "/")+strings.Repeat("/", min(i, 1))] = true
-	}
-	var related []*content.Page
-	for _, list := range [][]*content.Page{p.Principles, p.CaseStudies, p.Pledges, p.Signatories, p.Children, p.Translations, p.Reports} {
-		related = append(related, list...)
-	}
-	related = append(related, p.EasyRead, p.Original, p.Signatory, p.ReportPledge)
-	if p.Original != nil {
-		related = append(related, p.Original.EasyRead)
-		related = append(related, p.Original.Translations...)
-	}
-	for _, r := range related {
-		if r != nil {
-			urls[r.URL] = true
-		}
-	}
-}
-
-// sameFrontMatter reports whether two versions of a page differ at most in
-// their Markdown body, which no other page shows.
-func sameFrontMatter(a, b *content.Page) bool {
-	x, y := *a, *b
-	for _, p := range []*content.Page{&x, &y} {
-		p.Body, p.BodyLine = nil, 0
-		p.Principles, p.CaseStudies, p.Pledges, p.Signatories = nil, nil, nil, nil
-		p.Children, p.EasyRead, p.Original, p.Translations = nil, nil, nil, nil
-		p.Reports, p.Signatory, p.ReportPledge = nil, nil, nil
-		p.Signings = slices.Clone(p.Signings)
-		for i := range p.Signings {
-			p.Signings[i].Pledge = nil
-		}
-	}
-	return reflect.DeepEqual(x, y)
-}
-
-// usesGlobal reports whether the template a page is rendered with can show
-// any page of the site, through the section or page functions.
-func (b *builder) usesGlobal(p *content.Page, tpl *render.Templates) bool {
-	b.globalOnce.Do(func() { b.global = globalTemplates(b.theme) })
-	if b.global["baseof.html"] {
-		return true
-	}
-	for _, name := range templateNames(p) {
-		if tpl.Has(name) {
-			return b.global[name]
-		}
-	}
-	return false
-}
-
-var (
-	actionRE   = regexp.MustCompile(`(?s)\{\{(.*?)\}\}`)
-	stringRE   = regexp.MustCompile("\"(?:[^\"\\\\]|\\\\.)*\"|`[^`]*`")
-	callRE     = regexp.MustCompile(`(?:^|[\s(|])(section|page)(?:$|[\s)|])`)
-	templateRE = regexp.MustCompile(`(?:template|block|partialCached)\s+"([^"]+)"`)
-)
-
-// globalTemplates finds the templates that call section or page, directly
-// or through the templates they include.
-func globalTemplates(th *theme.Theme) map[string]bool {
-	names, _ := theme.Files(th)
-	direct, calls := map[string]bool{}, map[string][]string{}
-	for _, name := range names {
-		src, err := fs.ReadFile(th.Templates, name)
-		if err != nil {
-			direct[name] = true
-			continue
-		}
-		for _, m := range actionRE.FindAllStringSubmatch(string(src), -1) {
-			for _, t := range templateRE.FindAllStringSubmatch(m[1], -1) {
-				calls[name] = append(calls[name], t[1])
-			}
-			if callRE.MatchString(stringRE.ReplaceAllString(m[1], `""`)) {
-				direct[name] = true
-			}
-		}
-	}
-	global := map[string]bool{}
-	var visit func(name string, seen map[string]bool) bool
-	visit = func(name string, seen map[string]bool) bool {
-		if direct[name] {
-			return true
-		}
-		if seen[name] {
-			return false
-		}
-		seen[name] = true
-		for _, c := range calls[name] {
-			if visit(c, seen) {
-				return true
-			}
-		}
-		return false
-	}
-	for _, name := range names {
-		global[name] = visit(name, map[string]bool{})
-	}
-	return global
 }
 
 func groupLinks(ls []pendingLink) map[string][]pendingLink {

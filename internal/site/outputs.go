@@ -73,6 +73,16 @@ func (c *claims) has(name string) bool {
 	return ok
 }
 
+// declaredFiles lists the files the generated steps say they write, in
+// the order of the steps.
+func (b *builder) declaredFiles() []string {
+	var out []string
+	for _, step := range b.generatedSteps() {
+		out = append(out, step.files()...)
+	}
+	return out
+}
+
 // claimOutputs claims every file the build will write: the theme's files
 // and the site-wide files first, as their addresses are reserved, then each
 // page, each file of static/ and of content/, and each alias.
@@ -81,9 +91,11 @@ func (b *builder) claimOutputs(diags *diag.List) *claims {
 	for _, f := range b.themeFiles {
 		c.claim(f.published, owner{pos: diag.Pos{File: f.source}, what: "the theme's file " + f.name, reserved: true}, diags)
 	}
+	b.declared = nil
 	for _, step := range b.generatedSteps() {
 		for _, name := range step.files() {
 			c.claim(name, owner{pos: diag.Pos{File: name}, what: step.what, reserved: true}, diags)
+			b.declared = append(b.declared, name)
 		}
 	}
 	for _, p := range b.rs.Content.Pages {

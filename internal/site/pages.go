@@ -45,9 +45,18 @@ type builder struct {
 	names       map[string]bool          // every file written
 	linksByFile map[string][]pendingLink // page file -> its internal links
 	generated   []string                 // the files writeGenerated wrote
-	globalOnce  sync.Once
-	global      map[string]bool // templates that call section or page
-	static      []string        // files of static/, as published
+	declared    []string                 // the files the generated steps list, claimed
+	static      []string                 // files of static/, as published
+	// What the preview keeps to find what a save affects (affected.go):
+	// what each output read as it rendered (nil outside the preview), and
+	// what each page of the directory shows, worked out when first asked.
+	reads      map[string]*render.Reads            // output file -> its reads
+	rows       map[string]map[string]template.HTML // the directory's rows (render.Site.SignatoryRows)
+	printsOnce sync.Once
+	prints     map[string]uint64
+	// change is what the save changed, for an update of the preview; nil
+	// for a whole build.
+	change *change
 
 	mu      sync.Mutex
 	anchors map[string][]string // page URL -> heading ids, in page order
@@ -168,7 +177,18 @@ func (b *builder) renderPage(p *content.Page, w *pageScratch) (diags diag.List) 
 		diags.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "check the theme's template for this kind of page", "the page could not be rendered: %v", err)
 		return diags
 	}
+	b.keepReads(indexFile(p.URL), data)
 	return append(diags, b.writePage(p, indexFile(p.URL), buf.Bytes())...)
+}
+
+// keepReads keeps what an output read as it rendered, for the preview.
+func (b *builder) keepReads(file string, data *render.PageData) {
+	if b.reads == nil {
+		return
+	}
+	b.mu.Lock()
+	b.reads[file] = data.Reads()
+	b.mu.Unlock()
 }
 
 // ownAddresses tells the check of every output link about the links of a

@@ -141,7 +141,8 @@ func (p *pass) openTheme() bool {
 		rs.Content = p.res.Site
 		p.out = newRecorder(p.opts.Output)
 		p.b = &builder{rs: &rs, out: publish.Minified(p.out, p.minifier), raw: p.out, md: prev.md, workers: prev.workers,
-			minifier: p.minifier, theme: prev.theme, themeFiles: prev.themeFiles, static: prev.static, anchors: map[string][]string{}}
+			minifier: p.minifier, theme: prev.theme, themeFiles: prev.themeFiles, static: prev.static, anchors: map[string][]string{},
+			reads: map[string]*render.Reads{}, rows: prev.rows}
 		return true
 	}
 	th, err := theme.Open(p.opts.Source, p.cfg.Theme)
@@ -164,16 +165,22 @@ func (p *pass) openTheme() bool {
 	p.out = newRecorder(p.opts.Output)
 	p.b = &builder{rs: rs, out: publish.Minified(p.out, p.minifier), raw: p.out, md: markdown.New(), workers: workers(p.opts.Workers), minifier: p.minifier,
 		theme: th, themeFiles: themeFiles, static: listStatic(p.opts.Source, &p.res.Diags)}
+	if p.opts.preview {
+		p.b.reads = map[string]*render.Reads{}
+	}
 	return true
 }
 
 // claimOutputs claims every file before any is written, so two sources
 // wanting one file are both named, and nothing is written.
 func (p *pass) claimOutputs() bool {
-	if !p.whole() && !p.work.meta && !p.work.files {
-		// No page, alias or file came or went: the claims stand.
-		p.out.claims = p.prev.raw.claims
-		return true
+	if !p.whole() && !p.work.files && !p.work.moved {
+		// No page, alias or file came or went: the claims stand if the
+		// site-wide files are the same too.
+		if !p.work.meta || p.work.sameFiles || slices.Equal(p.b.declaredFiles(), p.prev.declared) {
+			p.out.claims, p.b.declared = p.prev.raw.claims, p.prev.declared
+			return true
+		}
 	}
 	p.out.claims = p.b.claimOutputs(&p.res.Diags)
 	if p.res.Diags.HasErrors() {
@@ -184,12 +191,20 @@ func (p *pass) claimOutputs() bool {
 }
 
 func (p *pass) loadTemplates() bool {
-	tpl, tdiags := render.Load(p.th, render.Funcs(p.b.rs))
-	p.res.Diags = append(p.res.Diags, tdiags...)
+	p.b.rs.UseRegisters(p.b.registers) // made when a page first shows the directory
+	if p.whole() {
+		tpl, tdiags := render.Load(p.th, render.Funcs(p.b.rs))
+		p.res.Diags = append(p.res.Diags, tdiags...)
+		p.b.tpl = tpl
+	} else {
+		// The templates are those of the last good build, as a change
+		// to them rebuilds everything; they take this content's
+		// functions.
+		p.b.tpl = p.prev.tpl.Rebind(render.Funcs(p.b.rs))
+	}
 	if p.res.Diags.HasErrors() {
 		return false
 	}
-	p.b.tpl = tpl
 	p.res.state = p.b
 	p.out.links = newOutputLinks(p.cfg.BasePath(), siteAddress(p.b.rs))
 	return true
@@ -202,8 +217,9 @@ func (p *pass) planWork() bool {
 		p.work = plan{render: p.res.Site.Pages, meta: true}
 		return true
 	}
-	p.work = planChange(p.prev, p.res.Site, p.changed)
+	p.work = planChange(p.prev, p.b, p.changed)
 	p.work.files = !slices.Equal(p.prev.rs.Content.Assets, p.res.Site.Assets)
+	p.b.change = p.work.change
 	return true
 }
 
@@ -261,6 +277,11 @@ func (p *pass) copyContentFiles() bool {
 func (p *pass) writeSiteFiles() bool {
 	if p.work.meta {
 		p.b.generated = p.b.writeGeneratedRecorded(&p.res.Diags)
+		if !p.whole() {
+			// The update wrote only what the save changed; the rest of
+			// what the steps make is kept from the last good build.
+			p.b.generated = p.b.generatedFiles(p.b.generated)
+		}
 	} else {
 		p.b.generated = p.prev.generated
 	}

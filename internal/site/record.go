@@ -58,6 +58,43 @@ func (r *recorder) Create(name string) (io.WriteCloser, error) {
 	return w, nil
 }
 
+// writeLater writes the files names with write: when the output is the
+// live preview's memory, only once one of them is first asked for (see
+// publish.Memory.WriteLater), else at once. The files are claimed and
+// recorded as written either way. Their addresses are not checked in the
+// preview: write must make them from pages the build has checked.
+func (r *recorder) writeLater(names []string, write func(out publish.Output) error) error {
+	m, ok := r.out.(*publish.Memory)
+	inner, wrapped := r.out.(*recorder)
+	if !ok && !wrapped {
+		return write(r)
+	}
+	for _, name := range names {
+		if r.claims != nil && !r.claims.has(name) {
+			return fmt.Errorf("%s was written without being claimed first; this is a fault in coproduce or its theme, please report it", name)
+		}
+	}
+	r.mu.Lock()
+	for _, name := range names {
+		r.names[name] = true
+	}
+	r.mu.Unlock()
+	if wrapped {
+		return inner.writeLater(names, write)
+	}
+	return m.WriteLater(names, func() (map[string][]byte, error) {
+		files := publish.NewMemory()
+		if err := write(files); err != nil {
+			return nil, err
+		}
+		out := map[string][]byte{}
+		for _, name := range files.Names() {
+			out[name], _ = files.Get(name)
+		}
+		return out, nil
+	})
+}
+
 // Has reports whether a file was written.
 func (r *recorder) Has(name string) bool {
 	r.mu.Lock()

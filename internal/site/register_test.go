@@ -139,7 +139,7 @@ func TestSignatoryPage(t *testing.T) {
 
 	kite := get(t, out, "signatories/kite/index.html")
 	wantAll(t, "the page of a signatory with a logo", kite,
-		`<img class="logo" src="/signatories/kite.svg" alt="Kite Youth Arts logo">`,
+		`<img class="logo" src="/signatories/kite.svg" alt="Kite Youth Arts logo" width="96" height="96">`,
 		`We will let young people choose the artists.`,
 		`<a href="/pledges/fair-pay/">Fair pay pledge</a>`,
 		`Next review due in May 2029`,

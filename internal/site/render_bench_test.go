@@ -53,8 +53,8 @@ func BenchmarkSignatoryPageTemplate(b *testing.B) {
 func BenchmarkListingPageTemplate(b *testing.B) {
 	bld := renderBenchBuilder(b)
 	reg := register.New(bld.rs.Content)
-	bld.rs.SignatoryRows = map[string]map[*content.Page]template.HTML{}
-	if err := bld.renderSignatoryRows(reg.All, ""); err != nil {
+	bld.rs.SignatoryRows = map[string]map[string]template.HTML{}
+	if err := bld.renderSignatoryRows(reg.All, "", nil); err != nil {
 		b.Fatal(err)
 	}
 	defer func() { bld.rs.SignatoryRows = nil }()

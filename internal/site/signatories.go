@@ -36,13 +36,18 @@ const (
 // has one, with the same filters as the main language's.
 func (b *builder) writeSignatoryDirectory() error {
 	listings := b.listings()
-	b.rs.SignatoryRows = map[string]map[*content.Page]template.HTML{}
+	b.rs.SignatoryRows = map[string]map[string]template.HTML{}
 	for _, reg := range b.registers() {
-		if err := b.renderSignatoryRows(reg.All, reg.Lang); err != nil {
+		if err := b.renderSignatoryRows(reg.All, reg.Lang, b.rows[reg.Lang]); err != nil {
 			delete(b.rs.SignatoryRows, reg.Lang)
 		}
 	}
-	defer func() { b.rs.SignatoryRows = nil }()
+	defer func() {
+		if b.reads != nil {
+			b.rows = b.rs.SignatoryRows // the preview makes the next update's rows from them
+		}
+		b.rs.SignatoryRows = nil
+	}()
 	return b.parallel(len(listings), func(i int) error {
 		l := listings[i]
 		p := b.listingPage(l)
@@ -163,21 +168,29 @@ func (b *builder) listingPage(l *register.Listing) *content.Page {
 // The large files are streamed to the output as they are made, so memory
 // does not grow with them: at 100,000 signatories the JSON alone is tens
 // of megabytes.
+//
+// The live preview makes them when they are first asked for: nobody
+// reads them while editing, and at 10,000 signatories they took most of
+// the time of a save.
 func (b *builder) writeSignatoryData() error {
+	return b.raw.writeLater(b.signatoryDataFiles(), b.writeSignatoryDataTo)
+}
+
+func (b *builder) writeSignatoryDataTo(out publish.Output) error {
 	for _, reg := range b.registers() {
 		dir := dataDir(reg)
 		// Already compact: the raw output skips a minifier pass over a large file.
-		err := b.stream(dir+register.Section+"/index.json", reg.WriteIndex)
+		err := stream(out, dir+register.Section+"/index.json", reg.WriteIndex)
 		if err == nil {
-			err = b.stream(dir+"signatories.json", func(w io.Writer) error {
+			err = stream(out, dir+"signatories.json", func(w io.Writer) error {
 				return reg.WriteJSON(w, b.rs.Content, b.rs.Config.In(reg.Lang).Title, b.rs.AbsURL)
 			})
 		}
 		if err == nil {
-			err = b.stream(dir+"signatories.csv", func(w io.Writer) error { return reg.WriteCSV(w, b.rs.AbsURL) })
+			err = stream(out, dir+"signatories.csv", func(w io.Writer) error { return reg.WriteCSV(w, b.rs.AbsURL) })
 		}
 		if err == nil {
-			err = reg.WriteIndexPieces(func(path string, data []byte) error { return b.raw.WriteFile(dir+path, data) })
+			err = reg.WriteIndexPieces(func(path string, data []byte) error { return out.WriteFile(dir+path, data) })
 		}
 		if err != nil {
 			return err
@@ -186,9 +199,9 @@ func (b *builder) writeSignatoryData() error {
 	return nil
 }
 
-// stream writes one file of the build with write, as it makes it.
-func (b *builder) stream(name string, write func(io.Writer) error) error {
-	w, err := publish.Create(b.raw, name)
+// stream writes one file to out with write, as it makes it.
+func stream(out publish.Output, name string, write func(io.Writer) error) error {
+	w, err := publish.Create(out, name)
 	if err != nil {
 		return err
 	}
@@ -206,12 +219,19 @@ func (b *builder) parallel(n int, fn func(i int) error) error {
 }
 
 // renderSignatoryRows renders each signatory's directory row once, for the
-// listings to reuse (see render.Site.SignatoryRows).
-func (b *builder) renderSignatoryRows(all []*content.Page, lang string) error {
+// listings to reuse (see render.Site.SignatoryRows). In an update of the
+// preview, the rows of last whose signatory the save did not change are
+// kept.
+func (b *builder) renderSignatoryRows(all []*content.Page, lang string, last map[string]template.HTML) error {
 	rows := make([]template.HTML, len(all))
 	err := b.parallel(len(all), func(i int) error {
+		p := all[i]
+		if row, ok := last[p.URL]; ok && b.change != nil && !b.change.pages[p.URL] && !b.change.shown[p.URL] {
+			rows[i] = row
+			return nil
+		}
 		var buf bytes.Buffer
-		if err := b.tpl.Partial(&buf, "partials/signatory-item.html", map[string]any{"Page": all[i], "Lang": b.langOrMain(lang)}); err != nil {
+		if err := b.tpl.Partial(&buf, "partials/signatory-item.html", map[string]any{"Page": p, "Lang": b.langOrMain(lang)}); err != nil {
 			return err // a theme without the partial renders rows in place
 		}
 		rows[i] = template.HTML(buf.String())
@@ -220,11 +240,11 @@ func (b *builder) renderSignatoryRows(all []*content.Page, lang string) error {
 	if err != nil {
 		return err
 	}
-	byPage := make(map[*content.Page]template.HTML, len(all))
+	byURL := make(map[string]template.HTML, len(all))
 	for i, p := range all {
-		byPage[p] = rows[i]
+		byURL[p.URL] = rows[i]
 	}
-	b.rs.SignatoryRows[lang] = byPage
+	b.rs.SignatoryRows[lang] = byURL
 	return nil
 }
 

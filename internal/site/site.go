@@ -30,6 +30,10 @@ type Options struct {
 	Drafts  bool           // include pages marked draft: true
 	Now     time.Time      // the day of the build; zero means today
 	Workers int            // pages rendered at once; zero means one per core
+
+	// preview keeps what the live preview needs to update the build
+	// (what each output read, the directory's rows); set by Incremental.
+	preview bool
 }
 
 // Result tells what a build made, for the command line and the server.

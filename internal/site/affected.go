@@ -1,0 +1,272 @@
+package site
+
+import (
+	"bytes"
+	"encoding/binary"
+	"hash/maphash"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/coproduce/coproduce/internal/content"
+	"github.com/coproduce/coproduce/internal/register"
+	"github.com/coproduce/coproduce/internal/render"
+)
+
+// Which outputs a save affects. Every output the theme renders records
+// what it read of the site beyond its own page (render.Reads): the pages it
+// looked up, the sections it listed, the directory pages it showed. The
+// preview keeps those reads from its last good build, and after a save
+// renders again exactly the outputs whose reads the save changed, and the
+// pages that show a changed page through their own front matter
+// (neighbours). Nothing is guessed from a template's text.
+
+// plan is what one pass must redo.
+type plan struct {
+	render  []*content.Page // pages of the new site to render
+	removed []*content.Page // pages of the old site that are gone
+	meta    bool            // some front matter changed: regenerate lists
+	removes []string        // files of the last good build to delete
+	files   bool            // files beside the pages came or went
+	moved   bool            // a page came or went, or its aliases changed
+	// sameFiles is set when the save cannot change which site-wide
+	// files there are: no page came or went, no title changed (the
+	// search index is cut by names) and no directory page came or went.
+	sameFiles bool
+	change  *change         // what the save changed, for the site-wide files
+}
+
+// change is what a save changed, as the steps ask it which outputs to
+// make again.
+type change struct {
+	pages map[string]bool // addresses of pages whose front matter changed, or that came or went
+	// shown are the addresses of those pages and of the pages that show
+	// one of them through their own front matter, and shownSections
+	// their sections: a template handed one of these pages may follow it
+	// one step to a changed page.
+	shown         map[string]bool
+	shownSections map[string]bool
+	listings      map[string]bool // directory pages whose list, counts or filters changed, or that came or went
+	reads         map[string]*render.Reads
+}
+
+// redo reports whether the output file must be made again: it is new, or
+// it read something the save changed.
+func (c *change) redo(file string) bool {
+	r, ok := c.reads[file]
+	if !ok || r == nil || r.All {
+		return true
+	}
+	return anyIn(r.Titles, c.pages) || anyIn(r.Pages, c.shown) || anyIn(r.Sections, c.shownSections) || anyIn(r.Listings, c.listings)
+}
+
+func anyIn(names []string, set map[string]bool) bool {
+	for _, n := range names {
+		if set[n] {
+			return true
+		}
+	}
+	return false
+}
+
+// planChange compares the pages read again with their old selves. A change
+// to the body alone re-renders the page alone; a change to the front
+// matter also re-renders every output that read the page, and the pages
+// that show it through their own front matter.
+//
+// next is the builder of the update, whose content is the site as saved now.
+func planChange(prev, next *builder, names []string) plan {
+	old, now := prev.rs.Content, next.rs.Content
+	var pl plan
+	want := map[*content.Page]bool{}
+	var moved []*content.Page // old and new versions of pages whose front matter changed
+	retitled := false
+	for _, p := range now.Pages {
+		if !underAny(strings.TrimPrefix(p.File, "content/"), names) {
+			continue
+		}
+		op := old.Page(p.URL)
+		switch {
+		case op == nil || op.File != p.File || !content.SameFrontMatter(op, p):
+			want[p] = true
+			pl.meta = true
+			pl.moved = pl.moved || op == nil || op.File != p.File || !slices.Equal(op.Aliases, p.Aliases)
+			retitled = retitled || op == nil || op.Title != p.Title
+			moved = append(moved, p)
+			if op != nil {
+				moved = append(moved, op)
+			}
+		case !bytes.Equal(op.Body, p.Body) || op.BodyLine != p.BodyLine:
+			want[p] = true
+		}
+	}
+	for _, op := range old.Pages {
+		if underAny(strings.TrimPrefix(op.File, "content/"), names) && (now.Page(op.URL) == nil || now.Page(op.URL).File != op.File) {
+			if now.Page(op.URL) == nil {
+				pl.removed = append(pl.removed, op)
+			}
+			pl.meta, pl.moved = true, true
+			moved = append(moved, op)
+		}
+	}
+	if pl.meta {
+		c := &change{pages: map[string]bool{}, shown: map[string]bool{}, shownSections: map[string]bool{}, reads: prev.reads}
+		for _, m := range moved {
+			c.pages[m.URL] = true
+			neighbours(m, c.shown)
+		}
+		for url := range c.shown {
+			for _, site := range []*content.Site{old, now} {
+				if p := site.Page(url); p != nil {
+					c.shownSections[p.Section] = true
+				}
+			}
+		}
+		for _, m := range moved {
+			c.shownSections[m.Section] = true
+		}
+		var listingsCameOrWent bool
+		c.listings, listingsCameOrWent = changedListings(prev, next)
+		pl.sameFiles = !pl.moved && !retitled && !listingsCameOrWent
+		for _, p := range now.Pages {
+			if c.shown[p.URL] || c.redo(indexFile(p.URL)) {
+				want[p] = true
+			}
+		}
+		// A Markdown link to another page's file is written as that
+		// page's address (links.go), which its front matter can change:
+		// the pages linking to a changed page are made again.
+		byFile := map[string]*content.Page{}
+		for _, p := range now.Pages {
+			byFile[p.File] = p
+		}
+		for file, ls := range prev.linksByFile {
+			for _, l := range ls {
+				if c.pages[l.target] && byFile[file] != nil {
+					want[byFile[file]] = true
+				}
+			}
+		}
+		pl.change = c
+	}
+	for _, p := range showingChangedPictures(prev, now, names) {
+		want[p] = true // pictures.go
+	}
+	for p := range want {
+		pl.render = append(pl.render, p)
+	}
+	for _, pg := range pl.removed {
+		pl.removes = append(pl.removes, indexFile(pg.URL))
+	}
+	sort.Slice(pl.render, func(i, j int) bool { return pl.render[i].URL < pl.render[j].URL })
+	return pl
+}
+
+// changedListings are the directory pages, in every language, that differ
+// between the last good build and the content as saved now in what they
+// list, count or offer as filters, or that came or went. What each row says
+// of its signatory is not compared: a page showing a changed signatory
+// read that signatory's address, and is made again for it.
+func changedListings(prev, next *builder) (changed map[string]bool, cameOrWent bool) {
+	oldPrints, newPrints := prev.listingPrints(), next.listingPrints()
+	changed = map[string]bool{}
+	for url, p := range newPrints {
+		if old, ok := oldPrints[url]; !ok || old != p {
+			changed[url] = true
+			cameOrWent = cameOrWent || !ok
+		}
+	}
+	for url := range oldPrints {
+		if _, ok := newPrints[url]; !ok {
+			changed[url], cameOrWent = true, true
+		}
+	}
+	return changed, cameOrWent
+}
+
+// listingPrints describes each page of the directory by a hash of what it
+// shows besides its rows, keyed by address, for changedListings. It is
+// worked out once per build.
+func (b *builder) listingPrints() map[string]uint64 {
+	b.printsOnce.Do(func() {
+		b.prints = map[string]uint64{}
+		facets := map[*register.Facet]uint64{}
+		var h maphash.Hash
+		h.SetSeed(printSeed)
+		for _, reg := range b.registers() {
+			for _, l := range reg.Listings() {
+				h.Reset()
+				for _, n := range []int{l.Number, l.Of, l.Total, l.First, l.FormerCount} {
+					writeInt(&h, n)
+				}
+				if l.Value != nil {
+					h.WriteString(l.Value.Label + "\x00" + l.Value.Slug + "\x00")
+				}
+				for _, p := range l.Items {
+					h.WriteString(p.URL)
+					h.WriteByte(0)
+				}
+				for _, f := range l.Facets {
+					print, ok := facets[f]
+					if !ok {
+						print = facetPrint(f)
+						facets[f] = print
+					}
+					writeInt(&h, int(print))
+				}
+				b.prints[l.URL] = h.Sum64()
+			}
+		}
+	})
+	return b.prints
+}
+
+// printSeed is the seed of every print, so the prints of two builds in one
+// preview compare.
+var printSeed = maphash.MakeSeed()
+
+// facetPrint is a hash of a filter as the directory's pages show it: its
+// name and each value with its count.
+func facetPrint(f *register.Facet) uint64 {
+	var h maphash.Hash
+	h.SetSeed(printSeed)
+	h.WriteString(f.Key + "\x01" + f.Label + "\x01")
+	for _, v := range f.Values {
+		h.WriteString(v.Slug + "\x02" + v.Label + "\x02")
+		writeInt(&h, v.Count())
+	}
+	return h.Sum64()
+}
+
+func writeInt(h *maphash.Hash, n int) {
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], uint64(n))
+	h.Write(b[:])
+}
+
+// neighbours adds the URLs of the pages that show p through their own
+// front matter or place: the lists above it, the pages it is
+// cross-referenced with, and its twins and translations. A template
+// reaches those through the page it is given (.Page.Children,
+// .Page.Principles ...), not through a lookup that could be recorded.
+func neighbours(p *content.Page, urls map[string]bool) {
+	urls[p.URL] = true
+	parts := strings.Split(strings.Trim(p.URL, "/"), "/")
+	for i := range parts {
+		urls["/"+strings.Join(parts[:i], "/")+strings.Repeat("/", min(i, 1))] = true
+	}
+	var related []*content.Page
+	for _, list := range [][]*content.Page{p.Principles, p.CaseStudies, p.Pledges, p.Signatories, p.Children, p.Translations, p.Reports} {
+		related = append(related, list...)
+	}
+	related = append(related, p.EasyRead, p.Original, p.Signatory, p.ReportPledge)
+	if p.Original != nil {
+		related = append(related, p.Original.EasyRead)
+		related = append(related, p.Original.Translations...)
+	}
+	for _, r := range related {
+		if r != nil {
+			urls[r.URL] = true
+		}
+	}
+}
