@@ -33,7 +33,7 @@ type plan struct {
 	// files there are: no page came or went, no title changed (the
 	// search index is cut by names) and no directory page came or went.
 	sameFiles bool
-	change  *change         // what the save changed, for the site-wide files
+	change    *change // what the save changed, for the site-wide files
 }
 
 // change is what a save changed, as the steps ask it which outputs to
