@@ -60,6 +60,30 @@ func (c *change) redo(file string) bool {
 	return anyIn(r.Titles, c.pages) || anyIn(r.Pages, c.shown) || anyIn(r.Sections, c.shownSections) || anyIn(r.Listings, c.listings)
 }
 
+// signatoryChanged reports whether the save changed what a signatory's
+// badge or directory row shows: the signatory, the page it translates,
+// whose facts it shares, and the pledges it signed, in any language.
+func (c *change) signatoryChanged(p *content.Page) bool {
+	main := p
+	if p.Original != nil {
+		main = p.Original
+	}
+	if c.shown[p.URL] || c.shown[main.URL] {
+		return true
+	}
+	for _, pl := range append(slices.Clone(main.Pledges), p.Pledges...) {
+		if c.pages[pl.URL] {
+			return true
+		}
+		for _, t := range pl.Translations {
+			if c.pages[t.URL] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func anyIn(names []string, set map[string]bool) bool {
 	for _, n := range names {
 		if set[n] {
