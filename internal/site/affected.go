@@ -158,16 +158,25 @@ func planChange(prev, next *builder, names []string) plan {
 			}
 		}
 		// A Markdown link to another page's file is written as that
-		// page's address (links.go), which its front matter can change:
-		// the pages linking to a changed page are made again.
-		byFile := map[string]*content.Page{}
-		for _, p := range now.Pages {
-			byFile[p.File] = p
+		// page's address (links.go): when a page moves to another
+		// address, the pages linking to it are made again. A change to
+		// its title or other keys leaves their links as they were.
+		cameOrWent := map[string]bool{}
+		for _, m := range moved {
+			if (old.Page(m.URL) == nil) != (now.Page(m.URL) == nil) || old.Page(m.URL) != nil && now.Page(m.URL) != nil && old.Page(m.URL).File != now.Page(m.URL).File {
+				cameOrWent[m.URL] = true
+			}
 		}
-		for file, ls := range prev.linksByFile {
-			for _, l := range ls {
-				if c.pages[l.target] && byFile[file] != nil {
-					want[byFile[file]] = true
+		if len(cameOrWent) > 0 {
+			byFile := map[string]*content.Page{}
+			for _, p := range now.Pages {
+				byFile[p.File] = p
+			}
+			for file, ls := range prev.linksByFile {
+				for _, l := range ls {
+					if cameOrWent[l.target] && byFile[file] != nil {
+						want[byFile[file]] = true
+					}
 				}
 			}
 		}
