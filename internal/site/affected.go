@@ -279,7 +279,7 @@ func writeInt(h *maphash.Hash, n int) {
 
 // neighbours adds the URLs of the pages that show p through their own
 // front matter or place: the lists above it, the pages it is
-// cross-referenced with, and its twins and translations. A template
+// cross-referenced with and their twins and translations, and its own. A template
 // reaches those through the page it is given (.Page.Children,
 // .Page.Principles ...), not through a lookup that could be recorded.
 func neighbours(p *content.Page, urls map[string]bool) {
@@ -298,8 +298,18 @@ func neighbours(p *content.Page, urls map[string]bool) {
 		related = append(related, p.Original.Translations...)
 	}
 	for _, r := range related {
-		if r != nil {
-			urls[r.URL] = true
+		if r == nil {
+			continue
+		}
+		urls[r.URL] = true
+		// A twin or translation of a related page shows that page's
+		// facts as its own: a signatory's Easy Read page names the
+		// pledges the signatory signed.
+		if r.EasyRead != nil {
+			urls[r.EasyRead.URL] = true
+		}
+		for _, t := range r.Translations {
+			urls[t.URL] = true
 		}
 	}
 }
