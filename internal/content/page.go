@@ -133,7 +133,7 @@ type Page struct {
 	// frontMatter is a hash of the file's front matter as written, so a
 	// save that changed the body alone is known (see reloadBodies).
 	frontMatter uint64
-	keyAt    []keyPos
+	keyAt       []keyPos
 }
 
 // Place is a line and column in a page's file; zero when not written.

@@ -188,6 +188,19 @@ func NamePiecePath(key string, n int) string {
 
 // fold makes a name comparable as the script does: accents off, lower case.
 func fold(s string) string {
+	// Most names are plain ASCII, which has no accents to take off: the
+	// register folds every name each time it is made, and the live
+	// preview makes it on every save.
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
 	var b strings.Builder
 	for _, r := range norm.NFD.String(s) {
 		if !unicode.Is(unicode.Mn, r) {

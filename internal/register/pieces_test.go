@@ -155,3 +155,19 @@ func TestIndexPiecePathsListWhatIsMade(t *testing.T) {
 		t.Errorf("IndexPiecePaths = %q,\nIndexPieces made %q", got, paths)
 	}
 }
+
+// Folding takes accents off and lowers the case, the same for plain ASCII
+// names (taken a shorter way) as for any other.
+func TestFold(t *testing.T) {
+	for in, want := range map[string]string{
+		"Riverside Trust":       "riverside trust",
+		"Café Ôl-Troed":         "cafe ol-troed",
+		"ÅNGSTRÖM 2 Housing":    "angstrom 2 housing",
+		"":                      "",
+		"Ysgol Gymraeg Bro Dŵr": "ysgol gymraeg bro dwr",
+	} {
+		if got := fold(in); got != want {
+			t.Errorf("fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -33,7 +33,16 @@ func Funcs(s *Site) template.FuncMap {
 		// hasPage is whether a page exists at an address, for a link
 		// that is shown only then: unlike page, it tells the live
 		// preview that nothing else of the page is shown.
-		"hasPage":     func(url string) bool { return s.Content.Page(url) != nil },
+		"hasPage": func(url string) bool { return s.Content.Page(url) != nil },
+		// pageTitle is the title of the page at an address, or "": like
+		// hasPage, it tells the preview that nothing else of the page
+		// is shown.
+		"pageTitle": func(url string) string {
+			if p := s.Content.Page(url); p != nil {
+				return p.Title
+			}
+			return ""
+		},
 		"date":        HumanDate,
 		"isoDate":     func(t time.Time) string { return t.Format("2006-01-02") },
 		"monthYear":   func(t time.Time) string { return t.Format("January 2006") },

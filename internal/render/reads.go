@@ -16,7 +16,8 @@ import (
 // exactly the outputs whose reads the save changed.
 //
 // It is recorded, not guessed from the template's text: the functions
-// that reach other pages (page, hasPage, section, signatoryListing), the page
+// that reach other pages (page, hasPage, pageTitle, section,
+// signatoryListing), the page
 // data's own lookups (breadcrumbs, language links, LinkTo) and
 // .Site.Content write to it as the template runs, and a partial kept by
 // partialCached hands its reads to every page that uses it.
@@ -35,7 +36,7 @@ type Reads struct {
 	Pages []string
 	// Titles are the addresses of pages of which only the existence,
 	// title and address were read: the breadcrumbs, the language links,
-	// hasPage and LinkTo.
+	// hasPage, pageTitle and LinkTo.
 	Titles   []string
 	Sections []string // sections listed with section
 	Listings []string // addresses of directory pages shown
@@ -119,6 +120,12 @@ func (ex *executor) recordingFuncs() template.FuncMap {
 		fm["hasPage"] = func(url string) bool {
 			ex.reads.title(url)
 			return page(url)
+		}
+	}
+	if title, ok := ex.ts.funcs["pageTitle"].(func(string) string); ok {
+		fm["pageTitle"] = func(url string) string {
+			ex.reads.title(url)
+			return title(url)
 		}
 	}
 	if section, ok := ex.ts.funcs["section"].(func(string) []*content.Page); ok {

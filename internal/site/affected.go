@@ -33,7 +33,7 @@ type plan struct {
 	// files there are: no page came or went, no title changed (the
 	// search index is cut by names) and no directory page came or went.
 	sameFiles bool
-	change  *change         // what the save changed, for the site-wide files
+	change    *change // what the save changed, for the site-wide files
 }
 
 // change is what a save changed, as the steps ask it which outputs to
@@ -58,6 +58,30 @@ func (c *change) redo(file string) bool {
 		return true
 	}
 	return anyIn(r.Titles, c.pages) || anyIn(r.Pages, c.shown) || anyIn(r.Sections, c.shownSections) || anyIn(r.Listings, c.listings)
+}
+
+// signatoryChanged reports whether the save changed what a signatory's
+// badge or directory row shows: the signatory, the page it translates,
+// whose facts it shares, and the pledges it signed, in any language.
+func (c *change) signatoryChanged(p *content.Page) bool {
+	main := p
+	if p.Original != nil {
+		main = p.Original
+	}
+	if c.shown[p.URL] || c.shown[main.URL] {
+		return true
+	}
+	for _, pl := range append(slices.Clone(main.Pledges), p.Pledges...) {
+		if c.pages[pl.URL] {
+			return true
+		}
+		for _, t := range pl.Translations {
+			if c.pages[t.URL] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func anyIn(names []string, set map[string]bool) bool {
@@ -134,16 +158,25 @@ func planChange(prev, next *builder, names []string) plan {
 			}
 		}
 		// A Markdown link to another page's file is written as that
-		// page's address (links.go), which its front matter can change:
-		// the pages linking to a changed page are made again.
-		byFile := map[string]*content.Page{}
-		for _, p := range now.Pages {
-			byFile[p.File] = p
+		// page's address (links.go): when a page moves to another
+		// address, the pages linking to it are made again. A change to
+		// its title or other keys leaves their links as they were.
+		cameOrWent := map[string]bool{}
+		for _, m := range moved {
+			if (old.Page(m.URL) == nil) != (now.Page(m.URL) == nil) || old.Page(m.URL) != nil && now.Page(m.URL) != nil && old.Page(m.URL).File != now.Page(m.URL).File {
+				cameOrWent[m.URL] = true
+			}
 		}
-		for file, ls := range prev.linksByFile {
-			for _, l := range ls {
-				if c.pages[l.target] && byFile[file] != nil {
-					want[byFile[file]] = true
+		if len(cameOrWent) > 0 {
+			byFile := map[string]*content.Page{}
+			for _, p := range now.Pages {
+				byFile[p.File] = p
+			}
+			for file, ls := range prev.linksByFile {
+				for _, l := range ls {
+					if cameOrWent[l.target] && byFile[file] != nil {
+						want[byFile[file]] = true
+					}
 				}
 			}
 		}
@@ -246,7 +279,7 @@ func writeInt(h *maphash.Hash, n int) {
 
 // neighbours adds the URLs of the pages that show p through their own
 // front matter or place: the lists above it, the pages it is
-// cross-referenced with, and its twins and translations. A template
+// cross-referenced with and their twins and translations, and its own. A template
 // reaches those through the page it is given (.Page.Children,
 // .Page.Principles ...), not through a lookup that could be recorded.
 func neighbours(p *content.Page, urls map[string]bool) {
@@ -265,8 +298,18 @@ func neighbours(p *content.Page, urls map[string]bool) {
 		related = append(related, p.Original.Translations...)
 	}
 	for _, r := range related {
-		if r != nil {
-			urls[r.URL] = true
+		if r == nil {
+			continue
+		}
+		urls[r.URL] = true
+		// A twin or translation of a related page shows that page's
+		// facts as its own: a signatory's Easy Read page names the
+		// pledges the signatory signed.
+		if r.EasyRead != nil {
+			urls[r.EasyRead.URL] = true
+		}
+		for _, t := range r.Translations {
+			urls[t.URL] = true
 		}
 	}
 }

@@ -19,8 +19,8 @@ func (b *builder) writeBadges() error {
 	all := b.badgePages()
 	return b.parallel(len(all), func(i int) error {
 		p := all[i]
-		if c := b.change; c != nil && !c.pages[p.URL] && !c.shown[p.URL] {
-			return nil // a badge shows its own signatory alone
+		if c := b.change; c != nil && !c.signatoryChanged(p) {
+			return nil
 		}
 		return b.raw.WriteFile(badgeFile(p), register.BadgeIn(p, b.rs.Words(b.rs.LangOf(p))).SVG())
 	})

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"runtime/metrics"
 	"strings"
 	"sync"
@@ -435,6 +436,20 @@ func incrementalEdits(src fstest.MapFS, opts sitegen.Options) []incrementalEdit 
 		}},
 		{name: "region", save: func(i int) []string { return setLine(signatory(i), "region", regions[i%len(regions)]) }},
 		{name: "new", save: func(int) []string { return newSignatory() }},
+		{name: "case-study-principles", save: func(i int) []string {
+			var studies []string
+			for name := range src {
+				if strings.HasPrefix(name, "content/case-studies/story-") {
+					studies = append(studies, name)
+				}
+			}
+			slices.Sort(studies)
+			principles := []string{"[creativity]", "[relationships, resources]", "[trauma-informed]"}
+			return setLine(studies[i%len(studies)], "principles", principles[i%len(principles)])
+		}},
+		{name: "principle-title", save: func(i int) []string {
+			return setLine("content/principles/creativity.md", "title", fmt.Sprintf("Creativity %d", i))
+		}},
 		// A signatory no page links to, made before the timed save.
 		{name: "deleted", prepare: func(int) []string { return newSignatory() }, save: func(int) []string {
 			file := fmt.Sprintf("content/signatories/bench-new-%d.md", made)

@@ -226,7 +226,7 @@ func (b *builder) renderSignatoryRows(all []*content.Page, lang string, last map
 	rows := make([]template.HTML, len(all))
 	err := b.parallel(len(all), func(i int) error {
 		p := all[i]
-		if row, ok := last[p.URL]; ok && b.change != nil && !b.change.pages[p.URL] && !b.change.shown[p.URL] {
+		if row, ok := last[p.URL]; ok && b.change != nil && !b.change.signatoryChanged(p) {
 			rows[i] = row
 			return nil
 		}
