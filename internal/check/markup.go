@@ -1,6 +1,7 @@
 package check
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 
@@ -107,7 +108,10 @@ var spacedLink = regexp.MustCompile(`(!?)\[([^\]\n]*)\]\(([^()<>\n"']*\s[^()<>\n
 func spacedLinks(body []byte, n ast.Node, ix *lineIndex, at func(markdown.Pos) diag.Pos, diags *messages) {
 	start, end := -1, -1
 	flush := func() {
-		if start >= 0 && end > start && end <= len(body) {
+		// Most runs of text have no "](" at all: looking for it first
+		// spares them the regular expression, which was a twentieth of
+		// a large site's build.
+		if start >= 0 && end > start && end <= len(body) && bytes.Contains(body[start:end], []byte("](")) {
 			for _, m := range spacedLink.FindAllSubmatchIndex(body[start:end], -1) {
 				dest := strings.TrimSpace(string(body[start+m[6] : start+m[7]]))
 				if dest == "" || !strings.ContainsAny(dest, " \t\n") {
