@@ -83,11 +83,12 @@ func readStamp(dir string) *stamp {
 	if v, ok := line(); !ok || v != stampVersion {
 		return nil
 	}
-	in, ok := line()
+	in, _ := line() // a missing line is "", which has no prefix
+	var ok bool
 	if st.inputs, ok = strings.CutPrefix(in, "inputs "); !ok {
 		return nil
 	}
-	rec, ok := line()
+	rec, _ := line()
 	if rec, ok = strings.CutPrefix(rec, "record "); !ok {
 		return nil
 	}
