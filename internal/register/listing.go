@@ -2,7 +2,6 @@ package register
 
 import (
 	"strconv"
-	"sync"
 
 	"github.com/coproduce/coproduce/internal/content"
 )
@@ -118,21 +117,4 @@ func paginate(base string, v *Value, all []*content.Page) []*Listing {
 		})
 	}
 	return out
-}
-
-// Lookup returns a function that finds the listing page at a URL, for
-// templates: the main language's and those of each of langs, the site's
-// other languages, with words giving each language's words. The registers
-// are built on the first call, once.
-func Lookup(site *content.Site, langs []string, words func(lang string) Words) func(url string) *Listing {
-	byURL := sync.OnceValue(func() map[string]*Listing {
-		m := map[string]*Listing{}
-		for _, lang := range append([]string{""}, langs...) {
-			for _, l := range NewIn(site, lang, words(lang)).Listings() {
-				m[l.URL] = l
-			}
-		}
-		return m
-	})
-	return func(url string) *Listing { return byURL()[url] }
 }

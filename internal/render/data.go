@@ -32,6 +32,11 @@ type Site struct {
 	// whose words the row is written in, and then by the page's address.
 	SignatoryRows map[string]map[string]template.HTML
 
+	// KeepReads has each page record what it reads of the site (see
+	// Reads), for the live preview; a build that is not kept leaves it
+	// off and records nothing.
+	KeepReads bool
+
 	// listing finds a page of the signatory directory in any language
 	// (set by Funcs).
 	listing func(url string) *register.Listing
@@ -89,7 +94,7 @@ type PageData struct {
 func (d *PageData) Site() SiteView { return SiteView{Site: d.site, d: d} }
 
 // Reads is what the page read of the site while it was made and
-// rendered, sorted, once Execute has run.
+// rendered, sorted, once Execute has run; nil unless Site.KeepReads.
 func (d *PageData) Reads() *Reads { return d.own }
 
 // reads is where a lookup the page makes now is recorded.
@@ -149,8 +154,11 @@ func (d *PageData) title() string {
 
 // NewPageData prepares the data for one page, with its breadcrumbs.
 func NewPageData(s *Site, p *content.Page, body template.HTML) *PageData {
-	d := &PageData{site: s, Page: p, Content: body, Kind: string(p.Kind), Permalink: s.AbsURL(p.URL), own: &Reads{}}
-	d.own.title(p.URL) // a page made from nothing, such as the home page, is made again when a file takes its place
+	d := &PageData{site: s, Page: p, Content: body, Kind: string(p.Kind), Permalink: s.AbsURL(p.URL)}
+	if s.KeepReads {
+		d.own = &Reads{}
+		d.own.title(p.URL) // a page made from nothing, such as the home page, is made again when a file takes its place
+	}
 	d.Crumbs = d.directoryCrumbs(crumbs(d.lookup, p, s.Config.Language, s.Word(s.LangOf(p), "home")), p.Lang)
 	d.Lang = s.LangOf(p)
 	d.Config = s.Config.In(d.Lang)

@@ -22,7 +22,15 @@ import (
 // which the templates and LinkTo share.
 func Funcs(s *Site) template.FuncMap {
 	if s.listing == nil {
-		s.listing = register.Lookup(s.Content, s.Config.OtherLanguages(), s.Words)
+		// Called on its own, as the tests do: the registers are made
+		// here, once, when a template first asks for one.
+		s.UseRegisters(func() []*register.Register {
+			var regs []*register.Register
+			for _, lang := range append([]string{""}, s.Config.OtherLanguages()...) {
+				regs = append(regs, register.NewIn(s.Content, lang, s.Words(lang)))
+			}
+			return regs
+		})
 	}
 	return s.withLifecycle(template.FuncMap{
 		"relURL":  s.RelURL,

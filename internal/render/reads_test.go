@@ -21,6 +21,7 @@ func TestReadsAreRecordedAsTheTemplateRuns(t *testing.T) {
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
+	s.KeepReads = true
 	trust := s.Content.Page("/principles/trust/")
 	home := s.Content.Page("/")
 

@@ -103,7 +103,8 @@ func planChange(prev, next *builder, names []string) plan {
 	old, now := prev.rs.Content, next.rs.Content
 	var pl plan
 	want := map[*content.Page]bool{}
-	var moved []*content.Page // old and new versions of pages whose front matter changed
+	var moved []*content.Page       // old and new versions of pages whose front matter changed
+	cameOrWent := map[string]bool{} // addresses whose page came, went or is another file's now
 	retitled := false
 	for _, p := range now.Pages {
 		if !underAny(strings.TrimPrefix(p.File, "content/"), names) {
@@ -111,43 +112,48 @@ func planChange(prev, next *builder, names []string) plan {
 		}
 		op := old.Page(p.URL)
 		switch {
-		case op == nil || op.File != p.File || !content.SameFrontMatter(op, p):
-			want[p] = true
-			pl.meta = true
-			pl.moved = pl.moved || op == nil || op.File != p.File || !slices.Equal(op.Aliases, p.Aliases)
-			retitled = retitled || op == nil || op.Title != p.Title
+		case op == nil || op.File != p.File:
+			cameOrWent[p.URL] = true
+			retitled = true
 			moved = append(moved, p)
 			if op != nil {
 				moved = append(moved, op)
 			}
+		case !content.SameFrontMatter(op, p):
+			pl.moved = pl.moved || !slices.Equal(op.Aliases, p.Aliases)
+			retitled = retitled || op.Title != p.Title
+			moved = append(moved, p, op)
 		case !bytes.Equal(op.Body, p.Body) || op.BodyLine != p.BodyLine:
 			want[p] = true
+			continue
+		default:
+			continue
 		}
+		want[p] = true
 	}
 	for _, op := range old.Pages {
 		if underAny(strings.TrimPrefix(op.File, "content/"), names) && (now.Page(op.URL) == nil || now.Page(op.URL).File != op.File) {
 			if now.Page(op.URL) == nil {
 				pl.removed = append(pl.removed, op)
 			}
-			pl.meta, pl.moved = true, true
+			cameOrWent[op.URL] = true
 			moved = append(moved, op)
 		}
 	}
+	pl.meta = len(moved) > 0
+	pl.moved = pl.moved || len(cameOrWent) > 0
 	if pl.meta {
 		c := &change{pages: map[string]bool{}, shown: map[string]bool{}, shownSections: map[string]bool{}, reads: prev.reads}
 		for _, m := range moved {
 			c.pages[m.URL] = true
 			neighbours(m, c.shown)
 		}
-		for url := range c.shown {
+		for url := range c.shown { // the moved pages among them
 			for _, site := range []*content.Site{old, now} {
 				if p := site.Page(url); p != nil {
 					c.shownSections[p.Section] = true
 				}
 			}
-		}
-		for _, m := range moved {
-			c.shownSections[m.Section] = true
 		}
 		var listingsCameOrWent bool
 		c.listings, listingsCameOrWent = changedListings(prev, next)
@@ -161,12 +167,6 @@ func planChange(prev, next *builder, names []string) plan {
 		// page's address (links.go): when a page moves to another
 		// address, the pages linking to it are made again. A change to
 		// its title or other keys leaves their links as they were.
-		cameOrWent := map[string]bool{}
-		for _, m := range moved {
-			if (old.Page(m.URL) == nil) != (now.Page(m.URL) == nil) || old.Page(m.URL) != nil && now.Page(m.URL) != nil && old.Page(m.URL).File != now.Page(m.URL).File {
-				cameOrWent[m.URL] = true
-			}
-		}
 		if len(cameOrWent) > 0 {
 			byFile := map[string]*content.Page{}
 			for _, p := range now.Pages {

@@ -167,6 +167,7 @@ func (p *pass) openTheme() bool {
 		theme: th, themeFiles: themeFiles, static: listStatic(p.opts.Source, &p.res.Diags)}
 	if p.opts.preview {
 		p.b.reads = map[string]*render.Reads{}
+		rs.KeepReads = true
 	}
 	return true
 }

@@ -26,32 +26,47 @@ func newRecorder(out publish.Output) *recorder {
 }
 
 func (r *recorder) WriteFile(name string, data []byte) error {
-	if r.claims != nil && !r.claims.has(name) {
-		return fmt.Errorf("%s was written without being claimed first; this is a fault in coproduce or its theme, please report it", name)
+	if err := r.claimed(name); err != nil {
+		return err
 	}
 	if r.links != nil {
 		r.links.scan(name, data)
 	}
-	r.mu.Lock()
-	r.names[name] = true
-	r.mu.Unlock()
+	r.note(name)
 	return r.out.WriteFile(name, data)
+}
+
+// claimed refuses names nobody claimed, once the claims are made.
+func (r *recorder) claimed(names ...string) error {
+	for _, name := range names {
+		if r.claims != nil && !r.claims.has(name) {
+			return fmt.Errorf("%s was written without being claimed first; this is a fault in coproduce or its theme, please report it", name)
+		}
+	}
+	return nil
+}
+
+// note remembers names as written.
+func (r *recorder) note(names ...string) {
+	r.mu.Lock()
+	for _, name := range names {
+		r.names[name] = true
+	}
+	r.mu.Unlock()
 }
 
 // Create passes a streamed file on to the real output, checked and
 // remembered as WriteFile does. Its addresses are read as the stream
 // passes (see outputLinks.stream).
 func (r *recorder) Create(name string) (io.WriteCloser, error) {
-	if r.claims != nil && !r.claims.has(name) {
-		return nil, fmt.Errorf("%s was written without being claimed first; this is a fault in coproduce or its theme, please report it", name)
+	if err := r.claimed(name); err != nil {
+		return nil, err
 	}
 	w, err := publish.Create(r.out, name)
 	if err != nil {
 		return nil, err
 	}
-	r.mu.Lock()
-	r.names[name] = true
-	r.mu.Unlock()
+	r.note(name)
 	if r.links != nil {
 		w = r.links.stream(name, w)
 	}
@@ -69,16 +84,10 @@ func (r *recorder) writeLater(names []string, write func(out publish.Output) err
 	if !ok && !wrapped {
 		return write(r)
 	}
-	for _, name := range names {
-		if r.claims != nil && !r.claims.has(name) {
-			return fmt.Errorf("%s was written without being claimed first; this is a fault in coproduce or its theme, please report it", name)
-		}
+	if err := r.claimed(names...); err != nil {
+		return err
 	}
-	r.mu.Lock()
-	for _, name := range names {
-		r.names[name] = true
-	}
-	r.mu.Unlock()
+	r.note(names...)
 	if wrapped {
 		return inner.writeLater(names, write)
 	}
