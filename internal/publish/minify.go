@@ -73,18 +73,21 @@ func (mf *Minifier) Into(dst *bytes.Buffer, name string, data []byte) {
 		dst.Write(data)
 		return
 	}
+	if mt == "text/html" {
+		// A page may hold pieces minified ahead (see Span).
+		if entityHeavy(mt, data) || !mf.intoHTML(dst, data) {
+			dst.Write(Unmarked(data))
+		}
+		return
+	}
 	if entityHeavy(mt, data) {
 		dst.Write(data)
 		return
 	}
 	start := dst.Len()
-	m := mf.m
-	if mt == "text/html" {
-		m = mf.pages
-	}
 	// A bytes.Buffer, unlike a bytes.Reader, lets the minifier read data
 	// in place instead of copying it first.
-	if err := m.Minify(mt, dst, bytes.NewBuffer(data)); err != nil {
+	if err := mf.m.Minify(mt, dst, bytes.NewBuffer(data)); err != nil {
 		dst.Truncate(start)
 		dst.Write(data)
 	}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"html/template"
 	"sync"
+
+	"github.com/coproduce/coproduce/internal/publish"
 )
 
 // partialCache keeps what partialCached rendered, for the life of one
@@ -75,7 +77,9 @@ func (ex *executor) partialCached(name string, data any, variants ...any) (templ
 		return "", ex.ts.faultFrom(err)
 	}
 	read.Compact()
-	h := template.HTML(out.String())
+	// Kept minified: the page minifier copies it as it is into every page
+	// that shows it (see publish.Span).
+	h := template.HTML(publish.Span(out.String()))
 	c.mu.Lock()
 	if c.html == nil {
 		c.html = map[string]cachedPartial{}

@@ -28,6 +28,7 @@ import (
 	"sync"
 
 	"github.com/coproduce/coproduce/internal/diag"
+	"github.com/coproduce/coproduce/internal/publish"
 	"github.com/coproduce/coproduce/internal/theme"
 )
 
@@ -168,12 +169,19 @@ func (ts *Templates) Rebind(funcs template.FuncMap) *Templates {
 }
 
 // Partial renders one partial, such as "partials/signatory-item.html",
-// on its own.
+// on its own, for a piece of HTML shown on many pages. It is written
+// minified, marked for the page minifier to copy as it is (see
+// publish.Span), where it can be minified on its own.
 func (ts *Templates) Partial(w io.Writer, name string, data any) (err error) {
 	ex := ts.get()
 	defer ts.put(ex)
 	defer stopped(&err, name)
-	return ts.faultFrom(ex.partial(w, name, data))
+	var out strings.Builder
+	if err := ex.partial(&out, name, data); err != nil {
+		return ts.faultFrom(err)
+	}
+	_, err = io.WriteString(w, publish.Span(out.String()))
+	return err
 }
 
 // Has reports whether a page template exists.
