@@ -84,11 +84,7 @@ func (mf *Minifier) Into(dst *bytes.Buffer, name string, data []byte) {
 		dst.Write(data)
 		return
 	}
-	start := dst.Len()
-	// A bytes.Buffer, unlike a bytes.Reader, lets the minifier read data
-	// in place instead of copying it first.
-	if err := mf.m.Minify(mt, dst, bytes.NewBuffer(data)); err != nil {
-		dst.Truncate(start)
+	if !minifyCopy(mf.m, mt, dst, data) {
 		dst.Write(data)
 	}
 }

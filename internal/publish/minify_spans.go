@@ -2,8 +2,11 @@ package publish
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"sync"
+
+	"github.com/tdewolff/minify/v2"
 )
 
 // Pieces of HTML that many pages share (the navigation, the footer, a
@@ -80,51 +83,92 @@ func Unmarked(data []byte) []byte {
 // was, when the minifier could not read the page.
 func (mf *Minifier) intoHTML(dst *bytes.Buffer, data []byte) bool {
 	start := dst.Len()
-	if !bytes.Contains(data, []byte(spanMark)) {
-		if err := mf.pages.Minify("text/html", dst, bytes.NewBuffer(data)); err != nil {
-			dst.Truncate(start)
-			return false
+	if bytes.Contains(data, []byte(spanMark)) && piecesCopyable(data) {
+		ok := true
+		rest := data
+		for ok && len(rest) > 0 {
+			i := bytes.Index(rest, []byte(spanStart))
+			text := rest
+			if i >= 0 {
+				text = rest[:i]
+			}
+			if len(text) > 0 {
+				ok = minifyCopy(mf.pages, "text/html", dst, text)
+			}
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(spanStart):]
+			j := bytes.Index(rest, []byte(spanEnd))
+			dst.Write(rest[:j])
+			rest = rest[j+len(spanEnd):]
 		}
-		return true
+		if ok {
+			return true
+		}
+		dst.Truncate(start) // perhaps a stretch cut off from the rest of its page
 	}
+	// No marks, marks not as Span writes them, or a piece where its edges
+	// depend on the page: the page is minified whole, the pieces already
+	// minified inside it.
+	if !minifyCopy(mf.pages, "text/html", dst, Unmarked(data)) {
+		dst.Truncate(start)
+		return false
+	}
+	return true
+}
+
+// piecesCopyable reports whether data's marks pair up as Span writes them
+// and every marked piece stands where the HTML before it leaves the
+// minifier reading text (see rawState).
+func piecesCopyable(data []byte) bool {
 	var outside rawState
 	rest := data
-	for len(rest) > 0 {
+	for {
 		i := bytes.Index(rest, []byte(spanStart))
 		text := rest
 		if i >= 0 {
 			text = rest[:i]
 		}
 		if bytes.Contains(text, []byte(spanMark)) {
-			break // an end mark with no start, or a mark of another kind: not ours to read
-		}
-		if len(text) > 0 {
-			outside.read(text)
-			if err := mf.pages.Minify("text/html", dst, bytes.NewBuffer(text)); err != nil {
-				break // perhaps only cut off from the rest of the page
-			}
+			return false // an end mark with no start, or a mark of another kind
 		}
 		if i < 0 {
 			return true
 		}
+		if outside.read(text); !outside.clear() {
+			return false
+		}
 		rest = rest[i+len(spanStart):]
 		j := bytes.Index(rest, []byte(spanEnd))
-		if j < 0 || !outside.clear() {
-			break
+		if j < 0 || bytes.Contains(rest[:j], []byte(spanMark)) {
+			return false
 		}
-		dst.Write(rest[:j])
 		rest = rest[j+len(spanEnd):]
 	}
-	// The marks are not as Span writes them, or a piece sits where its
-	// edges depend on the page: minify the page whole, the pieces already
-	// minified inside it.
-	dst.Truncate(start)
-	if err := mf.pages.Minify("text/html", dst, bytes.NewBuffer(Unmarked(data))); err != nil {
+}
+
+// minifyCopy appends data, minified by m as type mt, to dst. The minifier
+// shortens text where it reads it, so it is given a copy: the caller's
+// bytes stay as they were, for a page minified again whole or a file
+// written as it was when the minifier cannot read it.
+func minifyCopy(m *minify.M, mt string, dst *bytes.Buffer, data []byte) bool {
+	bp := scratch.Get().(*[]byte)
+	defer scratch.Put(bp)
+	// One byte spare: the lexer puts a NUL after the text it reads.
+	b := append(slices.Grow((*bp)[:0], len(data)+1), data...)
+	*bp = b
+	start := dst.Len()
+	// A bytes.Buffer, unlike a bytes.Reader, lets the minifier read the
+	// copy in place instead of copying it again.
+	if err := m.Minify(mt, dst, bytes.NewBuffer(b)); err != nil {
 		dst.Truncate(start)
 		return false
 	}
 	return true
 }
+
+var scratch = sync.Pool{New: func() any { return new([]byte) }}
 
 // blockTags are elements the minifier drops white space next to. It is a
 // part of the list tdewolff/minify keeps (its blockTag trait): the

@@ -153,3 +153,20 @@ func spansCopied(page []byte) bool {
 		page = page[i+j+len(spanEnd):]
 	}
 }
+
+// A file the minifier cannot read is written exactly as it was, even
+// when the minifier had shortened text in it before it stopped.
+func TestUnreadableFilesAreWrittenAsTheyWere(t *testing.T) {
+	mf := NewMinifier()
+	for name, data := range map[string]string{
+		"index.html": "<p>a &#39;   b &amp;   c</p>\n<script>var = = ;</script>\n<p>d</p>",
+		"page.html":  Span("<div>\n<p>x &#39;  y</p>\n</div>") + "<p>e &#39;   f</p><script>if (</script>",
+		"a/index.html": "<p>Gallwch bwyso&#39;r fysell   Shift.</p>\n" + Span("<nav>\n<a href=\"/\">Home</a>\n</nav>") +
+			"\n<p>g &amp;  h</p><script>var = = ;</script>",
+	} {
+		got := mf.Bytes(name, []byte(data))
+		if want := Unmarked([]byte(data)); !bytes.Equal(got, want) {
+			t.Errorf("%s: got %q, want it as written, %q", name, got, want)
+		}
+	}
+}
