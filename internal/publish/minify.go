@@ -28,6 +28,10 @@ var mediaTypes = map[string]string{
 type Minifier struct {
 	m     *minify.M // every type in mediaTypes
 	pages *minify.M // HTML pages: the same, but SVG inside a page is left as written
+	// copies are buffers for the copy of a file the minifier reads (see
+	// minifyCopy), kept from file to file. A sync.Pool would be emptied
+	// by every collection, which comes every few pages in a build.
+	copies chan []byte
 }
 
 // NewMinifier sets up minifiers for every type in mediaTypes. HTML keeps
@@ -49,7 +53,7 @@ func NewMinifier() *Minifier {
 	m, pages := text(), text()
 	m.AddFunc("image/svg+xml", svg.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
-	return &Minifier{m: m, pages: pages}
+	return &Minifier{m: m, pages: pages, copies: make(chan []byte, 16)}
 }
 
 // Bytes minifies data by the extension of name. A file the minifier cannot
@@ -84,7 +88,7 @@ func (mf *Minifier) Into(dst *bytes.Buffer, name string, data []byte) {
 		dst.Write(data)
 		return
 	}
-	if !minifyCopy(mf.m, mt, dst, data) {
+	if !mf.minifyCopy(mf.m, mt, dst, data) {
 		dst.Write(data)
 	}
 }

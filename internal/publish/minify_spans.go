@@ -93,7 +93,7 @@ func (mf *Minifier) intoHTML(dst *bytes.Buffer, data []byte) bool {
 				text = rest[:i]
 			}
 			if len(text) > 0 {
-				ok = minifyCopy(mf.pages, "text/html", dst, text)
+				ok = mf.minifyCopy(mf.pages, "text/html", dst, text)
 			}
 			if i < 0 {
 				break
@@ -111,7 +111,7 @@ func (mf *Minifier) intoHTML(dst *bytes.Buffer, data []byte) bool {
 	// No marks, marks not as Span writes them, or a piece where its edges
 	// depend on the page: the page is minified whole, the pieces already
 	// minified inside it.
-	if !minifyCopy(mf.pages, "text/html", dst, Unmarked(data)) {
+	if !mf.minifyCopy(mf.pages, "text/html", dst, Unmarked(data)) {
 		dst.Truncate(start)
 		return false
 	}
@@ -148,16 +148,31 @@ func piecesCopyable(data []byte) bool {
 	}
 }
 
+// maxKeptCopy is the largest buffer minifyCopy keeps for the next file:
+// several times the largest generated page.
+const maxKeptCopy = 256 << 10
+
 // minifyCopy appends data, minified by m as type mt, to dst. The minifier
 // shortens text where it reads it, so it is given a copy: the caller's
 // bytes stay as they were, for a page minified again whole or a file
 // written as it was when the minifier cannot read it.
-func minifyCopy(m *minify.M, mt string, dst *bytes.Buffer, data []byte) bool {
-	bp := scratch.Get().(*[]byte)
-	defer scratch.Put(bp)
+func (mf *Minifier) minifyCopy(m *minify.M, mt string, dst *bytes.Buffer, data []byte) bool {
+	var b []byte
+	select {
+	case b = <-mf.copies:
+	default:
+	}
 	// One byte spare: the lexer puts a NUL after the text it reads.
-	b := append(slices.Grow((*bp)[:0], len(data)+1), data...)
-	*bp = b
+	b = append(slices.Grow(b[:0], len(data)+1), data...)
+	defer func() {
+		if cap(b) > maxKeptCopy {
+			return // a large file's copy is not kept for the pages after it
+		}
+		select {
+		case mf.copies <- b:
+		default:
+		}
+	}()
 	start := dst.Len()
 	// A bytes.Buffer, unlike a bytes.Reader, lets the minifier read the
 	// copy in place instead of copying it again.
@@ -167,8 +182,6 @@ func minifyCopy(m *minify.M, mt string, dst *bytes.Buffer, data []byte) bool {
 	}
 	return true
 }
-
-var scratch = sync.Pool{New: func() any { return new([]byte) }}
 
 // blockTags are elements the minifier drops white space next to. It is a
 // part of the list tdewolff/minify keeps (its blockTag trait): the

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"reflect"
 	"sync"
 
 	"github.com/coproduce/coproduce/internal/publish"
@@ -104,7 +105,13 @@ func appendCacheKey(b []byte, name string, variants []any) []byte {
 		case fmt.Stringer:
 			b = append(b, v.String()...)
 		default:
-			b = fmt.Append(b, v)
+			// A named string, such as a signatory's status, is
+			// written as %v writes it, without fmt.
+			if rv := reflect.ValueOf(v); rv.Kind() == reflect.String {
+				b = append(b, rv.String()...)
+			} else {
+				b = fmt.Append(b, v)
+			}
 		}
 	}
 	return b
