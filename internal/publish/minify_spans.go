@@ -47,11 +47,11 @@ var spanMinifier = sync.OnceValue(NewMinifier)
 // (see above). html may hold pieces marked by Span itself: they are
 // copied into the result.
 func Span(html string) string {
-	if t, _, ok := tagAt([]byte(strings.TrimLeft(html, " \t\r\n\f"))); !ok || t.closing {
+	if name, ok := startTag([]byte(strings.TrimLeft(html, " \t\r\n\f"))); !ok || name == "" {
 		return html // text first: how its white space goes depends on the page
 	}
-	var raw rawState
-	if raw.read([]byte(html)); !raw.clear() || raw.raw {
+	var raw scanner
+	if raw.read([]byte(html)); !raw.clear() || raw.sawRaw {
 		return html // what follows it would be read as part of it
 	}
 	var buf bytes.Buffer
@@ -120,28 +120,24 @@ func (mf *Minifier) intoHTML(dst *bytes.Buffer, data []byte) bool {
 
 // piecesCopyable reports whether data's marks pair up as Span writes them
 // and every marked piece stands where the HTML before it leaves the
-// minifier reading text (see rawState).
+// minifier reading text (see scanner).
 func piecesCopyable(data []byte) bool {
-	var outside rawState
+	var outside scanner
 	rest := data
 	for {
-		i := bytes.Index(rest, []byte(spanStart))
-		text := rest
-		if i >= 0 {
-			text = rest[:i]
-		}
-		if bytes.Contains(text, []byte(spanMark)) {
-			return false // an end mark with no start, or a mark of another kind
-		}
+		i := bytes.Index(rest, []byte(spanMark))
 		if i < 0 {
 			return true
 		}
-		if outside.read(text); !outside.clear() {
+		if !bytes.HasPrefix(rest[i:], []byte(spanStart)) {
+			return false // an end mark with no start, or a mark of another kind
+		}
+		if outside.read(rest[:i]); !outside.clear() {
 			return false
 		}
 		rest = rest[i+len(spanStart):]
-		j := bytes.Index(rest, []byte(spanEnd))
-		if j < 0 || bytes.Contains(rest[:j], []byte(spanMark)) {
+		j := bytes.Index(rest, []byte(spanMark))
+		if j < 0 || !bytes.HasPrefix(rest[j:], []byte(spanEnd)) {
 			return false
 		}
 		rest = rest[j+len(spanEnd):]
@@ -195,236 +191,352 @@ var blockTags = map[string]bool{
 	"th": true, "thead": true, "tr": true, "ul": true,
 }
 
-// rawTags are elements whose content the minifier does not read as
-// ordinary HTML (it keeps it, or hands it to another minifier, or its
-// lexer reads it as plain text), and <template>.
-var rawTags = map[string]bool{
-	"pre": true, "textarea": true, "script": true, "style": true, "title": true, "iframe": true,
-	"noembed": true, "noframes": true, "noscript": true, "plaintext": true, "xmp": true,
-	"math": true, "svg": true, "template": true,
+// rawText are the elements whose content the minifier's lexer reads as
+// text up to their end tag, not as HTML. (It reads <svg>, <math> and <xml>
+// its own way: see scanner.xml.)
+var rawText = map[string]bool{
+	"script": true, "style": true, "textarea": true, "title": true, "xmp": true, "iframe": true,
+	"plaintext": true,
 }
 
 // standsAlone reports whether minified HTML begins with a block element's
-// start tag, ends with a block element's end tag, and holds no comment and
-// no raw element: then the minifier treats its edges alike wherever it
-// stands.
+// start tag and ends with a block element's end tag: then the minifier
+// treats its edges alike wherever it stands.
 func standsAlone(min []byte) bool {
-	first, _, ok := tagAt(min)
-	if !ok || first.closing || !blockTags[first.name] {
+	if first, ok := startTag(min); !ok || !blockTags[first] {
 		return false
 	}
 	i := bytes.LastIndex(min, []byte("</"))
-	if i < 0 {
+	if i < 0 || min[len(min)-1] != '>' {
 		return false
 	}
-	last, n, ok := tagAt(min[i:])
-	if !ok || !last.closing || !blockTags[last.name] || i+n+1 != len(min) || min[len(min)-1] != '>' {
+	last, n, ok := tagName(min[i+2:])
+	if !ok || !blockTags[last] || i+2+n+1 != len(min) {
 		return false
 	}
-	var s rawState // the end tag is one, not words inside another tag
+	var s scanner // the end tag is one, not words inside another tag
 	s.read(min[:i])
-	return s.clear() && !s.raw
+	return s.clear()
 }
 
-// tag is the name of a start or end tag, in lower case.
-type tag struct {
-	name    string
-	closing bool
+// startTag is the name of the start tag b begins with, in lower case ("" for
+// one that matters nowhere here), and whether b begins with one.
+func startTag(b []byte) (string, bool) {
+	if len(b) < 2 || b[0] != '<' || !isLetter(b[1]) {
+		return "", false
+	}
+	name, _, ok := tagName(b[1:])
+	return name, ok
 }
 
-// tagAt reads the tag that b starts with, "<name" or "</name", and
-// returns it with the length of what it read, up to the end of the name.
-func tagAt(b []byte) (tag, int, bool) {
-	if len(b) < 2 || b[0] != '<' {
-		return tag{}, 0, false
+// tagName reads the name at the start of b: letters and digits, ended
+// where the minifier's lexer ends it, by white space, ">" or "/>". It is
+// returned in lower case when it is one of blockTags, rawText or "pre",
+// else as "". ok is false when the name ends otherwise, or b does.
+func tagName(b []byte) (name string, n int, ok bool) {
+	for n < len(b) && (isLetter(b[n]) || n > 0 && b[n] >= '0' && b[n] <= '9') {
+		n++
 	}
-	i := 1
-	var t tag
-	if b[i] == '/' {
-		t.closing = true
-		i++
+	if n == 0 || n == len(b) {
+		return "", n, false
 	}
-	j := i
-	lower := true
-	for ; j < len(b); j++ {
-		c := b[j]
-		if c >= 'A' && c <= 'Z' {
-			lower = false
-		} else if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' && j > i) {
-			break
+	switch c := b[n]; c {
+	case ' ', '\t', '\n', '\r', '\f', '>':
+	case '/':
+		if n+1 >= len(b) || b[n+1] != '>' {
+			return "", n, false
 		}
+	default:
+		return "", n, false
 	}
-	if j == i || j < len(b) && !nameEnds(b[j]) {
-		return tag{}, 0, false // not a name the lexer reads the same way
-	}
-	if lower {
-		t.name = knownTag(b[i:j])
-	} else {
-		t.name = knownTag(bytes.ToLower(b[i:j]))
-	}
-	return t, j, true
+	return tagNames[string(bytes.ToLower(b[:n]))], n, true
 }
 
-// nameEnds reports whether c ends a tag's name.
-func nameEnds(c byte) bool {
-	switch c {
-	case ' ', '\t', '\n', '\r', '\f', '/', '>':
-		return true
-	}
-	return false
-}
+func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
-// knownTag is name as a string when it is in blockTags or rawTags, else
-// "": the tags that matter here are found without making a string of
-// every tag of a page.
-func knownTag(name []byte) string {
-	if s, ok := tagNames[string(name)]; ok {
-		return s
-	}
-	return ""
-}
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
 
 var tagNames = func() map[string]string {
-	m := map[string]string{}
-	for _, set := range []map[string]bool{blockTags, rawTags} {
-		for name := range set {
-			m[name] = name
-		}
+	m := map[string]string{"pre": "pre", "svg": "svg", "math": "math", "xml": "xml"}
+	for name := range blockTags {
+		m[name] = name
+	}
+	for name := range rawText {
+		m[name] = name
 	}
 	return m
 }()
 
-// rawState follows HTML the way the minifier's lexer reads it, far
-// enough to tell whether, where it stops, the lexer would be reading text
-// outside any comment or raw element (see rawTags), or would carry on
-// reading a tag, a comment or raw text into what comes next. It errs to
-// carrying on: a quote inside a tag counts as opening a value, and a tag
-// written inside a script counts too, which only costs minifying that page
-// whole.
-type rawState struct {
-	in    lexState
-	quote byte // the quote that ends the value, inQuote
-	// name is the raw element whose tag is being read, or "", and closing
-	// whether it is an end tag.
-	name    string
-	closing bool
-	open    map[string]bool // raw elements open
-	raw     bool            // any raw element at all
+// scanner follows HTML as the minifier's lexer reads it, far enough to
+// tell whether, where it stops, the lexer would be reading text outside
+// any <pre>, or would carry on reading a tag, a comment or raw text into
+// what comes next. It knows the plain HTML that templates and the
+// Markdown converter write; anything else (a quote inside a tag that no
+// "=" comes before, "<?", a comment that ends "--!>", a "<" at the very
+// end) makes it give up, and the page is minified whole.
+type scanner struct {
+	state scanState
+	quote byte   // inValue: the quote that ends it
+	tag   string // inTag: the start tag being read, as tagName gives it
+	raw   string // inRaw: the element whose end tag ends its text
+	pre   int    // <pre> elements open
+	// nested counts the elements named raw open inside an inXML one, and
+	// xmlQuote is whether a '"' has opened a quote there.
+	nested   int
+	xmlQuote bool
+	weird    bool // something outside what it knows: never clear again
+	sawRaw   bool // a raw-text element or a <pre> was read
 }
 
-type lexState int
+type scanState int
 
 const (
-	inText    lexState = iota
-	inTag              // from "<name" to ">"
-	inQuote            // a quoted value inside a tag
-	inComment          // from "<!--" to "-->"
-	inBogus            // "<!", "<?" or "</" not followed by a name, to ">"
+	inText    scanState = iota
+	inTag               // a start tag's attributes, up to ">"
+	inValue             // a quoted attribute value
+	inComment           // "<!--" to "-->"
+	inDoctype           // "<!DOCTYPE" to ">"
+	inRaw               // a raw-text element's content, up to its end tag
+	inXML               // an <svg>, <math> or <xml> element after its name
 )
 
-func (s *rawState) read(b []byte) {
-	for len(b) > 0 {
-		switch s.in {
-		case inComment:
-			end := bytes.Index(b, []byte("-->"))
-			if end < 0 {
-				return
-			}
-			s.in, b = inText, b[end+3:]
-		case inBogus:
-			end := bytes.IndexByte(b, '>')
-			if end < 0 {
-				return
-			}
-			s.in, b = inText, b[end+1:]
-		case inQuote:
-			end := bytes.IndexByte(b, s.quote)
-			if end < 0 {
-				return
-			}
-			s.in, b = inTag, b[end+1:]
+func (s *scanner) read(b []byte) {
+	for len(b) > 0 && !s.weird {
+		switch s.state {
+		case inText:
+			b = s.text(b)
 		case inTag:
-			end := bytes.IndexAny(b, "\"'>")
-			if end < 0 {
+			b = s.attributes(b)
+		case inValue:
+			i := bytes.IndexByte(b, s.quote)
+			if i < 0 {
 				return
 			}
-			if c := b[end]; c != '>' {
-				s.in, s.quote, b = inQuote, c, b[end+1:]
+			s.state, b = inTag, b[i+1:]
+		case inComment:
+			i := bytes.Index(b, []byte("-->"))
+			if bytes.Contains(b, []byte("--!")) || i > 0 && b[i-1] == '!' {
+				s.weird = true
+				return
+			}
+			if i < 0 {
+				return
+			}
+			s.state, b = inText, b[i+3:]
+		case inDoctype:
+			i := bytes.IndexAny(b, "<>\"'")
+			if i < 0 {
+				return
+			}
+			if b[i] != '>' {
+				s.weird = true
+				return
+			}
+			s.state, b = inText, b[i+1:]
+		case inRaw:
+			b = s.rawText(b)
+		case inXML:
+			b = s.xml(b)
+		}
+	}
+}
+
+// text reads text up to and including the next tag's name.
+func (s *scanner) text(b []byte) []byte {
+	i := bytes.IndexByte(b, '<')
+	if i < 0 {
+		return nil
+	}
+	b = b[i:]
+	if len(b) < 3 {
+		s.weird = true // "<" or "</" at the very end: what follows decides
+		return nil
+	}
+	switch c := b[1]; {
+	case isLetter(c):
+		name, n, ok := tagName(b[1:])
+		if !ok {
+			s.weird = true
+			return nil
+		}
+		s.state, s.tag = inTag, name
+		if name == "svg" || name == "math" || name == "xml" {
+			// The lexer reads the rest of the tag and the element to its
+			// end tag as XML (see xml).
+			s.state, s.raw, s.sawRaw, s.nested, s.xmlQuote = inXML, name, true, 0, false
+		}
+		return b[1+n:]
+	case c == '/':
+		name, n, ok := tagName(b[2:])
+		if !ok || b[2+n] == '/' {
+			s.weird = true
+			return nil
+		}
+		rest := b[2+n:]
+		for len(rest) > 0 && isSpace(rest[0]) {
+			rest = rest[1:]
+		}
+		if len(rest) == 0 || rest[0] != '>' {
+			s.weird = true
+			return nil
+		}
+		if name == "pre" && s.pre > 0 {
+			s.pre--
+		}
+		return rest[1:]
+	case c == '!':
+		if bytes.HasPrefix(b, []byte("<!--")) {
+			if bytes.HasPrefix(b[4:], []byte(">")) || bytes.HasPrefix(b[4:], []byte("->")) {
+				s.weird = true // ended at once, a way the lexer may not read
+				return nil
+			}
+			s.state = inComment
+			return b[4:]
+		}
+		if !isLetter(b[2]) {
+			s.weird = true
+			return nil
+		}
+		s.state = inDoctype
+		return b[2:]
+	case c == '?':
+		s.weird = true
+		return nil
+	}
+	return b[1:] // a "<" that starts no tag is text
+}
+
+// attributes reads a start tag's attributes up to its ">".
+func (s *scanner) attributes(b []byte) []byte {
+	for i := 0; i < len(b); i++ {
+		switch c := b[i]; c {
+		case '>':
+			s.state = inText
+			switch {
+			case s.tag == "pre":
+				s.pre++
+				s.sawRaw = true
+			case rawText[s.tag]:
+				s.state, s.raw, s.sawRaw = inRaw, s.tag, true
+			}
+			return b[i+1:]
+		case '/':
+			if i+1 < len(b) && b[i+1] == '>' && !rawText[s.tag] && s.tag != "pre" {
+				continue // a self-closing tag
+			}
+			s.weird = true
+			return nil
+		case '=':
+			j := i + 1
+			for j < len(b) && isSpace(b[j]) {
+				j++
+			}
+			if j == len(b) {
+				s.weird = true
+				return nil
+			}
+			if q := b[j]; q == '"' || q == '\'' {
+				s.state, s.quote = inValue, q
+				return b[j+1:]
+			}
+			for ; j < len(b) && !isSpace(b[j]) && b[j] != '>'; j++ {
+				switch b[j] {
+				case '"', '\'', '<', '=', '`':
+					s.weird = true // an unquoted value the lexer may end elsewhere
+					return nil
+				}
+			}
+			i = j - 1
+		case '"', '\'', '<':
+			s.weird = true
+			return nil
+		}
+	}
+	return nil
+}
+
+// rawText reads a raw-text element's content up to its end tag, which the
+// text state then reads.
+func (s *scanner) rawText(b []byte) []byte {
+	for {
+		i := bytes.IndexByte(b, '<')
+		if i < 0 {
+			return nil
+		}
+		b = b[i:]
+		if len(b) < len(s.raw)+3 {
+			s.weird = true
+			return nil
+		}
+		switch {
+		case s.raw == "plaintext":
+			s.weird = true // it never ends
+			return nil
+		case b[1] == '/' && bytes.EqualFold(b[2:2+len(s.raw)], []byte(s.raw)) && !isLetter(b[2+len(s.raw)]):
+			s.state = inText
+			return b
+		case s.raw == "script" && bytes.HasPrefix(b, []byte("<!--")):
+			s.weird = true // the lexer reads script comments its own way
+			return nil
+		case bytes.EqualFold(b[1:1+len(s.raw)], []byte(s.raw)):
+			s.weird = true // nested <svg>, which the lexer counts
+			return nil
+		}
+		b = b[1:]
+	}
+}
+
+// xml reads an <svg>, <math> or <xml> element as the lexer does: from after
+// its name to the ">" of the end tag with the same name that closes it,
+// counting the ones inside, with any "<" between double quotes passed
+// over.
+func (s *scanner) xml(b []byte) []byte {
+	for i := 0; i < len(b); i++ {
+		switch b[i] {
+		case '"':
+			s.xmlQuote = !s.xmlQuote
+		case 0:
+			s.weird = true
+			return nil
+		case '<':
+			if s.xmlQuote {
 				continue
 			}
-			s.in, b = inText, b[end+1:]
-			if s.name != "" {
-				if s.open == nil {
-					s.open = map[string]bool{}
-				}
-				s.open[s.name], s.raw = !s.closing, true
+			j := i + 1
+			end := j < len(b) && b[j] == '/'
+			if end {
+				j++
 			}
-		default:
-			i := bytes.IndexByte(b, '<')
-			if i < 0 || i+1 >= len(b) {
-				if i >= 0 {
-					s.in = inTag // a "<" at the very end: what follows decides
-				}
-				return
+			k := j
+			for k < len(b) && isLetter(b[k]) {
+				k++
 			}
-			b = b[i:]
-			switch c := b[1] | 0x20; {
-			case bytes.HasPrefix(b, []byte("<!--")):
-				s.in, b = inComment, b[4:]
-			case b[1] == '!' || b[1] == '?':
-				s.in, b = inBogus, b[2:]
-			case b[1] == '/' && (len(b) < 3 || b[2]|0x20 < 'a' || b[2]|0x20 > 'z'):
-				if len(b) < 3 {
-					s.in = inTag
-					return
-				}
-				s.in, b = inBogus, b[2:]
-			case b[1] == '/' || c >= 'a' && c <= 'z':
-				s.name, s.closing = "", b[1] == '/'
-				n := 1
-				if mayBeRaw(b) {
-					var t tag
-					t, n, _ = tagAt(b)
-					if rawTags[t.name] {
-						s.name = t.name
-					}
-				}
-				s.in, b = inTag, b[n:]
-			default:
-				b = b[1:] // a "<" that starts no tag is text
+			if k == len(b) {
+				s.weird = true // cut off where the lexer reads on
+				return nil
 			}
+			if !end && b[k] == '/' || !bytes.EqualFold(b[j:k], []byte(s.raw)) {
+				i = k - 1
+				continue
+			}
+			if !end {
+				s.nested++
+			} else if s.nested > 0 {
+				s.nested--
+			} else {
+				gt := bytes.IndexByte(b[k:], '>')
+				if gt < 0 {
+					s.weird = true
+					return nil
+				}
+				s.state = inText
+				return b[k+gt+1:]
+			}
+			i = k - 1
 		}
 	}
+	return nil
 }
 
-// mayBeRaw reports whether the tag b starts with may be one of rawTags,
-// by its first letter: most tags of a page are not, and are passed over
-// without reading their names.
-func mayBeRaw(b []byte) bool {
-	i := 1
-	if i < len(b) && b[i] == '/' {
-		i++
-	}
-	if i >= len(b) {
-		return false
-	}
-	switch b[i] | 0x20 { // lower case
-	case 'i', 'm', 'n', 'p', 's', 't', 'x':
-		return true
-	}
-	return false
-}
-
-// clear reports whether the lexer would be reading text outside any
-// comment or raw element.
-func (s *rawState) clear() bool {
-	if s.in != inText {
-		return false
-	}
-	for _, open := range s.open {
-		if open {
-			return false
-		}
-	}
-	return true
-}
+// clear reports whether the lexer would be reading text outside any <pre>.
+func (s *scanner) clear() bool { return s.state == inText && s.pre == 0 && !s.weird }

@@ -28,6 +28,9 @@ var spanCases = []struct {
 	{"ends in text", "<main>", "<div>a</div> trailing words", "</main>", false},
 	{"entities", "<p>A &amp; B</p>", "<section><p>&ldquo;Quoted&rdquo; &amp; more&hellip;</p></section>", "<p>C &gt; D</p>", true},
 	{"upper case tags", "<BODY>", "<DIV>\n<P>Shout</P>\n</DIV>", "</BODY>", true},
+	{"after a script and an svg", "<head><script type=\"application/ld+json\">{\"a\": \"b\"}</script></head>\n<body><p><svg viewBox=\"0 0 1 1\"><path d=\"M0 0h1\"/></svg><span>x </span></p>\n", "<nav>\n<a href=\"/\">Home</a>\n</nav>\n", " <p>after</p></body>", true},
+	{"after a closed pre", "<pre>  a\n  b </pre>\n", "<div>\n<p>x   y</p>\n</div>", "<p>z</p>", true},
+	{"self-closing and odd names", "<p>a<br/>b</p>", "<nAv/0> 0</ul>", "0", false},
 }
 
 // A page with pieces minified ahead by Span minifies to the same bytes as
@@ -40,6 +43,9 @@ func TestSpansMinifyLikeTheWholePage(t *testing.T) {
 			span := Span(c.piece)
 			if marked := span != c.piece; marked != c.marked {
 				t.Errorf("Span marked the piece: %v, want %v", marked, c.marked)
+			}
+			if c.marked && !piecesCopyable([]byte(c.before+span+c.after)) {
+				t.Errorf("the page is minified whole, not around the piece")
 			}
 			whole := mf.Bytes("index.html", []byte(c.before+c.piece+c.after))
 			got := mf.Bytes("index.html", []byte(c.before+span+c.after))
@@ -139,7 +145,7 @@ func FuzzSpans(f *testing.F) {
 // spansCopied reports whether intoHTML copies the marked pieces of page
 // rather than minify it whole.
 func spansCopied(page []byte) bool {
-	var s rawState
+	var s scanner
 	for {
 		i := bytes.Index(page, []byte(spanStart))
 		if i < 0 {
