@@ -57,6 +57,7 @@ type builder struct {
 	// change is what the save changed, for an update of the preview; nil
 	// for a whole build.
 	change *change
+	later  *laterPages // pages this update leaves to be made later (later.go)
 
 	mu      sync.Mutex
 	anchors map[string][]string // page URL -> heading ids, in page order

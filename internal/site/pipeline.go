@@ -138,11 +138,11 @@ func (p *pass) openTheme() bool {
 		prev := p.prev
 		p.th, p.minifier = prev.theme, prev.minifier
 		rs := *prev.rs
-		rs.Content = p.res.Site
+		rs.Content, rs.SignatoryRows = p.res.Site, nil
 		p.out = newRecorder(p.opts.Output)
 		p.b = &builder{rs: &rs, out: publish.Minified(p.out, p.minifier), raw: p.out, md: prev.md, workers: prev.workers,
 			minifier: p.minifier, theme: prev.theme, themeFiles: prev.themeFiles, static: prev.static, anchors: map[string][]string{},
-			reads: map[string]*render.Reads{}, rows: prev.rows}
+			reads: map[string]*render.Reads{}, rows: prev.rows, later: &laterPages{errs: map[string]error{}}}
 		return true
 	}
 	th, err := theme.Open(p.opts.Source, p.cfg.Theme)

@@ -46,7 +46,9 @@ func (b *builder) writeSignatoryDirectory() error {
 		if b.reads != nil {
 			b.rows = b.rs.SignatoryRows // the preview makes the next update's rows from them
 		}
-		b.rs.SignatoryRows = nil
+		if !b.deferring() {
+			b.rs.SignatoryRows = nil // the pages left for later render from them
+		}
 	}()
 	return b.parallel(len(listings), func(i int) error {
 		l := listings[i]
@@ -59,6 +61,9 @@ func (b *builder) writeSignatoryDirectory() error {
 			tmpl, kind = formerTemplate, formerKind
 		case l.Former:
 			tmpl, kind = "signatories-filter.html", formerKind
+		}
+		if b.deferring() {
+			return b.renderLater(indexFile(l.URL), tmpl, kind, p)
 		}
 		return b.writeSpecial(indexFile(l.URL), tmpl, kind, p)
 	})
