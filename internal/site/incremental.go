@@ -208,6 +208,10 @@ func (inc *Incremental) update(names []string) *Change {
 		b.names[n] = true
 	}
 	b.links = nil
+	if b.regsFrom != nil {
+		b.registers()
+		b.regsFrom = nil // made: the builds before need not be kept for it
+	}
 	inc.b = b
 	return ch
 }

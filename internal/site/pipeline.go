@@ -61,6 +61,7 @@ func (p *pass) steps() []step {
 		{"claim every output file", p.claimOutputs},
 		{"load the templates", p.loadTemplates},
 		{"write the theme's files", p.writeThemeFiles},
+		{"render the directory's rows", p.renderRows},
 		{"render the pages", p.renderPages},
 		{"copy static/", p.copyStatic},
 		{"copy the files beside the pages", p.copyContentFiles},
@@ -227,6 +228,18 @@ func (p *pass) planWork() bool {
 func (p *pass) writeThemeFiles() bool {
 	if p.whole() {
 		p.b.writeThemeStatic(&p.res.Diags)
+	}
+	return true
+}
+
+// renderRows renders the rows of the directory before the pages in an
+// update of the preview, so the directory's own page (signatories/_index.md)
+// shows them rather than rendering its hundred rows again. A whole build
+// renders them with the directory's other pages, so they are not held
+// while every page renders: at 100,000 signatories they are 150 MB.
+func (p *pass) renderRows() bool {
+	if !p.whole() && p.work.meta {
+		p.b.renderRows()
 	}
 	return true
 }
