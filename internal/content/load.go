@@ -182,7 +182,7 @@ func loadPage(fsys fs.FS, name string, opts Options, diags *diag.List) *Page {
 	// often twice its size; a copy of its own lets that buffer go, which
 	// is a third of the memory a large site keeps while it builds.
 	p.Body, p.BodyLine = bytes.Clone(sf.body), sf.bodyLine
-	p.frontMatter = hashFrontMatter(data, sf.body)
+	p.frontMatter, p.structure = hashFrontMatter(data, sf.body)
 	p.keepKeys = p.IsTwin() || opts.twinned[name]
 	decode(fields.Reader{File: file, LineOffset: sf.lineOffset, Diags: diags}, &sf, p, opts.Now)
 	if p.Kind == KindCaseStudy {
