@@ -210,8 +210,8 @@ func standsAlone(min []byte) bool {
 	if i < 0 || min[len(min)-1] != '>' {
 		return false
 	}
-	last, n, ok := tagName(min[i+2:])
-	if !ok || !blockTags[last] || i+2+n+1 != len(min) {
+	last, ok := tagName(min[i+2:])
+	if !ok || !blockTags[lowerName(last)] || i+2+len(last)+1 != len(min) {
 		return false
 	}
 	var s scanner // the end tag is one, not words inside another tag
@@ -219,53 +219,74 @@ func standsAlone(min []byte) bool {
 	return s.clear()
 }
 
-// startTag is the name of the start tag b begins with, in lower case ("" for
-// one that matters nowhere here), and whether b begins with one.
+// startTag is the name of the start tag b begins with, in lower case, and
+// whether b begins with one.
 func startTag(b []byte) (string, bool) {
 	if len(b) < 2 || b[0] != '<' || !isLetter(b[1]) {
 		return "", false
 	}
-	name, _, ok := tagName(b[1:])
-	return name, ok
+	name, ok := tagName(b[1:])
+	return lowerName(name), ok
 }
 
 // tagName reads the name at the start of b: letters and digits, ended
-// where the minifier's lexer ends it, by white space, ">" or "/>". It is
-// returned in lower case when it is one of blockTags, rawText or "pre",
-// else as "". ok is false when the name ends otherwise, or b does.
-func tagName(b []byte) (name string, n int, ok bool) {
+// where the minifier's lexer ends it, by white space, ">" or "/>". ok is
+// false when the name ends otherwise, or b does.
+func tagName(b []byte) (name []byte, ok bool) {
+	n := 0
 	for n < len(b) && (isLetter(b[n]) || n > 0 && b[n] >= '0' && b[n] <= '9') {
 		n++
 	}
 	if n == 0 || n == len(b) {
-		return "", n, false
+		return nil, false
 	}
 	switch c := b[n]; c {
 	case ' ', '\t', '\n', '\r', '\f', '>':
 	case '/':
 		if n+1 >= len(b) || b[n+1] != '>' {
-			return "", n, false
+			return nil, false
 		}
 	default:
-		return "", n, false
+		return nil, false
 	}
-	return tagNames[string(bytes.ToLower(b[:n]))], n, true
+	return b[:n], true
 }
+
+// lowerName is name in lower case, for names of up to 16 letters and
+// digits, or "".
+func lowerName(name []byte) string {
+	var lower [16]byte
+	if len(name) > len(lower) {
+		return ""
+	}
+	for i, c := range name {
+		lower[i] = c | 0x20 // letters and digits only: this lowers the letters
+	}
+	return string(lower[:len(name)])
+}
+
+// special is the name of an element the scanner must follow ("pre", one
+// of rawText, "svg", "math" or "xml") in lower case, or "" for any other.
+// Most tags of a page are passed over by their first letter.
+func special(name []byte) string {
+	switch name[0] | 0x20 {
+	case 'i', 'm', 'p', 's', 't', 'x':
+	default:
+		return ""
+	}
+	for _, s := range specialNames {
+		if len(s) == len(name) && bytes.EqualFold(name, []byte(s)) {
+			return s
+		}
+	}
+	return ""
+}
+
+var specialNames = []string{"pre", "script", "style", "textarea", "title", "xmp", "iframe", "plaintext", "svg", "math", "xml"}
 
 func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
-
-var tagNames = func() map[string]string {
-	m := map[string]string{"pre": "pre", "svg": "svg", "math": "math", "xml": "xml"}
-	for name := range blockTags {
-		m[name] = name
-	}
-	for name := range rawText {
-		m[name] = name
-	}
-	return m
-}()
 
 // scanner follows HTML as the minifier's lexer reads it, far enough to
 // tell whether, where it stops, the lexer would be reading text outside
@@ -315,11 +336,14 @@ func (s *scanner) read(b []byte) {
 			s.state, b = inTag, b[i+1:]
 		case inComment:
 			i := bytes.Index(b, []byte("-->"))
-			if bytes.Contains(b, []byte("--!")) || i > 0 && b[i-1] == '!' {
-				s.weird = true
+			if i < 0 {
+				if bytes.Contains(b, []byte("--!")) {
+					s.weird = true
+				}
 				return
 			}
-			if i < 0 {
+			if bytes.Contains(b[:i], []byte("--!")) || i > 0 && b[i-1] == '!' {
+				s.weird = true // a comment the lexer may end elsewhere
 				return
 			}
 			s.state, b = inText, b[i+3:]
@@ -354,11 +378,12 @@ func (s *scanner) text(b []byte) []byte {
 	}
 	switch c := b[1]; {
 	case isLetter(c):
-		name, n, ok := tagName(b[1:])
+		raw, ok := tagName(b[1:])
 		if !ok {
 			s.weird = true
 			return nil
 		}
+		name, n := special(raw), len(raw)
 		s.state, s.tag = inTag, name
 		if name == "svg" || name == "math" || name == "xml" {
 			// The lexer reads the rest of the tag and the element to its
@@ -367,12 +392,12 @@ func (s *scanner) text(b []byte) []byte {
 		}
 		return b[1+n:]
 	case c == '/':
-		name, n, ok := tagName(b[2:])
-		if !ok || b[2+n] == '/' {
+		name, ok := tagName(b[2:])
+		if !ok || b[2+len(name)] == '/' {
 			s.weird = true
 			return nil
 		}
-		rest := b[2+n:]
+		rest := b[2+len(name):]
 		for len(rest) > 0 && isSpace(rest[0]) {
 			rest = rest[1:]
 		}
@@ -380,7 +405,7 @@ func (s *scanner) text(b []byte) []byte {
 			s.weird = true
 			return nil
 		}
-		if name == "pre" && s.pre > 0 {
+		if s.pre > 0 && special(name) == "pre" {
 			s.pre--
 		}
 		return rest[1:]
@@ -416,12 +441,12 @@ func (s *scanner) attributes(b []byte) []byte {
 			case s.tag == "pre":
 				s.pre++
 				s.sawRaw = true
-			case rawText[s.tag]:
+			case s.tag != "" && rawText[s.tag]:
 				s.state, s.raw, s.sawRaw = inRaw, s.tag, true
 			}
 			return b[i+1:]
 		case '/':
-			if i+1 < len(b) && b[i+1] == '>' && !rawText[s.tag] && s.tag != "pre" {
+			if i+1 < len(b) && b[i+1] == '>' && s.tag == "" {
 				continue // a self-closing tag
 			}
 			s.weird = true
@@ -492,48 +517,52 @@ func (s *scanner) rawText(b []byte) []byte {
 // over.
 func (s *scanner) xml(b []byte) []byte {
 	for i := 0; i < len(b); i++ {
-		switch b[i] {
-		case '"':
+		// From "<" to "<", counting the quotes between.
+		next := bytes.IndexByte(b[i:], '<')
+		if next < 0 {
+			next = len(b) - i
+		}
+		if bytes.Count(b[i:i+next], []byte{'"'})%2 == 1 {
 			s.xmlQuote = !s.xmlQuote
-		case 0:
-			s.weird = true
+		}
+		i += next
+		if i == len(b) {
 			return nil
-		case '<':
-			if s.xmlQuote {
-				continue
-			}
-			j := i + 1
-			end := j < len(b) && b[j] == '/'
-			if end {
-				j++
-			}
-			k := j
-			for k < len(b) && isLetter(b[k]) {
-				k++
-			}
-			if k == len(b) {
-				s.weird = true // cut off where the lexer reads on
+		}
+		if s.xmlQuote {
+			continue
+		}
+		j := i + 1
+		end := j < len(b) && b[j] == '/'
+		if end {
+			j++
+		}
+		k := j
+		for k < len(b) && isLetter(b[k]) {
+			k++
+		}
+		if k == len(b) {
+			s.weird = true // cut off where the lexer reads on
+			return nil
+		}
+		if !end && b[k] == '/' || !bytes.EqualFold(b[j:k], []byte(s.raw)) {
+			i = k - 1
+			continue
+		}
+		if !end {
+			s.nested++
+		} else if s.nested > 0 {
+			s.nested--
+		} else {
+			gt := bytes.IndexByte(b[k:], '>')
+			if gt < 0 {
+				s.weird = true
 				return nil
 			}
-			if !end && b[k] == '/' || !bytes.EqualFold(b[j:k], []byte(s.raw)) {
-				i = k - 1
-				continue
-			}
-			if !end {
-				s.nested++
-			} else if s.nested > 0 {
-				s.nested--
-			} else {
-				gt := bytes.IndexByte(b[k:], '>')
-				if gt < 0 {
-					s.weird = true
-					return nil
-				}
-				s.state = inText
-				return b[k+gt+1:]
-			}
-			i = k - 1
+			s.state = inText
+			return b[k+gt+1:]
 		}
+		i = k - 1
 	}
 	return nil
 }
