@@ -26,9 +26,10 @@ import (
 //
 // The marks are HTML comments with a NUL byte inside: html/template copies
 // them into a page only where the piece is shown as HTML, and strips or
-// escapes them where it is not (an attribute, a <title>); no page text
-// holds a NUL byte, since html/template and the Markdown converter replace
-// it.
+// escapes them where it is not (an attribute, a <title>). Editors' text
+// cannot forge one: html/template and the Markdown converter escape its
+// "<". A piece a theme shows inside <pre> is copied minified, its white
+// space collapsed (docs/themes.md says so).
 const (
 	spanStart = "<!--\x00[-->"
 	spanEnd   = "<!--\x00]-->"
