@@ -34,7 +34,16 @@ import (
 type laterPages struct {
 	mu       sync.Mutex
 	files    []string
-	problems map[string]diag.List // file -> why it could not be made
+	problems map[string]diag.List     // file -> why it could not be made
+	reads    map[string]*render.Reads // file -> what it read, once made
+}
+
+// made keeps what a page read as it was made, for Finish to hand to the
+// next save's plan.
+func (l *laterPages) made(file string, data *render.PageData) {
+	l.mu.Lock()
+	l.reads[file] = data.Reads()
+	l.mu.Unlock()
 }
 
 // add notes a file left for later.
@@ -82,6 +91,7 @@ func (b *builder) renderLater(file, tmpl, kind string, p *content.Page) error {
 			b.later.failed(file, diags)
 			return errNotMade
 		}
+		b.later.made(file, data)
 		return publish.Minified(out, b.minifier).WriteFile(file, buf.Bytes())
 	})
 }
@@ -97,9 +107,10 @@ func (b *builder) renderPageLater(p *content.Page) error {
 	return b.raw.writeLater([]string{file}, func(out publish.Output) error {
 		var body, buf bytes.Buffer
 		report, diags := b.convertBody(p, &body, &pageLinks{b: b, page: p})
+		var data *render.PageData
 		if report != nil {
 			faults := &render.Faults{}
-			if _, diags = b.executePage(p, &body, &buf, faults); diags != nil {
+			if data, diags = b.executePage(p, &body, &buf, faults); diags != nil {
 				diags = append(diags, faults.Diags()...)
 			}
 		}
@@ -107,6 +118,7 @@ func (b *builder) renderPageLater(p *content.Page) error {
 			b.later.failed(file, diags)
 			return errNotMade
 		}
+		b.later.made(file, data)
 		return publish.Minified(out, b.minifier).WriteFile(file, buf.Bytes())
 	})
 }
@@ -190,6 +202,14 @@ func (inc *Incremental) Finish(ctx context.Context) (diag.List, bool) {
 	})
 	for i, f := range files {
 		if err == nil || found[i] != nil {
+			// What the page read as it was made tells the next save
+			// whether to make it again, as for a page made at once.
+			l := inc.later.waiting[f]
+			l.mu.Lock()
+			if r := l.reads[f]; r != nil {
+				inc.b.reads[f] = r
+			}
+			l.mu.Unlock()
 			delete(inc.later.waiting, f)
 			inc.later.problems[f] = found[i]
 		}

@@ -143,7 +143,7 @@ func (p *pass) openTheme() bool {
 		p.out = newRecorder(p.opts.Output)
 		p.b = &builder{rs: &rs, out: publish.Minified(p.out, p.minifier), raw: p.out, md: prev.md, workers: prev.workers,
 			minifier: p.minifier, theme: prev.theme, themeFiles: prev.themeFiles, static: prev.static, anchors: map[string][]string{},
-			reads: map[string]*render.Reads{}, rows: prev.rows, later: &laterPages{problems: map[string]diag.List{}}}
+			reads: map[string]*render.Reads{}, rows: prev.rows, later: &laterPages{problems: map[string]diag.List{}, reads: map[string]*render.Reads{}}}
 		return true
 	}
 	th, err := theme.Open(p.opts.Source, p.cfg.Theme)
