@@ -221,6 +221,9 @@ func (p *pass) planWork() bool {
 	}
 	p.work = planChange(p.prev, p.b, p.changed)
 	p.work.files = !slices.Equal(p.prev.rs.Content.Assets, p.res.Site.Assets)
+	if !p.work.moved && !p.work.files {
+		p.b.shareNames(p.prev) // the same pages and files
+	}
 	p.b.change = p.work.change
 	return true
 }
