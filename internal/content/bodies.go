@@ -37,8 +37,9 @@ func reloadBodies(old *Site, fsys fs.FS, changed []string, opts Options) (*Site,
 		if !strings.HasSuffix(name, ".md") {
 			return nil, nil, false
 		}
+		file := displayName(opts.Dir, name)
 		for _, p := range old.Pages {
-			if p.File == displayName(opts.Dir, name) {
+			if p.File == file {
 				byFile[name] = p
 			}
 		}
