@@ -114,7 +114,7 @@ var frontMatterSeed = maphash.MakeSeed()
 func SameFrontMatter(a, b *Page) bool {
 	x, y := *a, *b
 	for _, p := range []*Page{&x, &y} {
-		p.Body, p.BodyLine, p.frontMatter = nil, 0, 0
+		p.Body, p.BodyLine, p.bodyAt, p.frontMatter = nil, 0, bodyPlace{}, 0
 		p.clearLinks()
 	}
 	return reflect.DeepEqual(x, y)

@@ -198,7 +198,7 @@ func (b *builder) checkOutputLinks(out *recorder, diags *diag.List) {
 	if out.links == nil {
 		return
 	}
-	out.links.check(out.Has, b.markdownTargets(), b.madeBy, diags)
+	out.links.check(b.written(out), b.markdownTargets(), b.madeBy, diags)
 }
 
 // markdownTargets are the targets of the links written in Markdown, which
