@@ -59,7 +59,7 @@ func (s *Site) Body(p *Page) ([]byte, *diag.Diagnostic) {
 	}
 	changed := func(problem string) *diag.Diagnostic {
 		return &diag.Diagnostic{Pos: diag.Pos{File: p.File, Line: 1, Col: 1}, Severity: diag.Error, Problem: problem,
-			Fix: "build again once the file is saved; the site was left as it was"}
+			Fix: "build again once the file is saved; the site was left as it was", Rule: "files"}
 	}
 	data, _, err := readPage(s.fsys, s.fsName(p))
 	if err != nil {
