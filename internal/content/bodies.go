@@ -5,7 +5,9 @@ import (
 	"hash/maphash"
 	"io/fs"
 	"reflect"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/coproduce/coproduce/internal/diag"
@@ -20,12 +22,12 @@ import (
 // in full.
 var bodyOnlyKinds = map[Kind]bool{KindSignatory: true, KindCaseStudy: true, KindValue: true, KindPage: true}
 
-// reloadBodies is Reload for the save editors make most: the Markdown of
-// pages that exist, with their front matter as it was. Nothing another page
-// is linked by has changed, so the cross-referencing of the old site holds;
-// the new site shares it, with each saved page in place of its old self.
-// It returns false, having changed nothing, for any other save, which
-// Reload then reads in full.
+// reloadBodies is Reload for the saves editors make most: the Markdown of
+// pages that exist, and their own facts (ownFacts), with the rest of their
+// front matter as it was. Nothing another page is linked by has changed,
+// so the cross-referencing of the old site holds; the new site shares it,
+// with each saved page in place of its old self. It returns false, having
+// changed nothing, for any other save, which Reload then reads in full.
 func reloadBodies(old *Site, fsys fs.FS, changed []string, opts Options) (*Site, diag.List, bool) {
 	if len(changed) == 0 || len(changed) > 8 {
 		return nil, nil, false
@@ -46,6 +48,7 @@ func reloadBodies(old *Site, fsys fs.FS, changed []string, opts Options) (*Site,
 	}
 	var diags diag.List
 	fresh := map[*Page]*Page{} // old page -> its saved self
+	facts := false             // some page's own facts changed
 	for _, name := range changed {
 		op := byFile[name]
 		// A twin or translation is read with what it shares with its
@@ -57,50 +60,164 @@ func reloadBodies(old *Site, fsys fs.FS, changed []string, opts Options) (*Site,
 		}
 		var found diag.List
 		p := loadPage(fsys, name, opts, &found)
-		if p == nil || found.HasErrors() || p.frontMatter != op.frontMatter || p.URL != op.URL {
+		if p == nil || found.HasErrors() || p.URL != op.URL || p.frontMatter != op.frontMatter && p.structure != op.structure {
 			return nil, nil, false
 		}
+		facts = facts || p.frontMatter != op.frontMatter
 		diags = append(diags, found...)
 		// The page takes the old one's place among the others: its links
 		// to them, and what the lifecycle worked out from them.
-		body, line := p.Body, p.BodyLine
+		saved := *p
 		*p = *op
-		p.Body, p.BodyLine = body, line
+		p.Body, p.BodyLine, p.bodyAt, p.frontMatter, p.structure = saved.Body, saved.BodyLine, saved.bodyAt, saved.frontMatter, saved.structure
+		ownFacts(p, &saved)
 		fresh[op] = p
 	}
-	site := &Site{Pages: slices.Clone(old.Pages), Assets: old.Assets, Drafts: old.Drafts, Pictures: old.Pictures, dir: old.dir,
-		byURL: make(map[string]*Page, len(old.byURL)), bySection: make(map[string][]*Page, len(old.bySection))}
-	for i, p := range site.Pages {
-		if n := fresh[p]; n != nil {
-			site.Pages[i] = n
-		}
-	}
-	for url, p := range old.byURL {
-		if n := fresh[p]; n != nil {
-			p = n
-		}
-		site.byURL[url] = p
-	}
-	for name, pages := range old.bySection {
-		for op, n := range fresh {
-			if i := slices.Index(pages, op); i >= 0 {
-				pages = slices.Clone(pages)
-				pages[i] = n
+	if facts {
+		// Other pages show a page's own facts through their links to it
+		// (a principle lists its case studies with their summaries), and
+		// pages are told apart by identity (a pledge's signatories are
+		// found by it): every page is copied, pointing to the new selves,
+		// so the new site is the old one's links with nothing of the old
+		// one in it, as a site read in full would be. Copying is a tenth
+		// of linking again.
+		for _, q := range old.Pages {
+			if fresh[q] == nil {
+				c := *q
+				fresh[q] = &c
 			}
 		}
-		site.bySection[name] = pages
+		for _, p := range fresh {
+			p.repoint(fresh)
+		}
+	}
+	// A body alone leaves the other pages pointing to the saved page's
+	// old self, which holds the same front matter: no page shows
+	// another's body.
+	now := func(p *Page) *Page {
+		if n := fresh[p]; n != nil {
+			return n
+		}
+		return p
+	}
+	site := &Site{Pages: make([]*Page, len(old.Pages)), Assets: old.Assets, Drafts: old.Drafts, Pictures: old.Pictures, dir: old.dir,
+		byURL: make(map[string]*Page, len(old.byURL)), bySection: make(map[string][]*Page, len(old.bySection))}
+	for i, p := range old.Pages {
+		site.Pages[i] = now(p)
+	}
+	for url, p := range old.byURL {
+		site.byURL[url] = now(p)
+	}
+	for name, pages := range old.bySection {
+		mapped := make([]*Page, len(pages))
+		for i, p := range pages {
+			mapped[i] = now(p)
+		}
+		site.bySection[name] = mapped
 	}
 	return site, diags, true
 }
 
+// pointsTo reports whether p points to any page of pages.
+func (p *Page) pointsTo(pages map[*Page]*Page) bool {
+	found := false
+	p.eachLink(func(q **Page) {
+		found = found || pages[*q] != nil
+	})
+	return found
+}
+
+// repoint makes p point to the new self of every page of swap it points
+// to. The lists it holds are shared with its old self, so a list that
+// changes is copied first.
+func (p *Page) repoint(swap map[*Page]*Page) {
+	if !p.pointsTo(swap) {
+		return
+	}
+	for _, list := range []*[]*Page{&p.Principles, &p.CaseStudies, &p.Pledges, &p.Signatories, &p.Children, &p.Translations, &p.Reports} {
+		*list = slices.Clone(*list)
+	}
+	p.Signings = slices.Clone(p.Signings)
+	p.eachLink(func(q **Page) {
+		if n := swap[*q]; n != nil {
+			*q = n
+		}
+	})
+}
+
+// eachLink calls fn with every place p points to another page, as
+// cross-referencing fills them in (see clearLinks).
+func (p *Page) eachLink(fn func(**Page)) {
+	for _, list := range [][]*Page{p.Principles, p.CaseStudies, p.Pledges, p.Signatories, p.Children, p.Translations, p.Reports} {
+		for i := range list {
+			fn(&list[i])
+		}
+	}
+	for _, one := range []**Page{&p.EasyRead, &p.Original, &p.Signatory, &p.ReportPledge} {
+		if *one != nil {
+			fn(one)
+		}
+	}
+	for i := range p.Signings {
+		if p.Signings[i].Pledge != nil {
+			fn(&p.Signings[i].Pledge)
+		}
+	}
+}
+
+// ownFacts copies the facts of a page that only the page itself and the
+// lists that show it read: no page is found by them, and the loader works
+// nothing out from them. (The register groups signatories by sector,
+// region and size, but it is made from the site, not kept in it.)
+// ownKeys are the keys they are written under.
+func ownFacts(to, from *Page) {
+	to.Summary, to.SummaryAt = from.Summary, from.SummaryAt
+	to.Website, to.WebsiteAt = from.Website, from.WebsiteAt
+	to.Sector, to.Region, to.Size = from.Sector, from.Region, from.Size
+	to.ContentNote, to.Organisation = from.ContentNote, from.Organisation
+	to.LogoAlt, to.LogoAltAt = from.LogoAlt, from.LogoAltAt
+	to.PrivateDetails = from.PrivateDetails
+}
+
+var ownKeys = regexp.MustCompile(`^(summary|website|sector|region|size|content_note|organisation|logo_alt)[ \t]*:`)
+
+// hashStructure hashes the front matter without the keys of a page's own
+// facts, each line with its number: two versions with the same hash differ
+// at most in those facts, and every other key is on the same line. Only
+// YAML is looked into; other front matter is hashed whole. A value written
+// over several lines goes on with indented lines, which go with its key.
+func hashStructure(front []byte) uint64 {
+	if !bytes.HasPrefix(front, []byte("---")) {
+		return maphash.Bytes(frontMatterSeed, front)
+	}
+	var h maphash.Hash
+	h.SetSeed(frontMatterSeed)
+	own := false
+	for n := 1; len(front) > 0; n++ {
+		var line []byte
+		line, front, _ = bytes.Cut(front, []byte("\n"))
+		if own && (len(bytes.TrimSpace(line)) == 0 || line[0] == ' ' || line[0] == '\t') {
+			continue
+		}
+		if own = ownKeys.Match(line); own {
+			continue
+		}
+		h.WriteString(strconv.Itoa(n))
+		h.WriteByte(':')
+		h.Write(line)
+		h.WriteByte('\n')
+	}
+	return h.Sum64()
+}
+
 // hashFrontMatter hashes what comes before body in data: the front matter
 // and its fences, as the editor wrote them.
-func hashFrontMatter(data, body []byte) uint64 {
+func hashFrontMatter(data, body []byte) (whole, structure uint64) {
 	front := data
 	if n := len(data) - len(body); n >= 0 && bytes.Equal(data[n:], body) {
 		front = data[:n]
 	}
-	return maphash.Bytes(frontMatterSeed, front)
+	return maphash.Bytes(frontMatterSeed, front), hashStructure(front)
 }
 
 // frontMatterSeed is the seed of every front matter's hash: hashes made in
@@ -114,7 +231,7 @@ var frontMatterSeed = maphash.MakeSeed()
 func SameFrontMatter(a, b *Page) bool {
 	x, y := *a, *b
 	for _, p := range []*Page{&x, &y} {
-		p.Body, p.BodyLine, p.bodyAt, p.frontMatter = nil, 0, bodyPlace{}, 0
+		p.Body, p.BodyLine, p.bodyAt, p.frontMatter, p.structure = nil, 0, bodyPlace{}, 0, 0
 		p.clearLinks()
 	}
 	return reflect.DeepEqual(x, y)

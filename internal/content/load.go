@@ -195,7 +195,7 @@ func loadPage(fsys fs.FS, name string, opts Options, diags *diag.List) *Page {
 	if !opts.BodiesOnDemand || !placeBody(p, data, sf.body) {
 		p.Body = bytes.Clone(sf.body)
 	}
-	p.frontMatter = hashFrontMatter(data, sf.body)
+	p.frontMatter, p.structure = hashFrontMatter(data, sf.body)
 	p.keepKeys = p.IsTwin() || opts.twinned[name]
 	decode(fields.Reader{File: file, LineOffset: sf.lineOffset, Diags: diags}, &sf, p, opts.Now)
 	if p.Kind == KindCaseStudy {

@@ -136,7 +136,10 @@ type Page struct {
 	// frontMatter is a hash of the file's front matter as written, so a
 	// save that changed the body alone is known (see reloadBodies).
 	frontMatter uint64
-	keyAt       []keyPos
+	// structure is a hash of the front matter without the page's own
+	// facts (see ownFacts), so a save that changed only those is known.
+	structure uint64
+	keyAt     []keyPos
 }
 
 // Place is a line and column in a page's file; zero when not written.

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 // Reloading any file of a site must give exactly what loading it afresh
@@ -126,5 +127,78 @@ func TestReloadOfAPledgeBodyKeepsItsSignatories(t *testing.T) {
 	p := got.Page("/pledges/p/")
 	if a := got.Page("/signatories/a/"); len(a.Pledges) != 1 || a.Pledges[0] != p {
 		t.Error("the signatory points to an old copy of its pledge, so the register cannot file it under the pledge")
+	}
+}
+
+// A save that changes a page's own facts (its summary, website, sector,
+// region, size...) is read without cross-referencing the site again, yet
+// every page that shows the saved page sees it as saved, and no page of
+// the old site is left in the new one: pages are told apart by identity.
+func TestReloadOfOwnFactsMatchesLoad(t *testing.T) {
+	fsys := fstest.MapFS{
+		"pledges/p.md":      {Data: []byte("---\ntitle: P\nsummary: S.\ncommitments: [a]\n---\nThe pledge.\n")},
+		"principles/x.md":   {Data: []byte("---\ntitle: X\nsummary: The principle.\n---\nWords.\n")},
+		"case-studies/c.md": {Data: []byte("---\ntitle: C\nsummary: Old story.\norganisation: Old Org\ndate: 2024-01-01\nanonymised: true\nprinciples: [x]\n---\nStory.\n")},
+		"signatories/a.md":  {Data: []byte("---\ntitle: A\nsummary: Old summary.\nwebsite: https://a.example/\nsigned: 2024-01-01\npledges: [p]\nregion: Leeds\n---\nWords.\n")},
+		"signatories/b.md":  {Data: []byte("---\ntitle: B\nsummary: S.\nwebsite: https://b.example/\nsigned: 2024-01-02\npledges: [p]\n---\n")},
+	}
+	now := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	old, diags := Load(fsys, Options{Now: now})
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	fsys["signatories/a.md"] = &fstest.MapFile{Data: []byte("---\ntitle: A\nsummary: \"A new summary.\"\nwebsite: https://new.example/\nsigned: 2024-01-01\npledges: [p]\nregion: Bristol\n---\nWords.\n")}
+	fsys["case-studies/c.md"] = &fstest.MapFile{Data: []byte("---\ntitle: C\nsummary: New story.\norganisation: New Org\ndate: 2024-01-01\nanonymised: true\nprinciples: [x]\n---\nStory.\n")}
+	changed := []string{"case-studies/c.md", "signatories/a.md"}
+	if _, _, ok := reloadBodies(old, fsys, changed, Options{Now: now}); !ok {
+		t.Fatal("a save of own facts alone was read in full")
+	}
+	got, diags := Reload(old, fsys, changed, Options{Now: now})
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	want, _ := Load(fsys, Options{Now: now})
+	oldPages := map[*Page]bool{}
+	for _, p := range old.Pages {
+		oldPages[p] = true
+	}
+	for i, w := range want.Pages {
+		g := got.Pages[i]
+		if g.URL != w.URL || !SameFrontMatter(g, w) || string(g.Body) != string(w.Body) {
+			t.Errorf("page %s differs from Load's", w.URL)
+		}
+		g.eachLink(func(q **Page) {
+			if oldPages[*q] {
+				t.Errorf("page %s points to a page of the old site, %s", g.URL, (*q).URL)
+			}
+		})
+	}
+	if s := got.Page("/pledges/p/").Signatories; s[0].Summary+s[1].Summary != want.Page("/signatories/a/").Summary+"S." &&
+		s[1].Summary+s[0].Summary != want.Page("/signatories/a/").Summary+"S." {
+		t.Error("the pledge does not show its signatory's new summary")
+	}
+	if cs := got.Page("/principles/x/").CaseStudies; len(cs) != 1 || cs[0].Organisation != "New Org" || cs[0] != got.Page("/case-studies/c/") {
+		t.Error("the principle does not show its case study as saved")
+	}
+	if old.Page("/signatories/a/").Region != "Leeds" || old.Page("/principles/x/").CaseStudies[0].Summary != "Old story." {
+		t.Error("Reload changed the old site")
+	}
+
+	// Anything else in the front matter is cross-referenced in full, and
+	// so is an own fact whose change moves other keys to other lines
+	// (problems are placed by line).
+	for _, save := range []struct {
+		front string
+		fast  bool
+	}{
+		{"title: A\nsummary: Other words.\nwebsite: https://other.example/\nsigned: 2024-01-01\npledges: [p]\nregion: Leeds\n", true},
+		{"title: A\nsummary: >\n  Other words\n  on two lines.\nwebsite: https://new.example/\nsigned: 2024-01-01\npledges: [p]\nregion: Bristol\n", false},
+		{"title: A\nsummary: >\n  Other words\n  on two lines.\nwebsite: https://new.example/\nsigned: 2024-02-01\npledges: [p]\nregion: Bristol\n", false},
+		{"title: A renamed\nsummary: >\n  Other words\n  on two lines.\nwebsite: https://new.example/\nsigned: 2024-01-01\npledges: [p]\nregion: Bristol\n", false},
+	} {
+		fsys["signatories/a.md"] = &fstest.MapFile{Data: []byte("---\n" + save.front + "---\nWords.\n")}
+		if _, _, ok := reloadBodies(got, fsys, []string{"signatories/a.md"}, Options{Now: now}); ok != save.fast {
+			t.Errorf("read without cross-referencing: %v, want %v, for:\n%s", ok, save.fast, save.front)
+		}
 	}
 }

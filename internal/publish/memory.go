@@ -80,6 +80,15 @@ func (m *Memory) Get(name string) ([]byte, bool) {
 	return data, ok
 }
 
+// Has reports whether a file exists, without making a file that is made
+// when first asked for.
+func (m *Memory) Has(name string) bool {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	_, ok := m.files[name]
+	return ok || m.later[name] != nil
+}
+
 // Remove deletes a file, for incremental rebuilds that drop a page.
 func (m *Memory) Remove(name string) {
 	m.mu.Lock()

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/coproduce/coproduce/internal/content"
 )
@@ -56,6 +57,21 @@ const digitsLabel = "0 to 9"
 
 // firstLetter is the letter a name is listed under, or digitsLabel.
 func firstLetter(name string) string {
+	// Most names start with a plain letter or number: folding the
+	// whole name to find it is most of the time a register takes.
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case c >= utf8.RuneSelf:
+			name = name[i:]
+			i = len(name)
+		case 'a' <= c && c <= 'z':
+			return string(c - 'a' + 'A')
+		case 'A' <= c && c <= 'Z':
+			return name[i : i+1]
+		case '0' <= c && c <= '9':
+			return digitsLabel
+		}
+	}
 	for _, r := range fold(name) {
 		switch {
 		case unicode.IsLetter(r):

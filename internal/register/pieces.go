@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -77,6 +78,18 @@ type piecePlan struct {
 }
 
 func (r *Register) piecePlan() piecePlan {
+	r.plan.once.Do(func() { r.plan.plan = r.makePiecePlan() })
+	return r.plan.plan
+}
+
+// sharedPlan is a register's piecePlan, made when first asked for and
+// shared by a register remapped from it (Remap), whose names are the same.
+type sharedPlan struct {
+	once sync.Once
+	plan piecePlan
+}
+
+func (r *Register) makePiecePlan() piecePlan {
 	plan := piecePlan{parts: (len(r.All) + PartSize - 1) / PartSize, byKey: map[string][]int{}}
 	for i, p := range r.All {
 		seen := map[string]bool{}

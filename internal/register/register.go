@@ -12,6 +12,7 @@
 package register
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -44,6 +45,8 @@ type Register struct {
 	// Root is the directory's address: /signatories/, or /cy/signatories/
 	// for a register in Welsh. Filter pages are under it.
 	Root string
+
+	plan *sharedPlan // how the search index is cut up (pieces.go)
 }
 
 // Facet is one way to filter the directory, such as by region.
@@ -83,7 +86,7 @@ func NewIn(site *content.Site, lang string, w Words) *Register {
 	if lang != "" {
 		root = "/" + lang + root
 	}
-	r := &Register{Lang: lang, Root: root}
+	r := &Register{Lang: lang, Root: root, plan: &sharedPlan{}}
 	for _, p := range content.InLanguage(site.Section(Section), lang) {
 		if p.Kind != content.KindSignatory {
 			continue
@@ -96,7 +99,16 @@ func NewIn(site *content.Site, lang string, w Words) *Register {
 	}
 	text := func(key string, get func(*content.Page) string, order func([]*Value)) *Facet {
 		f := &Facet{Key: key, Label: w.Format("facet_" + key), root: root}
-		slugOf := func(p *content.Page) string { return Slug(get(mainPage(p))) }
+		slugs := map[string]string{} // a few values, each slugged once
+		slugOf := func(p *content.Page) string {
+			value := get(mainPage(p))
+			slug, ok := slugs[value]
+			if !ok {
+				slug = Slug(value)
+				slugs[value] = slug
+			}
+			return slug
+		}
 		if key == "size" {
 			slugOf = func(p *content.Page) string { return mainPage(p).Size }
 		}
@@ -121,6 +133,15 @@ func NewIn(site *content.Site, lang string, w Words) *Register {
 	newestFirst := func(vs []*Value) {
 		sort.SliceStable(vs, func(i, j int) bool { return vs[i].Slug > vs[j].Slug })
 	}
+	sizeNames := map[string]string{}
+	sizes := func(size string) string {
+		name, ok := sizeNames[size]
+		if !ok {
+			name = sizeWords(w, size)
+			sizeNames[size] = name
+		}
+		return name
+	}
 	year := func(p *content.Page) string {
 		if p.Signed.IsZero() {
 			return ""
@@ -130,7 +151,7 @@ func NewIn(site *content.Site, lang string, w Words) *Register {
 	r.Facets = []*Facet{
 		text("sector", func(p *content.Page) string { return p.Sector }, byLabel),
 		text("region", func(p *content.Page) string { return p.Region }, byLabel),
-		text("size", func(p *content.Page) string { return sizeWords(w, p.Size) }, bySize),
+		text("size", func(p *content.Page) string { return sizes(p.Size) }, bySize),
 		text("year", year, newestFirst),
 		statusFacet(text("status", func(p *content.Page) string { return string(mainPage(p).Standing.Status) }, byStatus), w),
 	}
@@ -142,6 +163,50 @@ func NewIn(site *content.Site, lang string, w Words) *Register {
 	// search does its work) keep the other facets' places.
 	r.Facets = append(r.Facets, r.letterFacet(w))
 	return r
+}
+
+// Remap is the register with every page replaced by now's page for it,
+// for a site whose pages are new copies of the same pages: the live
+// preview's, after a save that changed nothing the register groups,
+// orders or names signatories by. It costs a lookup a page and place,
+// where making the register again groups and sorts every signatory.
+func (r *Register) Remap(now func(*content.Page) *content.Page) *Register {
+	pages := func(ps []*content.Page) []*content.Page {
+		out := make([]*content.Page, len(ps))
+		for i, p := range ps {
+			out[i] = now(p)
+		}
+		return out
+	}
+	n := &Register{All: pages(r.All), Former: pages(r.Former), Lang: r.Lang, Root: r.Root, plan: r.plan}
+	for _, f := range r.Facets {
+		nf := &Facet{Key: f.Key, Label: f.Label, root: f.root}
+		for _, v := range f.Values {
+			nf.Values = append(nf.Values, &Value{Facet: nf, Slug: v.Slug, Label: v.Label, Signatories: pages(v.Signatories)})
+		}
+		n.Facets = append(n.Facets, nf)
+	}
+	return n
+}
+
+// Grouping is what the register reads of a signatory's page: two versions
+// of a page with the same Grouping are filed, ordered and named alike.
+// The pages it links to (pledges, the page it translates) are named by
+// address; a change to one of those is a change of its own.
+func Grouping(p *content.Page) string {
+	m := mainPage(p)
+	var b strings.Builder
+	for _, s := range []string{string(p.Kind), p.Lang, p.URL, p.Title, m.Title, m.URL, p.Sector, m.Sector, p.Region, m.Region, p.Size, m.Size,
+		string(m.Standing.Status), firstLevel(p), firstLevel(m), p.Signed.String(), m.Signed.String(), p.Date.String(), strconv.Itoa(p.Weight),
+		strconv.FormatBool(p.Draft)} {
+		b.WriteString(s)
+		b.WriteByte(0)
+	}
+	for _, pl := range append(slices.Clone(p.Pledges), m.Pledges...) {
+		b.WriteString(pl.URL)
+		b.WriteByte(0)
+	}
+	return b.String()
 }
 
 // pledgeFacet lists the pledges in their section's order. A signatory may

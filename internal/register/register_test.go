@@ -303,3 +303,73 @@ func TestRegisterInWelsh(t *testing.T) {
 		t.Errorf("the Welsh index should name the Welsh page by slug and the English one by path:\n%s", index)
 	}
 }
+
+// A register remapped onto new copies of the same pages lists, files and
+// names every signatory as a register made afresh from those copies, and
+// holds none of the old pages; a change to anything the register reads
+// changes the page's Grouping.
+func TestRemapIsTheRegisterOfTheNewPages(t *testing.T) {
+	files := map[string]string{
+		"pledges/two-way.md": pledgeFile,
+		"signatories/a.md":   signatory("Ash", "signed: 2024-01-01\nregion: Bristol\nsector: Arts\nsize: small\n"),
+		"signatories/b.md":   signatory("Birch", "signed: 2023-05-02\nregion: Leeds\nsector: Housing\n"),
+		"signatories/c.md":   signatory("Éclair", "signed: 2022-01-03\nregion: Leeds\n"),
+	}
+	old, fresh := load(t, files), load(t, files)
+	reg := New(old).Remap(func(p *content.Page) *content.Page { return fresh.Page(p.URL) })
+	want := New(fresh)
+	if !sameListings(reg, want) {
+		t.Error("the remapped register lists other pages than one made from them")
+	}
+	for _, p := range old.Pages {
+		for _, l := range reg.Listings() {
+			if slices.Contains(l.Items, p) {
+				t.Fatalf("the remapped register still lists the old page %s", p.URL)
+			}
+		}
+	}
+	a := old.Page("/signatories/a/")
+	for _, change := range []func(p *content.Page){
+		func(p *content.Page) { p.Region = "Leeds" },
+		func(p *content.Page) { p.Title = "Aspen" },
+		func(p *content.Page) { p.Sector = "Youth work" },
+		func(p *content.Page) { p.Size = "large" },
+		func(p *content.Page) { p.Signed = p.Signed.AddDate(0, 0, 1) },
+		func(p *content.Page) { p.Pledges = nil },
+	} {
+		changed := *a
+		change(&changed)
+		if Grouping(&changed) == Grouping(a) {
+			t.Errorf("a change the register shows leaves the Grouping as it was: %+v", changed)
+		}
+	}
+	summary := *a
+	summary.Summary, summary.Website = "Another summary.", "https://other.example/"
+	if Grouping(&summary) != Grouping(a) {
+		t.Error("a summary or website changes the Grouping, which the register does not show")
+	}
+}
+
+// sameListings reports whether two registers have the same pages in the
+// same listings, with the same filters and counts.
+func sameListings(a, b *Register) bool {
+	la, lb := a.Listings(), b.Listings()
+	if len(la) != len(lb) {
+		return false
+	}
+	for i := range la {
+		x, y := la[i], lb[i]
+		if x.URL != y.URL || x.Total != y.Total || !slices.Equal(x.Items, y.Items) || len(x.Facets) != len(y.Facets) {
+			return false
+		}
+		for j := range x.Facets {
+			for k, v := range x.Facets[j].Values {
+				w := y.Facets[j].Values[k]
+				if v.Label != w.Label || v.URL() != w.URL() || !slices.Equal(v.Signatories, w.Signatories) {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}

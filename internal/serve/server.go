@@ -23,6 +23,7 @@ import (
 	"net"
 	"net/http"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -112,22 +113,8 @@ func (s *Server) Diags() diag.List {
 func (s *Server) rebuild(changed []string) *site.Change {
 	start := time.Now()
 	ch := s.inc.Update(changed)
-	listAll := "coproduce check"
-	if s.opts.Dir != "" && s.opts.Dir != "." {
-		listAll += " -s " + s.opts.Dir
-	}
-	var errPage []byte
-	var warnings *warningSet
-	if ch.Diags.HasErrors() {
-		errPage = renderErrorPage(s.source, ch.Diags, listAll)
-	} else if len(ch.Diags) > 0 {
-		warnings = newWarningSet(ch.Diags, listAll, s.inc.PageSources())
-	}
-	s.mu.Lock()
-	wasBroken := s.diags.HasErrors()
-	s.diags, s.errPage, s.warnings = ch.Diags, errPage, warnings
-	s.base = s.inc.BasePath()
-	s.mu.Unlock()
+	listAll := s.listAll()
+	wasBroken := s.show(ch.Diags, listAll)
 
 	took := time.Since(start).Round(100 * time.Microsecond)
 	if ch.Diags.HasErrors() {
@@ -158,6 +145,67 @@ func (s *Server) rebuild(changed []string) *site.Change {
 		s.Rebuilt(ch)
 	}
 	return ch
+}
+
+// show makes diags the problems the browser shows, and reports whether the
+// site had errors before.
+func (s *Server) show(diags diag.List, listAll string) (wasBroken bool) {
+	var errPage []byte
+	var warnings *warningSet
+	if diags.HasErrors() {
+		errPage = renderErrorPage(s.source, diags, listAll)
+	} else if len(diags) > 0 {
+		warnings = newWarningSet(diags, listAll, s.inc.PageSources())
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	wasBroken = s.diags.HasErrors()
+	s.diags, s.errPage, s.warnings = diags, errPage, warnings
+	s.base = s.inc.BasePath()
+	return wasBroken
+}
+
+// listAll is the command that lists every problem of this site.
+func (s *Server) listAll() string {
+	if s.opts.Dir != "" && s.opts.Dir != "." {
+		return "coproduce check -s " + s.opts.Dir
+	}
+	return "coproduce check"
+}
+
+// finish makes the directory pages the last rebuild left to be made after
+// the reload (site.Incremental.Finish). In the rare case that they have
+// problems of their own, it shows them and reloads the browsers; a save
+// that comes first stops it through ctx.
+func (s *Server) finish(ctx context.Context) {
+	diags, done := s.inc.Finish(ctx)
+	if !done {
+		return
+	}
+	s.mu.RLock()
+	same := slices.EqualFunc(s.diags, diags, func(a, b diag.Diagnostic) bool { return a.String() == b.String() })
+	s.mu.RUnlock()
+	if same {
+		return
+	}
+	s.show(diags, s.listAll())
+	diag.Report{ListAll: s.listAll()}.Write(s.opts.Errors, diags)
+	s.hub.send(event{name: "reload", data: "{}"})
+}
+
+// startFinishing runs finish beside the server, and returns what stops it
+// and waits until it has stopped.
+func (s *Server) startFinishing(ctx context.Context) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		s.finish(ctx)
+	}()
+	return func() {
+		cancel()
+		<-done
+	}
 }
 
 // onlyCSS reports whether every changed file is a stylesheet, so the
@@ -198,12 +246,18 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	go func() { defer wg.Done(); w.run(stop) }()
 	go func() {
 		defer wg.Done()
+		// The pages a rebuild leaves for later are made between saves:
+		// a save stops that, and it starts again after the save's rebuild.
+		stopFinishing := func() {}
+		defer func() { stopFinishing() }()
 		for {
 			select {
 			case <-stop:
 				return
 			case batch := <-w.out:
+				stopFinishing()
 				s.rebuild(batch)
+				stopFinishing = s.startFinishing(ctx)
 			case err := <-w.errs:
 				fmt.Fprintf(s.opts.Errors, "coproduce serve: watching for changes: %v\n", err)
 			}

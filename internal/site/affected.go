@@ -142,6 +142,9 @@ func planChange(prev, next *builder, names []string) plan {
 	}
 	pl.meta = len(moved) > 0
 	pl.moved = pl.moved || len(cameOrWent) > 0
+	if pl.meta && keepsRegisters(old, now, moved) {
+		next.regsFrom = prev
+	}
 	if pl.meta {
 		c := &change{pages: map[string]bool{}, shown: map[string]bool{}, shownSections: map[string]bool{}, reads: prev.reads}
 		for _, m := range moved {
@@ -195,6 +198,21 @@ func planChange(prev, next *builder, names []string) plan {
 	return pl
 }
 
+// keepsRegisters reports whether the register of the last good build
+// holds for the site as saved now, with its pages: no page came or went,
+// and every page whose front matter changed is a signatory before and
+// after that the register files, orders and names as before.
+func keepsRegisters(old, now *content.Site, moved []*content.Page) bool {
+	for _, m := range moved {
+		op, p := old.Page(m.URL), now.Page(m.URL)
+		if op == nil || p == nil || op.File != p.File || op.Kind != content.KindSignatory || p.Kind != content.KindSignatory ||
+			register.Grouping(op) != register.Grouping(p) {
+			return false
+		}
+	}
+	return len(old.Pages) == len(now.Pages)
+}
+
 // changedListings are the directory pages, in every language, that differ
 // between the last good build and the content as saved now in what they
 // list, count or offer as filters, or that came or went. What each row says
@@ -222,6 +240,10 @@ func changedListings(prev, next *builder) (changed map[string]bool, cameOrWent b
 // worked out once per build.
 func (b *builder) listingPrints() map[string]uint64 {
 	b.printsOnce.Do(func() {
+		if b.regsFrom != nil {
+			b.prints = b.regsFrom.listingPrints() // the same lists, counts and filters
+			return
+		}
 		b.prints = map[string]uint64{}
 		facets := map[*register.Facet]uint64{}
 		var h maphash.Hash

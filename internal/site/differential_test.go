@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"maps"
 	"math/rand/v2"
@@ -432,6 +433,15 @@ func runDifferential(t *testing.T, seed uint64, n int) {
 			full++
 		default:
 			partial++
+		}
+		if !ch.Diags.HasErrors() {
+			// The directory pages the save changed are made after the
+			// reload; the problems are complete once they are.
+			problems, done := inc.Finish(context.Background())
+			if !done {
+				t.Fatal("Finish stopped with nothing to stop it")
+			}
+			ch.Diags = problems
 		}
 		clean := publish.NewMemory()
 		res := Build(Options{Source: fsys, Output: clean, Now: now, Workers: 1})

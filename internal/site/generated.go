@@ -34,7 +34,7 @@ func (b *builder) generatedSteps() []generatedStep {
 		{"the sitemap", one("sitemap.xml"), b.writeSitemap},
 		{"robots.txt", one("robots.txt"), b.writeRobots},
 		{"the news feed", one("feed.xml"), b.writeFeed},
-		{"the signatory directory", b.directoryFiles, b.writeSignatoryDirectory},
+		{directoryStep, b.directoryFiles, b.writeSignatoryDirectory},
 		{"the signatories' open data", b.signatoryDataFiles, b.writeSignatoryData},
 		{"the signatory badges", b.badgeFiles, b.writeBadges},
 		{"the alias pages", func() []string { return nil }, b.writeAliases}, // claimed by each alias
@@ -42,6 +42,9 @@ func (b *builder) generatedSteps() []generatedStep {
 		{"_headers", one("_headers"), b.writeHeaders},
 	}
 }
+
+// directoryStep names the directory's step in messages.
+const directoryStep = "the signatory directory"
 
 // writeGenerated runs the generated steps.
 func (b *builder) writeGenerated(diags *diag.List) {

@@ -30,8 +30,11 @@ type Incremental struct {
 	opts Options
 	out  *publish.Memory
 
-	b     *builder  // the last good build
-	diags diag.List // warnings of the last good build
+	b      *builder  // the last good build
+	diags  diag.List // warnings of the last good build
+	failed diag.List // the problems of the last save, when it had errors
+
+	later laterState // directory pages left to be made later (later.go)
 
 	pending map[string]bool  // paths changed since the last good build
 	full    bool             // the next update must rebuild everything
@@ -55,7 +58,7 @@ type Change struct {
 // NewIncremental prepares to build opts.Source into out; opts.Output is
 // ignored. Call Update(nil) for the first build.
 func NewIncremental(opts Options, out *publish.Memory) *Incremental {
-	return &Incremental{opts: opts, out: out, pending: map[string]bool{}, full: true, clock: time.Now}
+	return &Incremental{opts: opts, out: out, pending: map[string]bool{}, full: true, clock: time.Now, later: newLaterState()}
 }
 
 // Assets maps a theme file name, such as "style.css", to the link the
@@ -108,9 +111,13 @@ func (inc *Incremental) Update(changed []string) *Change {
 		ch = inc.update(names)
 	}
 	ch.Diags.Sort()
-	if !ch.Diags.HasErrors() {
+	inc.failed = nil
+	if ch.Diags.HasErrors() {
+		inc.failed = ch.Diags
+	} else {
 		inc.pending, inc.full = map[string]bool{}, false
 		inc.diags = ch.Diags
+		ch.Diags = inc.problems()
 	}
 	return ch
 }
@@ -145,6 +152,7 @@ func (inc *Incremental) rebuild() *Change {
 	b.links = nil
 	inc.b = b
 	inc.out.Replace(st)
+	inc.later = newLaterState()
 	ch.Pages, ch.Written = len(res.Site.Pages), len(res.Files)
 	return ch
 }
@@ -177,6 +185,7 @@ func (inc *Incremental) update(names []string) *Change {
 	// The update is good: it becomes the last good build.
 	prev, b := inc.b, p.b
 	inc.out.Apply(st, p.work.removes)
+	inc.later.note(b.later, st.Names(), p.work.removes)
 	rendered, read := b.anchors, b.reads
 	b.names, b.anchors, b.linksByFile, b.reads = prev.names, prev.anchors, prev.linksByFile, prev.reads
 	for file, r := range read {
@@ -199,6 +208,10 @@ func (inc *Incremental) update(names []string) *Change {
 		b.names[n] = true
 	}
 	b.links = nil
+	if b.regsFrom != nil {
+		b.registers()
+		b.regsFrom = nil // made: the builds before need not be kept for it
+	}
 	inc.b = b
 	return ch
 }

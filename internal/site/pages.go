@@ -38,6 +38,7 @@ type builder struct {
 	urlNames, fileNames, assetNames nameIndex
 	regOnce                         sync.Once
 	regs                            []*register.Register // see registers()
+	regsFrom                        *builder             // whose registers to remap, in an update that keeps them
 
 	theme      *theme.Theme // for the source of a template, in messages
 	themeFiles []themeFile  // the theme's static files, ready to write
@@ -53,11 +54,13 @@ type builder struct {
 	// what each page of the directory shows, worked out when first asked.
 	reads      map[string]*render.Reads            // output file -> its reads
 	rows       map[string]map[string]template.HTML // the directory's rows (render.Site.SignatoryRows)
+	rowsOnce   sync.Once                           // see renderRows
 	printsOnce sync.Once
 	prints     map[string]uint64
 	// change is what the save changed, for an update of the preview; nil
 	// for a whole build.
 	change *change
+	later  *laterPages // pages this update leaves to be made later (later.go)
 
 	mu      sync.Mutex
 	anchors map[string][]string // page URL -> heading ids, in page order

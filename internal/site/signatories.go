@@ -36,17 +36,14 @@ const (
 // has one, with the same filters as the main language's.
 func (b *builder) writeSignatoryDirectory() error {
 	listings := b.listings()
-	b.rs.SignatoryRows = map[string]map[string]template.HTML{}
-	for _, reg := range b.registers() {
-		if err := b.renderSignatoryRows(reg.All, reg.Lang, b.rows[reg.Lang]); err != nil {
-			delete(b.rs.SignatoryRows, reg.Lang)
-		}
-	}
+	b.renderRows()
 	defer func() {
 		if b.reads != nil {
 			b.rows = b.rs.SignatoryRows // the preview makes the next update's rows from them
 		}
-		b.rs.SignatoryRows = nil
+		if !b.deferring() {
+			b.rs.SignatoryRows = nil // the pages left for later render from them
+		}
 	}()
 	return b.parallel(len(listings), func(i int) error {
 		l := listings[i]
@@ -59,6 +56,9 @@ func (b *builder) writeSignatoryDirectory() error {
 			tmpl, kind = formerTemplate, formerKind
 		case l.Former:
 			tmpl, kind = "signatories-filter.html", formerKind
+		}
+		if b.deferring() {
+			return b.renderLater(indexFile(l.URL), tmpl, kind, p)
 		}
 		return b.writeSpecial(indexFile(l.URL), tmpl, kind, p)
 	})
@@ -90,13 +90,31 @@ func (b *builder) listings() []*register.Listing {
 
 // registers are the signatory register of the content being built in each
 // of the site's languages, the main one first, made once for the steps
-// that list and write its files. A register in another language lists each
+// that list and write its files (or, in an update of the preview that
+// changed nothing the register reads, the last build's with the new
+// pages: see keepsRegisters). A register in another language lists each
 // signatory's translation where it has one, under /LANG/signatories/.
 func (b *builder) registers() []*register.Register {
 	b.regOnce.Do(func() {
-		for _, lang := range append([]string{""}, b.rs.Config.OtherLanguages()...) {
-			b.regs = append(b.regs, register.NewIn(b.rs.Content, lang, b.rs.Words(b.langOrMain(lang))))
+		if from := b.regsFrom; from != nil {
+			next := make(map[*content.Page]*content.Page, len(from.rs.Content.Pages))
+			for _, p := range from.rs.Content.Pages {
+				next[p] = b.rs.Content.Page(p.URL)
+			}
+			now := func(p *content.Page) *content.Page { return next[p] }
+			for _, reg := range from.registers() {
+				b.regs = append(b.regs, reg.Remap(now))
+			}
+			return
 		}
+		langs := append([]string{""}, b.rs.Config.OtherLanguages()...)
+		b.regs = make([]*register.Register, len(langs))
+		// One language a core: the live preview makes them on every
+		// save that changes some front matter.
+		b.parallel(len(langs), func(i int) error {
+			b.regs[i] = register.NewIn(b.rs.Content, langs[i], b.rs.Words(b.langOrMain(langs[i])))
+			return nil
+		})
 	})
 	return b.regs
 }
@@ -216,6 +234,19 @@ func stream(out publish.Output, name string, write func(io.Writer) error) error 
 // error.
 func (b *builder) parallel(n int, fn func(i int) error) error {
 	return parallel.For(b.workers, n, func(_, i int) error { return fn(i) })
+}
+
+// renderRows renders every signatory's row of the directory in every
+// language, once a build, for the directory's pages to show.
+func (b *builder) renderRows() {
+	b.rowsOnce.Do(func() {
+		b.rs.SignatoryRows = map[string]map[string]template.HTML{}
+		for _, reg := range b.registers() {
+			if err := b.renderSignatoryRows(reg.All, reg.Lang, b.rows[reg.Lang]); err != nil {
+				delete(b.rs.SignatoryRows, reg.Lang)
+			}
+		}
+	})
 }
 
 // renderSignatoryRows renders each signatory's directory row once, for the

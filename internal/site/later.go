@@ -1,0 +1,202 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/coproduce/coproduce/internal/content"
+	"github.com/coproduce/coproduce/internal/diag"
+	"github.com/coproduce/coproduce/internal/parallel"
+	"github.com/coproduce/coproduce/internal/publish"
+	"github.com/coproduce/coproduce/internal/render"
+)
+
+// The pages of the directory a save changed are made, in an update of the
+// live preview, after the reload rather than before it. A signatory's
+// region or a new signatory changes what every directory page shows (the
+// counts of its filters, or which signatories each page lists): at 10,000
+// signatories that is over a thousand pages, seconds of work, for pages the
+// editor is most likely not looking at. Each such page is left in the
+// preview's memory as a page made when first asked for (a browser asking
+// for it waits the two milliseconds it takes), and Incremental.Finish then
+// makes those not asked for, with the same templates and content, and
+// checks their links. Until Finish has run, the problems of those pages
+// alone are not known; after it, the output and the problems are a clean
+// build's. A whole build makes every page at once, as before.
+
+// laterPages are the directory pages one update left to be made later,
+// with what went wrong making them.
+type laterPages struct {
+	mu    sync.Mutex
+	files []string
+	errs  map[string]error // file -> why it could not be made
+}
+
+// deferring reports whether the directory's changed pages are left to be
+// made later: in an update of the preview, whose output is its memory.
+func (b *builder) deferring() bool {
+	return b.change != nil && b.later != nil
+}
+
+// renderLater leaves a page with no Markdown file of its own to be made when
+// first asked for, as writeSpecial would make it now. It reads as if it
+// read everything, so the next save that changes any front matter leaves it
+// to be made later again, with that save's content.
+func (b *builder) renderLater(file, tmpl, kind string, p *content.Page) error {
+	if !b.change.redo(file) {
+		return nil
+	}
+	l := b.later
+	l.mu.Lock()
+	l.files = append(l.files, file)
+	l.mu.Unlock()
+	b.mu.Lock()
+	b.reads[file] = nil
+	b.mu.Unlock()
+	return b.raw.writeLater([]string{file}, func(out publish.Output) error {
+		var buf bytes.Buffer
+		data := render.NewPageData(b.rs, p, "")
+		data.Kind = kind
+		err := b.tpl.Execute(&buf, data, tmpl)
+		if err == nil {
+			err = publish.Minified(out, b.minifier).WriteFile(file, buf.Bytes())
+		}
+		if err != nil {
+			l.mu.Lock()
+			l.errs[file] = err
+			l.mu.Unlock()
+		}
+		return err
+	})
+}
+
+// laterState is what Incremental keeps of the pages left to be made later:
+// which builder left each one, and the problems Finish found in those it
+// has made and checked.
+type laterState struct {
+	waiting  map[string]*laterPages // file -> the update that left it, not yet checked
+	problems map[string]diag.List   // file -> its problems, once checked
+}
+
+func newLaterState() laterState {
+	return laterState{waiting: map[string]*laterPages{}, problems: map[string]diag.List{}}
+}
+
+// note takes in an update's output: the pages it left for later wait
+// for Finish, and a file it wrote again or removed loses what Finish knew
+// of it.
+func (s *laterState) note(l *laterPages, written, removed []string) {
+	for _, f := range written {
+		delete(s.waiting, f)
+		delete(s.problems, f)
+	}
+	for _, f := range removed {
+		delete(s.waiting, f)
+		delete(s.problems, f)
+	}
+	if l == nil {
+		return
+	}
+	for _, f := range l.files {
+		s.waiting[f] = l
+	}
+}
+
+// diags are the problems Finish found, in file order.
+func (s *laterState) diags() diag.List {
+	files := make([]string, 0, len(s.problems))
+	for f := range s.problems {
+		files = append(files, f)
+	}
+	sort.Strings(files)
+	var out diag.List
+	for _, f := range files {
+		out = append(out, s.problems[f]...)
+	}
+	return out
+}
+
+// Finish makes the pages the last updates left to be made later, checks
+// them as a build would, and returns every problem of the site as saved
+// now. It stops early, returning false, when ctx is done: a new save
+// then goes first, and the pages not made wait for the next Finish (or
+// for a browser to ask for them). After a Finish that returns true the
+// preview's output and problems are a clean build's.
+func (inc *Incremental) Finish(ctx context.Context) (diag.List, bool) {
+	files := make([]string, 0, len(inc.later.waiting))
+	for f := range inc.later.waiting {
+		files = append(files, f)
+	}
+	sort.Strings(files)
+	found := make([]diag.List, len(files))
+	skip := inc.b.markdownLinkTargets()
+	err := parallel.For(workers(inc.opts.Workers), len(files), func(_, i int) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		found[i] = inc.checkLater(files[i], inc.later.waiting[files[i]], skip)
+		return nil
+	})
+	for i, f := range files {
+		if err == nil || found[i] != nil {
+			delete(inc.later.waiting, f)
+			inc.later.problems[f] = found[i]
+		}
+	}
+	return inc.problems(), err == nil && len(inc.later.waiting) == 0
+}
+
+// checkLater makes one page left for later, if nobody has asked for it
+// yet, and checks its links against the preview's output as it is now.
+// A page Finish has checked has a non-nil list, empty when it is fine.
+func (inc *Incremental) checkLater(file string, l *laterPages, skip map[string]bool) diag.List {
+	diags := diag.List{}
+	data, ok := inc.out.Get(file)
+	l.mu.Lock()
+	err := l.errs[file]
+	l.mu.Unlock()
+	if err != nil || !ok {
+		faults := &render.Faults{}
+		if err == nil || !faults.Add(directoryStep, err) {
+			diags.Errorf(diag.Pos{File: directoryStep}, "check the theme's templates and that the output folder can be written", "could not write %s: %v", directoryStep, err)
+		}
+		return append(diags, faults.Diags()...)
+	}
+	b := inc.b
+	links := newOutputLinks(b.rs.Config.BasePath(), siteAddress(b.rs))
+	links.scan(file, data)
+	links.check(inc.out.Has, skip, b.madeBy, &diags)
+	return diags
+}
+
+// markdownLinkTargets are the targets of every link written in Markdown
+// in the last good build, which the check of a page's links leaves out
+// as markdownTargets does in a build.
+func (b *builder) markdownLinkTargets() map[string]bool {
+	targets := map[string]bool{}
+	for _, ls := range b.linksByFile {
+		for _, l := range ls {
+			targets[strings.TrimSuffix(l.target, "/")] = true
+		}
+	}
+	for _, t := range b.reported {
+		targets[strings.TrimSuffix(t, "/")] = true
+	}
+	return targets
+}
+
+// problems are every known problem of the site as saved now: the last
+// save's errors when it had any, else the last good build's problems and
+// those Finish found since.
+func (inc *Incremental) problems() diag.List {
+	if inc.failed != nil {
+		return inc.failed
+	}
+	out := append(slices.Clone(inc.diags), inc.later.diags()...)
+	out.Sort()
+	return out
+}

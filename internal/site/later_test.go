@@ -1,0 +1,98 @@
+package site
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/coproduce/coproduce/internal/publish"
+	"github.com/coproduce/coproduce/internal/sitegen"
+)
+
+// A save that changes a signatory's region changes pages of the directory
+// the editor is not looking at. The preview shows the saved page at once
+// and makes those after the reload: a browser asking for one first still
+// gets it as saved, and Finish then finds any problem they have, as a
+// clean build does.
+func TestDirectoryPagesMadeAfterTheReloadAreTheBuilds(t *testing.T) {
+	src := sitegen.MapFS(sitegen.Options{Signatories: 12})
+	// A site's own filter page that links somewhere missing once
+	// Nottingham has more than one signatory: a problem only the
+	// directory's pages can have, which appears only after the save.
+	src["templates/signatories-filter.html"] = &fstest.MapFile{Data: []byte(
+		`{{define "main"}}<h1>{{.Page.Title}}</h1>{{with signatoryListing .Page.URL}}<ul>{{range .Items}}<li>{{.Title}}</li>{{end}}</ul>` +
+			`{{if and .Value (eq .Value.Slug "nottingham") (gt .Total 1)}}<a href="{{relURL "/not-made/"}}">More</a>{{end}}{{end}}{{end}}`)}
+	now := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
+	out := publish.NewMemory()
+	inc := NewIncremental(Options{Source: src, Now: now}, out)
+	if ch := inc.Update(nil); ch.Diags.HasErrors() {
+		t.Fatalf("the first build has errors: %v", ch.Diags)
+	}
+	const filter = "signatories/region/nottingham/index.html" // one signatory so far
+	file := sitegen.SignatoryFile(3)
+	src[file].Data = []byte(strings.Replace(string(src[file].Data), `region: "Manchester"`, `region: "Nottingham"`, 1))
+
+	ch := inc.Update([]string{file})
+	if ch.Diags.HasErrors() {
+		t.Fatalf("the save's own pages have errors: %v", ch.Diags)
+	}
+	page, ok := out.Get(filter)
+	if !ok || !strings.Contains(string(page), ">"+sitegenTitle(src, file)+"<") {
+		t.Fatalf("the Nottingham filter page asked for before Finish does not list the signatory moved there:\n%s", page)
+	}
+
+	problems, done := inc.Finish(context.Background())
+	if !done {
+		t.Fatal("Finish stopped with nothing to stop it")
+	}
+	clean := Build(Options{Source: src, Output: publish.NewMemory(), Now: now})
+	if got, want := diagLines(problems), diagLines(clean.Diags); got != want || !strings.Contains(got, "/not-made/") {
+		t.Errorf("after Finish the preview's problems are not a clean build's\npreview:\n%s\nbuild:\n%s", got, want)
+	}
+	if !strings.Contains(diagLines(problems), "templates/signatories-filter.html") {
+		t.Errorf("the broken link is not placed at the template that made it:\n%s", diagLines(problems))
+	}
+}
+
+// A save that comes while the directory's pages are being made stops
+// Finish; the pages it did not make are still made when asked for.
+func TestFinishStopsForTheNextSave(t *testing.T) {
+	src := sitegen.MapFS(sitegen.Options{Signatories: 30})
+	out := publish.NewMemory()
+	inc := NewIncremental(Options{Source: src}, out)
+	if ch := inc.Update(nil); ch.Diags.HasErrors() {
+		t.Fatalf("the first build has errors: %v", ch.Diags)
+	}
+	file := sitegen.SignatoryFile(4)
+	src[file].Data = []byte(strings.Replace(string(src[file].Data), `region: "Cardiff"`, `region: "Leeds"`, 1))
+	if ch := inc.Update([]string{file}); ch.Diags.HasErrors() {
+		t.Fatal(ch.Diags)
+	}
+	waiting := len(inc.later.waiting)
+	if waiting == 0 {
+		t.Fatal("a region's save left no directory page to be made after the reload")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, done := inc.Finish(ctx); done || len(inc.later.waiting) != waiting {
+		t.Errorf("Finish with its save come did not stop (done %v, %d of %d pages still to make)", done, len(inc.later.waiting), waiting)
+	}
+	if page, ok := out.Get("signatories/region/leeds/index.html"); !ok || !strings.Contains(string(page), sitegenTitle(src, file)) {
+		t.Errorf("a page Finish did not make is not made when asked for")
+	}
+	if _, done := inc.Finish(context.Background()); !done || len(inc.later.waiting) != 0 {
+		t.Errorf("the next Finish did not make the rest")
+	}
+}
+
+// sitegenTitle is the title written in a generated page's front matter.
+func sitegenTitle(src fstest.MapFS, file string) string {
+	for _, line := range strings.Split(string(src[file].Data), "\n") {
+		if t, ok := strings.CutPrefix(line, "title: "); ok {
+			return strings.Trim(t, `"`)
+		}
+	}
+	return ""
+}
