@@ -11,9 +11,9 @@ import (
 // signatories (the page and its front matter, its headings and the links
 // still to check, the names of the files written, the directory's rows),
 // and no page's Markdown (see content.Options.BodiesOnDemand). The limit
-// leaves the collector room of about half what is kept at every size, so
-// its work grows with the pages and no faster; a limit close to what is
-// kept made it run over a large heap again and again at 100,000 pages.
+// leaves the collector room of about a third of what is kept at every
+// size, so its work grows with the pages and no faster, and keeps a
+// 10,000-page build under 150 MB. (docs/performance.md has the figures.)
 // (Until 30 November the Markdown was kept from loading to rendering and
 // the limit was 96 MB and 10 KiB a page.)
 const (
