@@ -89,6 +89,9 @@ type pendingLink struct {
 // soon as it is ready, so memory does not grow with the size of the site.
 func (b *builder) renderPages(diags *diag.List) {
 	b.anchors = map[string][]string{}
+	if b.finalBuild() && b.raw.links != nil {
+		b.raw.links.written = b.raw.Has
+	}
 	if b.minifier != nil {
 		b.writer = newPageWriter(b.raw, b.minifier, b.workers)
 		defer func() { *diags = append(*diags, b.writer.close()...); b.writer = nil }()
