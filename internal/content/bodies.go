@@ -81,14 +81,25 @@ func reloadBodies(old *Site, fsys fs.FS, changed []string, opts Options) (*Site,
 		// so the new site is the old one's links with nothing of the old
 		// one in it, as a site read in full would be. Copying is a tenth
 		// of linking again.
+		byURL := make(map[string]*Page, len(old.Pages))
 		for _, q := range old.Pages {
 			if fresh[q] == nil {
 				c := *q
 				fresh[q] = &c
 			}
+			byURL[q.URL] = fresh[q]
+		}
+		// A page saved before with its body alone may still be pointed
+		// to as its older self, which is not among the pages: it is
+		// found by its address.
+		next := func(q *Page) *Page {
+			if n := fresh[q]; n != nil {
+				return n
+			}
+			return byURL[q.URL]
 		}
 		for _, p := range fresh {
-			p.repoint(fresh)
+			p.repoint(next)
 		}
 	}
 	// A body alone leaves the other pages pointing to the saved page's
@@ -118,28 +129,16 @@ func reloadBodies(old *Site, fsys fs.FS, changed []string, opts Options) (*Site,
 	return site, diags, true
 }
 
-// pointsTo reports whether p points to any page of pages.
-func (p *Page) pointsTo(pages map[*Page]*Page) bool {
-	found := false
-	p.eachLink(func(q **Page) {
-		found = found || pages[*q] != nil
-	})
-	return found
-}
-
-// repoint makes p point to the new self of every page of swap it points
-// to. The lists it holds are shared with its old self, so a list that
-// changes is copied first.
-func (p *Page) repoint(swap map[*Page]*Page) {
-	if !p.pointsTo(swap) {
-		return
-	}
+// repoint makes p point to next's page for every page it points to (nil
+// for one to keep). The lists it holds are shared with its old self, so
+// they are copied first.
+func (p *Page) repoint(next func(*Page) *Page) {
 	for _, list := range []*[]*Page{&p.Principles, &p.CaseStudies, &p.Pledges, &p.Signatories, &p.Children, &p.Translations, &p.Reports} {
 		*list = slices.Clone(*list)
 	}
 	p.Signings = slices.Clone(p.Signings)
 	p.eachLink(func(q **Page) {
-		if n := swap[*q]; n != nil {
+		if n := next(*q); n != nil {
 			*q = n
 		}
 	})

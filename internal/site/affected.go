@@ -23,7 +23,11 @@ import (
 
 // plan is what one pass must redo.
 type plan struct {
-	render  []*content.Page // pages of the new site to render
+	render []*content.Page // pages of the new site to render
+	// later are pages of the new site whose own files the save did not
+	// change and that show a page it did: made after the reload
+	// (later.go).
+	later   []*content.Page
 	removed []*content.Page // pages of the old site that are gone
 	meta    bool            // some front matter changed: regenerate lists
 	removes []string        // files of the last good build to delete
@@ -102,9 +106,10 @@ func anyIn(names []string, set map[string]bool) bool {
 func planChange(prev, next *builder, names []string) plan {
 	old, now := prev.rs.Content, next.rs.Content
 	var pl plan
-	want := map[*content.Page]bool{}
-	var moved []*content.Page       // old and new versions of pages whose front matter changed
-	cameOrWent := map[string]bool{} // addresses whose page came, went or is another file's now
+	want := map[*content.Page]bool{}  // pages made again now
+	shows := map[*content.Page]bool{} // pages that only show a changed page
+	var moved []*content.Page         // old and new versions of pages whose front matter changed
+	cameOrWent := map[string]bool{}   // addresses whose page came, went or is another file's now
 	retitled := false
 	for _, p := range now.Pages {
 		if !underAny(strings.TrimPrefix(p.File, "content/"), names) {
@@ -162,8 +167,8 @@ func planChange(prev, next *builder, names []string) plan {
 		c.listings, listingsCameOrWent = changedListings(prev, next)
 		pl.sameFiles = !pl.moved && !retitled && !listingsCameOrWent
 		for _, p := range now.Pages {
-			if c.shown[p.URL] || c.redo(indexFile(p.URL)) {
-				want[p] = true
+			if !want[p] && (c.shown[p.URL] || c.redo(indexFile(p.URL))) {
+				shows[p] = true
 			}
 		}
 		// A Markdown link to another page's file is written as that
@@ -191,26 +196,39 @@ func planChange(prev, next *builder, names []string) plan {
 	for p := range want {
 		pl.render = append(pl.render, p)
 	}
+	for p := range shows {
+		if !want[p] {
+			pl.later = append(pl.later, p)
+		}
+	}
 	for _, pg := range pl.removed {
 		pl.removes = append(pl.removes, indexFile(pg.URL))
 	}
 	sort.Slice(pl.render, func(i, j int) bool { return pl.render[i].URL < pl.render[j].URL })
+	sort.Slice(pl.later, func(i, j int) bool { return pl.later[i].URL < pl.later[j].URL })
 	return pl
 }
 
 // keepsRegisters reports whether the register of the last good build
-// holds for the site as saved now, with its pages: no page came or went,
-// and every page whose front matter changed is a signatory before and
-// after that the register files, orders and names as before.
+// holds for the site as saved now, with its pages: every page whose front
+// matter changed, or that came or went, is one the register does not read
+// (neither a signatory nor a pledge, before or after), or a signatory
+// before and after that the register files, orders and names as before.
 func keepsRegisters(old, now *content.Site, moved []*content.Page) bool {
+	read := func(p *content.Page) bool {
+		return p != nil && (p.Kind == content.KindSignatory || p.Kind == content.KindPledge)
+	}
 	for _, m := range moved {
 		op, p := old.Page(m.URL), now.Page(m.URL)
+		if !read(op) && !read(p) {
+			continue
+		}
 		if op == nil || p == nil || op.File != p.File || op.Kind != content.KindSignatory || p.Kind != content.KindSignatory ||
 			register.Grouping(op) != register.Grouping(p) {
 			return false
 		}
 	}
-	return len(old.Pages) == len(now.Pages)
+	return true
 }
 
 // changedListings are the directory pages, in every language, that differ

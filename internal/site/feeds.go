@@ -55,7 +55,17 @@ const feedSize = 30
 // reports, lapses and withdrawals (lifecycle_feed.go).
 // A page with a content note carries the note, not the story, in its
 // summary, so a feed reader never shows hard content unwarned.
+//
+// The live preview makes it when first asked for (see writeLater): nobody
+// reads it while editing, and every save that changes front matter
+// changes it.
 func (b *builder) writeFeed() error {
+	return b.raw.writeLater([]string{"feed.xml"}, func(out publish.Output) error {
+		return b.writeFeedTo(publish.Minified(out, b.minifier))
+	})
+}
+
+func (b *builder) writeFeedTo(out publish.Output) error {
 	type link struct {
 		Href string `xml:"href,attr"`
 		Rel  string `xml:"rel,attr,omitempty"`
@@ -117,7 +127,7 @@ func (b *builder) writeFeed() error {
 		})
 	}
 	f.Updated = atomTime(newest)
-	return writeXML(b.out, "feed.xml", f)
+	return writeXML(out, "feed.xml", f)
 }
 
 func feedTitle(p *content.Page) string {

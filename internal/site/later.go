@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"context"
+	"errors"
 	"slices"
 	"sort"
 	"strings"
@@ -31,10 +32,37 @@ import (
 // laterPages are the directory pages one update left to be made later,
 // with what went wrong making them.
 type laterPages struct {
-	mu    sync.Mutex
-	files []string
-	errs  map[string]error // file -> why it could not be made
+	mu       sync.Mutex
+	files    []string
+	problems map[string]diag.List     // file -> why it could not be made
+	reads    map[string]*render.Reads // file -> what it read, once made
 }
+
+// made keeps what a page read as it was made, for Finish to hand to the
+// next save's plan.
+func (l *laterPages) made(file string, data *render.PageData) {
+	l.mu.Lock()
+	l.reads[file] = data.Reads()
+	l.mu.Unlock()
+}
+
+// add notes a file left for later.
+func (l *laterPages) add(file string) {
+	l.mu.Lock()
+	l.files = append(l.files, file)
+	l.mu.Unlock()
+}
+
+// failed notes why a file could not be made.
+func (l *laterPages) failed(file string, diags diag.List) {
+	l.mu.Lock()
+	l.problems[file] = diags
+	l.mu.Unlock()
+}
+
+// errNotMade is what a page left for later that could not be made reads
+// as; Finish reports why.
+var errNotMade = errors.New("the page could not be made")
 
 // deferring reports whether the directory's changed pages are left to be
 // made later: in an update of the preview, whose output is its memory.
@@ -43,35 +71,66 @@ func (b *builder) deferring() bool {
 }
 
 // renderLater leaves a page with no Markdown file of its own to be made when
-// first asked for, as writeSpecial would make it now. It reads as if it
-// read everything, so the next save that changes any front matter leaves it
-// to be made later again, with that save's content.
+// first asked for, as writeSpecial would make it now.
 func (b *builder) renderLater(file, tmpl, kind string, p *content.Page) error {
 	if !b.change.redo(file) {
 		return nil
 	}
-	l := b.later
-	l.mu.Lock()
-	l.files = append(l.files, file)
-	l.mu.Unlock()
-	b.mu.Lock()
-	b.reads[file] = nil
-	b.mu.Unlock()
+	b.leaveForLater(file)
 	return b.raw.writeLater([]string{file}, func(out publish.Output) error {
 		var buf bytes.Buffer
 		data := render.NewPageData(b.rs, p, "")
 		data.Kind = kind
-		err := b.tpl.Execute(&buf, data, tmpl)
-		if err == nil {
-			err = publish.Minified(out, b.minifier).WriteFile(file, buf.Bytes())
+		if err := b.tpl.Execute(&buf, data, tmpl); err != nil {
+			var diags diag.List
+			if faults := (&render.Faults{}); faults.Add(directoryStep, err) {
+				diags = faults.Diags()
+			} else {
+				diags.Errorf(diag.Pos{File: directoryStep}, "check the theme's templates and that the output folder can be written", "could not write %s: %v", directoryStep, err)
+			}
+			b.later.failed(file, diags)
+			return errNotMade
 		}
-		if err != nil {
-			l.mu.Lock()
-			l.errs[file] = err
-			l.mu.Unlock()
-		}
-		return err
+		b.later.made(file, data)
+		return publish.Minified(out, b.minifier).WriteFile(file, buf.Bytes())
 	})
+}
+
+// renderPageLater leaves a page of content/ to be made when first asked
+// for: a page the save did not change that shows one it did, such as a
+// case study showing a principle's title. Its own Markdown is as it was,
+// so its problems, headings and links are the last build's; only its
+// template's output changes.
+func (b *builder) renderPageLater(p *content.Page) error {
+	file := indexFile(p.URL)
+	b.leaveForLater(file)
+	return b.raw.writeLater([]string{file}, func(out publish.Output) error {
+		var body, buf bytes.Buffer
+		report, diags := b.convertBody(p, &body, &pageLinks{b: b, page: p})
+		var data *render.PageData
+		if report != nil {
+			faults := &render.Faults{}
+			if data, diags = b.executePage(p, &body, &buf, faults); diags != nil {
+				diags = append(diags, faults.Diags()...)
+			}
+		}
+		if diags != nil {
+			b.later.failed(file, diags)
+			return errNotMade
+		}
+		b.later.made(file, data)
+		return publish.Minified(out, b.minifier).WriteFile(file, buf.Bytes())
+	})
+}
+
+// leaveForLater notes a file as left for later. It reads as if it read
+// everything, so the next save that changes any front matter leaves it to
+// be made later again, with that save's content.
+func (b *builder) leaveForLater(file string) {
+	b.later.add(file)
+	b.mu.Lock()
+	b.reads[file] = nil
+	b.mu.Unlock()
 }
 
 // laterState is what Incremental keeps of the pages left to be made later:
@@ -143,6 +202,14 @@ func (inc *Incremental) Finish(ctx context.Context) (diag.List, bool) {
 	})
 	for i, f := range files {
 		if err == nil || found[i] != nil {
+			// What the page read as it was made tells the next save
+			// whether to make it again, as for a page made at once.
+			l := inc.later.waiting[f]
+			l.mu.Lock()
+			if r := l.reads[f]; r != nil {
+				inc.b.reads[f] = r
+			}
+			l.mu.Unlock()
 			delete(inc.later.waiting, f)
 			inc.later.problems[f] = found[i]
 		}
@@ -157,14 +224,10 @@ func (inc *Incremental) checkLater(file string, l *laterPages, skip map[string]b
 	diags := diag.List{}
 	data, ok := inc.out.Get(file)
 	l.mu.Lock()
-	err := l.errs[file]
+	failed, hasFailed := l.problems[file]
 	l.mu.Unlock()
-	if err != nil || !ok {
-		faults := &render.Faults{}
-		if err == nil || !faults.Add(directoryStep, err) {
-			diags.Errorf(diag.Pos{File: directoryStep}, "check the theme's templates and that the output folder can be written", "could not write %s: %v", directoryStep, err)
-		}
-		return append(diags, faults.Diags()...)
+	if hasFailed || !ok {
+		return append(diags, failed...)
 	}
 	b := inc.b
 	links := newOutputLinks(b.rs.Config.BasePath(), siteAddress(b.rs))

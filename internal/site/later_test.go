@@ -96,3 +96,44 @@ func sitegenTitle(src fstest.MapFS, file string) string {
 	}
 	return ""
 }
+
+// A principle's new title shows on every case study that names it. The
+// save renders the principle now; the case studies are made after the
+// reload, or at once when a browser asks for one, and equal a clean
+// build's.
+func TestPagesShowingASavedPageAreMadeAfterTheReload(t *testing.T) {
+	src := sitegen.MapFS(sitegen.Options{Signatories: 40})
+	now := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
+	out := publish.NewMemory()
+	inc := NewIncremental(Options{Source: src, Now: now}, out)
+	if ch := inc.Update(nil); ch.Diags.HasErrors() {
+		t.Fatalf("the first build has errors: %v", ch.Diags)
+	}
+	const file = "content/principles/creativity.md"
+	src[file].Data = []byte(strings.Replace(string(src[file].Data), "title: ", "title: Made anew, ", 1))
+	ch := inc.Update([]string{file})
+	if ch.Diags.HasErrors() || ch.Pages != 1 {
+		t.Fatalf("the save rendered %d pages now, want the principle alone (problems: %v)", ch.Pages, ch.Diags)
+	}
+	clean := publish.NewMemory()
+	if res := Build(Options{Source: src, Output: clean, Now: now}); res.Diags.HasErrors() {
+		t.Fatal(res.Diags)
+	}
+	showing := 0
+	for _, name := range clean.Names() {
+		want, _ := clean.Get(name)
+		if !strings.HasPrefix(name, "case-studies/") || !strings.Contains(string(want), "Made anew, ") {
+			continue
+		}
+		showing++
+		if got, _ := out.Get(name); string(got) != string(want) {
+			t.Errorf("%s asked for before Finish is not the clean build's", name)
+		}
+	}
+	if showing == 0 {
+		t.Fatal("no case study shows the principle's title: the test shows nothing")
+	}
+	if problems, done := inc.Finish(context.Background()); !done || problems.HasErrors() {
+		t.Errorf("Finish: done %v, problems %v", done, problems)
+	}
+}

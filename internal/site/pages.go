@@ -148,7 +148,6 @@ func (b *builder) renderPage(p *content.Page, w *pageScratch) (diags diag.List) 
 		}
 	}()
 	buf, body := &w.buf, &w.body
-	body.Reset()
 	// A final build loaded no bodies: each is read again here, and only
 	// for as long as its page takes (see content.Site.Body).
 	src, changed := b.rs.Content.Body(p)
@@ -163,17 +162,8 @@ func (b *builder) renderPage(p *content.Page, w *pageScratch) (diags diag.List) 
 	}
 	p.Body = src
 	res := &pageLinks{b: b, page: p}
-	convert := b.md.Convert
-	if p.Variant == "easy" {
-		convert = b.md.ConvertKeepingLines // Easy Read is one sentence to a line
-	}
-	report, err := convert(p.Body, body, res)
-	if r, ok := err.(*markdown.Refusal); ok {
-		diags.Errorf(bodyPos(p, r.Pos), r.Fix, "%s", r.Problem)
-		return diags
-	}
-	if err != nil {
-		diags.Errorf(diag.Pos{File: p.File, Line: p.BodyLine}, "check the Markdown of the page", "the page could not be converted: %v", err)
+	report, diags := b.convertBody(p, body, res)
+	if report == nil {
 		return diags
 	}
 	diags = append(diags, b.bodyProblems(p, report, nil)...)
@@ -197,14 +187,9 @@ func (b *builder) renderPage(p *content.Page, w *pageScratch) (diags diag.List) 
 		p.Body = nil
 	}
 
-	buf.Reset()
-	data := render.NewPageData(b.rs, p, template.HTML(body.String()))
-	if err := b.tpl.Execute(buf, data, templateNames(p)...); err != nil {
-		if b.tpl.Faults().Add(p.File, err) {
-			return diags
-		}
-		diags.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "check the theme's template for this kind of page", "the page could not be rendered: %v", err)
-		return diags
+	data, problems := b.executePage(p, body, buf, b.tpl.Faults())
+	if problems != nil {
+		return append(diags, problems...)
 	}
 	b.keepReads(indexFile(p.URL), data)
 	return append(diags, b.writePage(p, indexFile(p.URL), buf.Bytes())...)
@@ -240,6 +225,45 @@ func (b *builder) settleNow(l pendingLink, diags *diag.List) bool {
 // its source changing during the build.
 func (b *builder) written(out *recorder) func(string) bool {
 	return func(name string) bool { return out.Has(name) || b.unread[name] }
+}
+
+// convertBody converts a page's Markdown into body, resolving its links
+// with res. The report is nil when the page could not be converted, with
+// the problem saying why.
+func (b *builder) convertBody(p *content.Page, body *bytes.Buffer, res *pageLinks) (*markdown.Report, diag.List) {
+	var diags diag.List
+	body.Reset()
+	convert := b.md.Convert
+	if p.Variant == "easy" {
+		convert = b.md.ConvertKeepingLines // Easy Read is one sentence to a line
+	}
+	report, err := convert(p.Body, body, res)
+	if r, ok := err.(*markdown.Refusal); ok {
+		diags.Errorf(bodyPos(p, r.Pos), r.Fix, "%s", r.Problem)
+		return nil, diags
+	}
+	if err != nil {
+		diags.Errorf(diag.Pos{File: p.File, Line: p.BodyLine}, "check the Markdown of the page", "the page could not be converted: %v", err)
+		return nil, diags
+	}
+	return report, nil
+}
+
+// executePage runs a page's template with its converted body into buf.
+// When the template fails it returns the problem, or an empty list when
+// the fault was recorded in faults.
+func (b *builder) executePage(p *content.Page, body, buf *bytes.Buffer, faults *render.Faults) (*render.PageData, diag.List) {
+	buf.Reset()
+	data := render.NewPageData(b.rs, p, template.HTML(body.String()))
+	if err := b.tpl.Execute(buf, data, templateNames(p)...); err != nil {
+		if faults.Add(p.File, err) {
+			return nil, diag.List{}
+		}
+		var diags diag.List
+		diags.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "check the theme's template for this kind of page", "the page could not be rendered: %v", err)
+		return nil, diags
+	}
+	return data, nil
 }
 
 // keepReads keeps what an output read as it rendered, for the preview.

@@ -143,7 +143,7 @@ func (p *pass) openTheme() bool {
 		p.out = newRecorder(p.opts.Output)
 		p.b = &builder{rs: &rs, out: publish.Minified(p.out, p.minifier), raw: p.out, md: prev.md, workers: prev.workers,
 			minifier: p.minifier, theme: prev.theme, themeFiles: prev.themeFiles, static: prev.static, anchors: map[string][]string{},
-			reads: map[string]*render.Reads{}, rows: prev.rows, later: &laterPages{errs: map[string]error{}}}
+			reads: map[string]*render.Reads{}, rows: prev.rows, later: &laterPages{problems: map[string]diag.List{}, reads: map[string]*render.Reads{}}}
 		return true
 	}
 	th, err := theme.Open(p.opts.Source, p.cfg.Theme)
@@ -249,6 +249,11 @@ func (p *pass) renderPages() bool {
 		p.b.renderPages(&p.res.Diags)
 	} else {
 		p.b.renderList(p.work.render, &p.res.Diags)
+		for _, pg := range p.work.later {
+			if err := p.b.renderPageLater(pg); err != nil {
+				p.res.Diags.Errorf(diag.Pos{File: pg.File, Line: 1, Col: 1}, "please report this, with the page, to the people who make coproduce", "the page could not be made: %v", err)
+			}
+		}
 	}
 	return true
 }
