@@ -115,7 +115,7 @@ func (p *pass) readContent() bool {
 	// The day of the build goes to the loader, which also works out each
 	// signatory's status for it with the site's renewal windows.
 	opts := content.Options{Drafts: p.opts.Drafts, Dir: "content", Languages: p.cfg.OtherLanguages(), Now: p.today(), Workers: p.opts.Workers,
-		Renewal: renewalOf(p.cfg)}
+		Renewal: renewalOf(p.cfg), BodiesOnDemand: p.whole() && finalOutput(p.opts.Output)}
 	var site *content.Site
 	var diags diag.List
 	if p.whole() {
