@@ -37,8 +37,9 @@ func reloadBodies(old *Site, fsys fs.FS, changed []string, opts Options) (*Site,
 		if !strings.HasSuffix(name, ".md") {
 			return nil, nil, false
 		}
+		file := displayName(opts.Dir, name)
 		for _, p := range old.Pages {
-			if p.File == displayName(opts.Dir, name) {
+			if p.File == file {
 				byFile[name] = p
 			}
 		}
@@ -69,7 +70,7 @@ func reloadBodies(old *Site, fsys fs.FS, changed []string, opts Options) (*Site,
 		// to them, and what the lifecycle worked out from them.
 		saved := *p
 		*p = *op
-		p.Body, p.BodyLine, p.frontMatter, p.structure = saved.Body, saved.BodyLine, saved.frontMatter, saved.structure
+		p.Body, p.BodyLine, p.bodyAt, p.frontMatter, p.structure = saved.Body, saved.BodyLine, saved.bodyAt, saved.frontMatter, saved.structure
 		ownFacts(p, &saved)
 		fresh[op] = p
 	}
@@ -230,7 +231,7 @@ var frontMatterSeed = maphash.MakeSeed()
 func SameFrontMatter(a, b *Page) bool {
 	x, y := *a, *b
 	for _, p := range []*Page{&x, &y} {
-		p.Body, p.BodyLine, p.frontMatter, p.structure = nil, 0, 0, 0
+		p.Body, p.BodyLine, p.bodyAt, p.frontMatter, p.structure = nil, 0, bodyPlace{}, 0, 0
 		p.clearLinks()
 	}
 	return reflect.DeepEqual(x, y)

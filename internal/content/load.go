@@ -53,6 +53,12 @@ type Options struct {
 	Renewal Renewal
 	// Workers is how many files are read at once; zero means one per core.
 	Workers int
+	// BodiesOnDemand leaves each page's Body nil after loading: Site.Body
+	// reads it again from its file when the page is rendered, and reports
+	// a file that changed since. A build that ends in a folder sets it;
+	// the live preview, which compares a saved body with the last one,
+	// does not.
+	BodiesOnDemand bool
 
 	// twinned are the files that have a translation or an Easy Read twin.
 	twinned map[string]bool
@@ -81,6 +87,7 @@ type Site struct {
 	byURL     map[string]*Page
 	bySection map[string][]*Page
 	dir       string // Options.Dir, to find a draft by its file name
+	fsys      fs.FS  // where to read bodies again, with Options.BodiesOnDemand
 }
 
 // Page returns the page at url, or nil.
@@ -126,6 +133,9 @@ func Load(fsys fs.FS, opts Options) (*Site, diag.List) {
 		return nil
 	})
 	opts.twinned = twinned(files, opts.Languages)
+	if opts.BodiesOnDemand {
+		site.keepBodiesOnDemand(fsys)
+	}
 	diags = loadPages(fsys, files, opts, diags, site)
 	if walkErr != nil {
 		diags.Errorf(diag.Pos{File: displayName(opts.Dir, ".")}, "check that the content folder exists and can be read", "could not read the content folder: %v", walkErr)
@@ -179,9 +189,12 @@ func loadPage(fsys fs.FS, name string, opts Options, diags *diag.List) *Page {
 		return nil
 	}
 	// The body is a slice of the buffer the front matter was read into,
-	// often twice its size; a copy of its own lets that buffer go, which
-	// is a third of the memory a large site keeps while it builds.
-	p.Body, p.BodyLine = bytes.Clone(sf.body), sf.bodyLine
+	// often twice its size; a copy of its own lets that buffer go. A build
+	// that reads bodies on demand keeps only where the body is.
+	p.BodyLine = sf.bodyLine
+	if !opts.BodiesOnDemand || !placeBody(p, data, sf.body) {
+		p.Body = bytes.Clone(sf.body)
+	}
 	p.frontMatter, p.structure = hashFrontMatter(data, sf.body)
 	p.keepKeys = p.IsTwin() || opts.twinned[name]
 	decode(fields.Reader{File: file, LineOffset: sf.lineOffset, Diags: diags}, &sf, p, opts.Now)

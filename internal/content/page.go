@@ -110,8 +110,11 @@ type Page struct {
 
 	// Body is the Markdown after the front matter; BodyLine is the line of
 	// the file it starts on, so body problems can be reported in place.
+	// With Options.BodiesOnDemand, Body is nil and bodyAt says where to
+	// read it again (ondemand.go).
 	Body     []byte
 	BodyLine int
+	bodyAt   bodyPlace
 
 	// Filled in by cross-referencing, for templates to show.
 	Principles   []*Page // a case study's principles

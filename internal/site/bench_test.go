@@ -124,6 +124,9 @@ func benchmarkBuild(b *testing.B, n int, toDisk bool) {
 	b.ReportMetric(buildTime.Seconds()/float64(b.N), "build-s")
 	b.ReportMetric(floorCPU.Seconds()/float64(b.N), "floor-cpu-s")
 	b.ReportMetric(float64(peak.max())/(1<<20), "peak-heap-MB")
+	// What a page costs at the peak, to compare across sizes: the same
+	// at 10,000 and 100,000 pages when memory grows with the pages.
+	b.ReportMetric(float64(peak.max())/float64(pages)/(1<<10), "peak-heap-KiB/page")
 }
 
 // BenchmarkFloor is the floor on its own: what reading the files and

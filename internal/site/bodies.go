@@ -27,18 +27,35 @@ func checkBodies(cfg *config.Config, pages *content.Site, known diag.List) diag.
 	b := &builder{rs: &render.Site{Config: cfg, Content: pages}, md: markdown.New()}
 	var diags diag.List
 	for _, p := range pages.Pages {
-		links := &pageLinks{b: b, page: p}
-		report, err := b.md.Convert(p.Body, io.Discard, links)
-		if r, ok := err.(*markdown.Refusal); ok {
-			diags.Errorf(bodyPos(p, r.Pos), r.Fix, "%s", r.Problem)
+		body, changed := pages.Body(p)
+		if changed != nil {
+			diags = append(diags, *changed)
 			continue
 		}
-		if err != nil {
-			continue // reported when the page is rendered
+		// A body read on demand is held only while it is checked.
+		onDemand := p.Body == nil
+		p.Body = body
+		diags = append(diags, b.checkBody(p, withErrors)...)
+		if onDemand {
+			p.Body = nil
 		}
-		diags = append(diags, b.bodyProblems(p, report, withErrors)...)
 	}
 	return diags
+}
+
+// checkBody is checkBodies for one page.
+func (b *builder) checkBody(p *content.Page, withErrors map[string]bool) diag.List {
+	var diags diag.List
+	links := &pageLinks{b: b, page: p}
+	report, err := b.md.Convert(p.Body, io.Discard, links)
+	if r, ok := err.(*markdown.Refusal); ok {
+		diags.Errorf(bodyPos(p, r.Pos), r.Fix, "%s", r.Problem)
+		return diags
+	}
+	if err != nil {
+		return nil // reported when the page is rendered
+	}
+	return b.bodyProblems(p, report, withErrors)
 }
 
 // bodyProblems are the problems of one converted body: links whose target

@@ -12,32 +12,32 @@ import (
 
 // writeSitemap lists every published page for search engines.
 func (b *builder) writeSitemap() error {
-	type entry struct {
-		Loc     string `xml:"loc"`
-		LastMod string `xml:"lastmod,omitempty"`
-	}
-	type urlset struct {
-		XMLName xml.Name `xml:"urlset"`
-		NS      string   `xml:"xmlns,attr"`
-		URLs    []entry  `xml:"url"`
-	}
-	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
-	for _, p := range b.rs.Content.Pages {
-		if p.Draft {
-			continue
-		}
-		e := entry{Loc: b.rs.AbsURL(p.URL)}
-		if t := lastChanged(p); !t.IsZero() {
-			e.LastMod = t.Format("2006-01-02")
-		}
-		set.URLs = append(set.URLs, e)
-	}
-	if b.rs.Content.Page("/accessibility/") == nil {
-		set.URLs = append(set.URLs, entry{Loc: b.rs.AbsURL("/accessibility/")})
-	}
 	// The live preview makes it when it is first asked for: it lists
 	// every page, and nobody reads it while editing.
 	return b.raw.writeLater([]string{"sitemap.xml"}, func(out publish.Output) error {
+		type entry struct {
+			Loc     string `xml:"loc"`
+			LastMod string `xml:"lastmod,omitempty"`
+		}
+		type urlset struct {
+			XMLName xml.Name `xml:"urlset"`
+			NS      string   `xml:"xmlns,attr"`
+			URLs    []entry  `xml:"url"`
+		}
+		set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+		for _, p := range b.rs.Content.Pages {
+			if p.Draft {
+				continue
+			}
+			e := entry{Loc: b.rs.AbsURL(p.URL)}
+			if t := lastChanged(p); !t.IsZero() {
+				e.LastMod = t.Format("2006-01-02")
+			}
+			set.URLs = append(set.URLs, e)
+		}
+		if b.rs.Content.Page("/accessibility/") == nil {
+			set.URLs = append(set.URLs, entry{Loc: b.rs.AbsURL("/accessibility/")})
+		}
 		return writeXML(publish.Minified(out, b.minifier), "sitemap.xml", set)
 	})
 }

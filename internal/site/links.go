@@ -154,8 +154,9 @@ func (b *builder) pageByFile(file string) *content.Page {
 // exist in the finished output.
 func (b *builder) checkLinks(out *recorder, diags *diag.List) {
 	idSets := map[string]map[string]bool{}
+	written := b.written(out)
 	for _, l := range b.links {
-		if !out.Has(fileForURL(l.target)) && !out.Has(fileForURL(l.target+"/")) {
+		if !written(fileForURL(l.target)) && !written(fileForURL(l.target+"/")) {
 			if l.image {
 				// A picture is a file beside the page, not a page.
 				diags.Errorf(l.from, didYouMean(l.suggest)+"save the picture in the folder "+strings.TrimSuffix("content"+path.Dir(l.target), "/")+" with that name, or check the spelling of the file name",
@@ -169,9 +170,17 @@ func (b *builder) checkLinks(out *recorder, diags *diag.List) {
 			continue
 		}
 		ids, isPage := b.anchors[l.target]
-		if isPage && !hasAnchor(idSets, l.target, ids, l.fragment) && !templateAnchors[l.fragment] {
-			diags.Errorf(l.from, "link to one of the page's headings, written in lower case with dashes, such as #questions-to-ask", "the page %s has no heading #%s", l.target, l.fragment)
+		if isPage && !hasAnchor(idSets, l.target, ids, l.fragment) {
+			missingHeading(l, diags)
 		}
+	}
+}
+
+// missingHeading reports a link to a heading its page does not have,
+// unless the theme puts that id on every page.
+func missingHeading(l pendingLink, diags *diag.List) {
+	if !templateAnchors[l.fragment] {
+		diags.Errorf(l.from, "link to one of the page's headings, written in lower case with dashes, such as #questions-to-ask", "the page %s has no heading #%s", l.target, l.fragment)
 	}
 }
 

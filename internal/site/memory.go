@@ -6,19 +6,26 @@ import (
 )
 
 // Memory a build may use before the garbage collector works harder: a base
-// for the program itself plus what each page keeps while the site builds
-// (its front matter, body, headings and links), measured at about 9 KiB a
-// page on generated sites of 1,000 to 100,000 pages.
+// for the program itself plus 8 KiB a page. A final build keeps about
+// 5 KiB a page to its end on generated sites of 10,000 to 100,000
+// signatories (the page and its front matter, its headings and the links
+// still to check, the names of the files written, the directory's rows),
+// and no page's Markdown (see content.Options.BodiesOnDemand). The limit
+// leaves the collector room of about a third of what is kept at every
+// size, so its work grows with the pages and no faster, and keeps a
+// 10,000-page build under 150 MB. (docs/performance.md has the figures.)
+// (Until 30 November the Markdown was kept from loading to rendering and
+// the limit was 96 MB and 10 KiB a page.)
 const (
-	memoryBase    = 96 << 20
-	memoryPerPage = 10 << 10
+	memoryBase    = 32 << 20
+	memoryPerPage = 8 << 10
 )
 
 // limitMemory sets a soft memory limit for the length of one build, sized
 // to the site, unless the user set one (GOMEMLIMIT). Left alone the
 // collector lets the heap grow to twice what is live and returns freed
 // memory to the system slowly, so a 10,000-page build would peak near
-// 300 MB; the limit keeps it near what the pages need, for little extra
+// 180 MB; the limit keeps it near what the pages need, for little extra
 // work, since most of what a build allocates is garbage within one page.
 // It returns the function that lifts the limit again.
 func limitMemory(pages int) func() {

@@ -28,6 +28,10 @@ type outputLinks struct {
 
 	mu   sync.Mutex
 	uses map[string]linkUse // target file -> where it was first linked from
+	// written, when set (a final build), tells the files already
+	// written: an address that names one passes the check at the end
+	// whatever comes after, so it is not kept until then.
+	written func(file string) bool
 }
 
 // linkUse is where a target was first linked from, and how many files do.
@@ -75,6 +79,15 @@ func (o *outputLinks) scan(name string, data []byte) {
 			add(string(rest[:end]))
 			rest = rest[end:]
 		}
+	}
+	if o.written != nil {
+		kept := found[:0]
+		for i := 0; i < len(found); i += 2 {
+			if !reaches(found[i+1], o.written) {
+				kept = append(kept, found[i], found[i+1])
+			}
+		}
+		found = kept
 	}
 	if len(found) == 0 {
 		return
@@ -168,7 +181,7 @@ func (o *outputLinks) check(exists func(string) bool, skip map[string]bool, made
 	}
 	sort.Strings(targets)
 	for _, t := range targets {
-		if t != "#ZgotmplZ" && strings.HasPrefix(t, "/") && (exists(fileForURL(t)) || exists(fileForURL(t+"/"))) {
+		if reaches(t, exists) {
 			continue
 		}
 		u := o.uses[t]
@@ -191,6 +204,12 @@ func (o *outputLinks) check(exists func(string) bool, skip map[string]bool, made
 	}
 }
 
+// reaches reports whether target, a file inside the site, is one that
+// exists.
+func reaches(target string, exists func(string) bool) bool {
+	return target != "#ZgotmplZ" && strings.HasPrefix(target, "/") && (exists(fileForURL(target)) || exists(fileForURL(target+"/")))
+}
+
 // checkOutputLinks checks every address the written files point to. It
 // leaves out the links written in Markdown, which checkLinks reports where
 // the editor wrote them.
@@ -198,7 +217,7 @@ func (b *builder) checkOutputLinks(out *recorder, diags *diag.List) {
 	if out.links == nil {
 		return
 	}
-	out.links.check(out.Has, b.markdownTargets(), b.madeBy, diags)
+	out.links.check(b.written(out), b.markdownTargets(), b.madeBy, diags)
 }
 
 // markdownTargets are the targets of the links written in Markdown, which

@@ -1,6 +1,7 @@
 package site_test
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -33,13 +34,28 @@ func TestTemplateLinksAreChecked(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			fsys := withFiles(base, map[string]string{"templates/page.html": `{{define "main"}}<h1>{{.Page.Title}}</h1>` + c.template + `{{end}}`})
-			res := Build(Options{Source: fsys, Output: publish.NewMemory(), Now: collisionDay})
-			got := errorsOf(res)
-			if len(got) != 1 || !strings.HasPrefix(got[0], c.want) {
-				t.Errorf("errors:\n%s\nwant one starting:\n%s", strings.Join(got, "\n"), c.want)
+			// A build into a folder settles links to files already
+			// written as it goes; it must report the same.
+			for _, out := range outputsToCompare(t) {
+				res := Build(Options{Source: fsys, Output: out, Now: collisionDay})
+				got := errorsOf(res)
+				if len(got) != 1 || !strings.HasPrefix(got[0], c.want) {
+					t.Errorf("%T: errors:\n%s\nwant one starting:\n%s", out, strings.Join(got, "\n"), c.want)
+				}
 			}
 		})
 	}
+}
+
+// outputsToCompare are a build into memory, as the preview and check
+// make, and into a folder, as coproduce build does.
+func outputsToCompare(t *testing.T) []publish.Output {
+	dir, err := publish.NewDir(filepath.Join(t.TempDir(), "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { dir.Abort() })
+	return []publish.Output{publish.NewMemory(), dir}
 }
 
 // TestTemplateLinksThatWorkPass: relative, percent-encoded and full
@@ -50,8 +66,10 @@ func TestTemplateLinksThatWorkPass(t *testing.T) {
 		`<a href="{{relURL "/signatories/kite/badge.svg"}}?v=1#x">b</a> <img srcset="{{relURL "/principles/panel.svg"}} 1x, ../principles/panel.svg 2x" alt="">` +
 		`<a href="mailto:x@example.org">m</a> <a href="https://elsewhere.example/">e</a> <a href="#top">t</a>{{end}}`
 	fsys := withFiles(base, map[string]string{"templates/page.html": tmpl})
-	res := Build(Options{Source: fsys, Output: publish.NewMemory(), Now: collisionDay})
-	if got := errorsOf(res); len(got) > 0 {
-		t.Errorf("links that work were reported:\n%s", strings.Join(got, "\n"))
+	for _, out := range outputsToCompare(t) {
+		res := Build(Options{Source: fsys, Output: out, Now: collisionDay})
+		if got := errorsOf(res); len(got) > 0 {
+			t.Errorf("%T: links that work were reported:\n%s", out, strings.Join(got, "\n"))
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 
@@ -68,6 +69,10 @@ type builder struct {
 	// as broken where the editor wrote them; the check of every output
 	// link leaves them out.
 	reported []string
+	// unread are the pages not made because their file changed while the
+	// site was built (content.Site.Body): that is the error to fix, so
+	// links to them are not reported as broken too.
+	unread map[string]bool
 }
 
 // pendingLink is an internal link whose target can only be checked once
@@ -84,6 +89,9 @@ type pendingLink struct {
 // soon as it is ready, so memory does not grow with the size of the site.
 func (b *builder) renderPages(diags *diag.List) {
 	b.anchors = map[string][]string{}
+	if b.finalBuild() && b.raw.links != nil {
+		b.raw.links.written = b.raw.Has
+	}
 	if b.minifier != nil {
 		b.writer = newPageWriter(b.raw, b.minifier, b.workers)
 		defer func() { *diags = append(*diags, b.writer.close()...); b.writer = nil }()
@@ -103,6 +111,13 @@ func (b *builder) renderList(pages []*content.Page, diags *diag.List) {
 	for _, d := range found {
 		*diags = append(*diags, d...)
 	}
+	// Grown once to its size: doubling a list of 100,000 pages' links
+	// as each worker's joins would hold up to twice what it needs.
+	total := len(b.links)
+	for _, w := range scratch {
+		total += len(w.links)
+	}
+	b.links = slices.Grow(b.links, total-len(b.links))
 	for _, w := range scratch {
 		b.links = append(b.links, w.links...)
 		b.reported = append(b.reported, w.reported...)
@@ -133,6 +148,19 @@ func (b *builder) renderPage(p *content.Page, w *pageScratch) (diags diag.List) 
 		}
 	}()
 	buf, body := &w.buf, &w.body
+	// A final build loaded no bodies: each is read again here, and only
+	// for as long as its page takes (see content.Site.Body).
+	src, changed := b.rs.Content.Body(p)
+	if changed != nil {
+		b.mu.Lock()
+		if b.unread == nil {
+			b.unread = map[string]bool{}
+		}
+		b.unread[indexFile(p.URL)] = true
+		b.mu.Unlock()
+		return diag.List{*changed}
+	}
+	p.Body = src
 	res := &pageLinks{b: b, page: p}
 	report, diags := b.convertBody(p, body, res)
 	if report == nil {
@@ -140,11 +168,7 @@ func (b *builder) renderPage(p *content.Page, w *pageScratch) (diags diag.List) 
 	}
 	diags = append(diags, b.bodyProblems(p, report, nil)...)
 	for _, l := range res.pendingFrom(report) {
-		// A build into a folder keeps only the links it cannot settle
-		// yet: one to a file already written, with no #heading, passes
-		// the check at the end whatever comes after (files are never
-		// taken back), so it need not wait for it in memory.
-		if b.finalBuild() && l.fragment == "" && (b.raw.Has(fileForURL(l.target)) || b.raw.Has(fileForURL(l.target+"/"))) {
+		if b.finalBuild() && b.settleNow(l, &diags) {
 			continue
 		}
 		w.links = append(w.links, l)
@@ -158,6 +182,8 @@ func (b *builder) renderPage(p *content.Page, w *pageScratch) (diags diag.List) 
 	if b.finalBuild() {
 		// Nothing after this reads the Markdown again: let it go, so a
 		// build of 100,000 pages does not keep 300 MB of it to the end.
+		// (Read on demand, it was never kept; loaded with the page, as
+		// some callers of Build do, it is let go here.)
 		p.Body = nil
 	}
 
@@ -167,6 +193,38 @@ func (b *builder) renderPage(p *content.Page, w *pageScratch) (diags diag.List) 
 	}
 	b.keepReads(indexFile(p.URL), data)
 	return append(diags, b.writePage(p, indexFile(p.URL), buf.Bytes())...)
+}
+
+// settleNow checks a link of a final build's page at once when what it
+// needs is known already, so the link need not wait in memory for the
+// check at the end: its file is written (files are never taken back),
+// and, for a link to a #heading, the page there is rendered, with the
+// headings it will always have. It reports a missing heading as the check
+// at the end would.
+func (b *builder) settleNow(l pendingLink, diags *diag.List) bool {
+	file := fileForURL(l.target)
+	if !b.raw.Has(file) && !b.raw.Has(fileForURL(l.target+"/")) {
+		return false
+	}
+	if l.fragment == "" {
+		return true
+	}
+	b.mu.Lock()
+	ids, rendered := b.anchors[l.target]
+	b.mu.Unlock()
+	if !rendered {
+		return false
+	}
+	if !slices.Contains(ids, l.fragment) {
+		missingHeading(l, diags)
+	}
+	return true
+}
+
+// written reports whether a file was written, or would have been but for
+// its source changing during the build.
+func (b *builder) written(out *recorder) func(string) bool {
+	return func(name string) bool { return out.Has(name) || b.unread[name] }
 }
 
 // convertBody converts a page's Markdown into body, resolving its links

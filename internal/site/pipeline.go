@@ -115,7 +115,7 @@ func (p *pass) readContent() bool {
 	// The day of the build goes to the loader, which also works out each
 	// signatory's status for it with the site's renewal windows.
 	opts := content.Options{Drafts: p.opts.Drafts, Dir: "content", Languages: p.cfg.OtherLanguages(), Now: p.today(), Workers: p.opts.Workers,
-		Renewal: renewalOf(p.cfg)}
+		Renewal: renewalOf(p.cfg), BodiesOnDemand: p.whole() && finalOutput(p.opts.Output)}
 	var site *content.Site
 	var diags diag.List
 	if p.whole() {
@@ -221,6 +221,9 @@ func (p *pass) planWork() bool {
 	}
 	p.work = planChange(p.prev, p.b, p.changed)
 	p.work.files = !slices.Equal(p.prev.rs.Content.Assets, p.res.Site.Assets)
+	if !p.work.moved && !p.work.files {
+		p.b.shareNames(p.prev) // the same pages and files
+	}
 	p.b.change = p.work.change
 	return true
 }

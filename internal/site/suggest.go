@@ -83,6 +83,13 @@ func (b *builder) nameIndexes() (urls, files, assets nameIndex) {
 	return b.urlNames, b.fileNames, b.assetNames
 }
 
+// shareNames gives b the name indexes of prev, whose pages and files
+// have the same addresses and names.
+func (b *builder) shareNames(prev *builder) {
+	urls, files, assets := prev.nameIndexes()
+	b.namesOnce.Do(func() { b.urlNames, b.fileNames, b.assetNames = urls, files, assets })
+}
+
 // suggestFor is the page or picture a link to target probably meant, ""
 // when target is a page or file of the site or nothing is close. It is
 // worked out as the page is rendered, when the whole site is known, and

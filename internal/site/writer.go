@@ -99,7 +99,12 @@ func writeFailed(p *content.Page, err error) diag.List {
 // build`, the end of the process: then what was kept only for the live
 // preview's next update (a page's Markdown once rendered) can be let go
 // as the build goes. The preview and `coproduce check` build into memory.
-func (b *builder) finalBuild() bool {
-	_, ok := b.raw.out.(*publish.Dir)
+func (b *builder) finalBuild() bool { return finalOutput(b.raw.out) }
+
+// finalOutput reports whether out is a folder written by `coproduce
+// build`: such a build loads no page's Markdown until the page is
+// rendered (content.Options.BodiesOnDemand), and lets it go after.
+func finalOutput(out publish.Output) bool {
+	_, ok := out.(*publish.Dir)
 	return ok
 }
