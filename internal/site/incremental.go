@@ -247,9 +247,20 @@ func checkChangedLinks(prev, b *builder, p plan, written *recorder, anchors map[
 		checker.links = append(checker.links, fresh[pg.File]...)
 	}
 	if len(gone) > 0 || len(removed) > 0 {
+		// Most pages link to the same few hundred targets: each is looked
+		// up once, not once a link.
+		lost := map[string]bool{}
+		isLost := func(target string) bool {
+			v, ok := lost[target]
+			if !ok {
+				v = gone[target] || removed[fileForURL(target)] || removed[fileForURL(target+"/")]
+				lost[target] = v
+			}
+			return v
+		}
 		for file, ls := range prev.linksByFile {
 			for _, l := range ls {
-				if gone[l.target] || removed[fileForURL(l.target)] || removed[fileForURL(l.target+"/")] {
+				if isLost(l.target) {
 					if !renderedFile[file] && !removedFile[file] {
 						checker.links = append(checker.links, l)
 					}
