@@ -120,7 +120,7 @@ func (p *pass) readContent() bool {
 	var diags diag.List
 	if p.whole() {
 		site, diags = content.Load(contentFS, opts)
-		p.release = limitMemory(len(site.Pages))
+		p.release = limitMemory(len(site.Pages), opts.BodiesOnDemand)
 	} else {
 		site, diags = content.Reload(p.prev.rs.Content, contentFS, p.changed, opts)
 	}
