@@ -274,7 +274,10 @@ func (ex *executor) set(name string) *template.Template {
 	if err != nil {
 		panic(err) // cannot happen: a master never runs
 	}
-	set.Funcs(ex.recordingFuncs())
+	// The masters carry the functions of the newest Rebind; a copy takes
+	// its own templates' functions, so a page the preview makes later
+	// with an older set shows that set's content, not a newer save's.
+	set.Funcs(ex.ts.funcs).Funcs(ex.recordingFuncs())
 	ex.sets[name] = set
 	return set
 }

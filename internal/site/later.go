@@ -32,10 +32,16 @@ import (
 // laterPages are the directory pages one update left to be made later,
 // with what went wrong making them.
 type laterPages struct {
-	mu       sync.Mutex
-	files    []string
-	problems map[string]diag.List     // file -> why it could not be made
-	reads    map[string]*render.Reads // file -> what it read, once made
+	// faults gathers the template faults of the pages made later, so
+	// one mistake is reported once with the pages it stopped, as a
+	// build reports it (Finish takes them).
+	faults render.Faults
+
+	mu             sync.Mutex
+	directoryFault bool // a directory page met a template fault
+	files          []string
+	problems       map[string]diag.List     // file -> why it could not be made
+	reads          map[string]*render.Reads // file -> what it read, once made
 }
 
 // made keeps what a page read as it was made, for Finish to hand to the
@@ -82,9 +88,17 @@ func (b *builder) renderLater(file, tmpl, kind string, p *content.Page) error {
 		data := render.NewPageData(b.rs, p, "")
 		data.Kind = kind
 		if err := b.tpl.Execute(&buf, data, tmpl); err != nil {
-			var diags diag.List
-			if faults := (&render.Faults{}); faults.Add(directoryStep, err) {
-				diags = faults.Diags()
+			diags := diag.List{} // a fault goes with the others
+			if render.AsFault(err) != nil {
+				// A build stops the directory at its first fault and
+				// names the step, not each page.
+				b.later.mu.Lock()
+				first := !b.later.directoryFault
+				b.later.directoryFault = true
+				b.later.mu.Unlock()
+				if first {
+					b.later.faults.Add(directoryStep, err)
+				}
 			} else {
 				diags.Errorf(diag.Pos{File: directoryStep}, "check the theme's templates and that the output folder can be written", "could not write %s: %v", directoryStep, err)
 			}
@@ -92,8 +106,19 @@ func (b *builder) renderLater(file, tmpl, kind string, p *content.Page) error {
 			return errNotMade
 		}
 		b.later.made(file, data)
-		return publish.Minified(out, b.minifier).WriteFile(file, buf.Bytes())
+		return b.later.write(out, b.minifier, file, buf.Bytes())
 	})
+}
+
+// write writes a page made later, noting a failure for Finish to report.
+func (l *laterPages) write(out publish.Output, m *publish.Minifier, file string, html []byte) error {
+	err := publish.Minified(out, m).WriteFile(file, html)
+	if err != nil {
+		var diags diag.List
+		diags.Errorf(diag.Pos{File: file}, "please report this, with the page, to the people who make coproduce", "the preview could not keep the page: %v", err)
+		l.failed(file, diags)
+	}
+	return err
 }
 
 // renderPageLater leaves a page of content/ to be made when first asked
@@ -109,17 +134,14 @@ func (b *builder) renderPageLater(p *content.Page) error {
 		report, diags := b.convertBody(p, &body, &pageLinks{b: b, page: p})
 		var data *render.PageData
 		if report != nil {
-			faults := &render.Faults{}
-			if data, diags = b.executePage(p, &body, &buf, faults); diags != nil {
-				diags = append(diags, faults.Diags()...)
-			}
+			data, diags = b.executePage(p, &body, &buf, &b.later.faults)
 		}
 		if diags != nil {
 			b.later.failed(file, diags)
 			return errNotMade
 		}
 		b.later.made(file, data)
-		return publish.Minified(out, b.minifier).WriteFile(file, buf.Bytes())
+		return b.later.write(out, b.minifier, file, buf.Bytes())
 	})
 }
 
@@ -200,6 +222,15 @@ func (inc *Incremental) Finish(ctx context.Context) (diag.List, bool) {
 		found[i] = inc.checkLater(files[i], inc.later.waiting[files[i]], skip)
 		return nil
 	})
+	// A template's fault is reported once, with the pages it stopped, at
+	// the first of them.
+	seen := map[*laterPages]bool{}
+	for i, f := range files {
+		if l := inc.later.waiting[f]; found[i] != nil && !seen[l] {
+			seen[l] = true
+			found[i] = append(found[i], l.faults.Diags()...)
+		}
+	}
 	for i, f := range files {
 		if err == nil || found[i] != nil {
 			// What the page read as it was made tells the next save
@@ -227,6 +258,9 @@ func (inc *Incremental) checkLater(file string, l *laterPages, skip map[string]b
 	failed, hasFailed := l.problems[file]
 	l.mu.Unlock()
 	if hasFailed || !ok {
+		if !hasFailed {
+			diags.Errorf(diag.Pos{File: file}, "please report this, with the page, to the people who make coproduce", "the preview could not make the page")
+		}
 		return append(diags, failed...)
 	}
 	b := inc.b

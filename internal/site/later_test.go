@@ -137,3 +137,87 @@ func TestPagesShowingASavedPageAreMadeAfterTheReload(t *testing.T) {
 		t.Errorf("Finish: done %v, problems %v", done, problems)
 	}
 }
+
+// A page left for later by one save and asked for after the next save
+// failed shows the first save's content: the failed save's templates and
+// rows are not the ones it is made with.
+func TestAPageLeftForLaterIsMadeWithItsOwnSave(t *testing.T) {
+	src := sitegen.MapFS(sitegen.Options{Signatories: 30})
+	out := publish.NewMemory()
+	inc := NewIncremental(Options{Source: src}, out)
+	if ch := inc.Update(nil); ch.Diags.HasErrors() {
+		t.Fatalf("the first build has errors: %v", ch.Diags)
+	}
+	moved := sitegen.SignatoryFile(4)
+	src[moved].Data = []byte(strings.Replace(string(src[moved].Data), `region: "Cardiff"`, `region: "Leeds"`, 1))
+	if ch := inc.Update([]string{moved}); ch.Diags.HasErrors() {
+		t.Fatal(ch.Diags)
+	}
+	const leeds = "signatories/region/leeds/index.html"
+	if !out.Has(leeds) || len(inc.later.waiting) == 0 {
+		t.Fatal("the region's save left no directory page for later")
+	}
+	broken := sitegen.SignatoryFile(1) // in Leeds
+	old := sitegenTitle(src, broken)
+	src[broken].Data = []byte(strings.Replace(strings.Replace(string(src[broken].Data), "title: ", "title: Renamed in a failed save ", 1),
+		"---\n\n", "---\n\n[A link to nowhere](/nowhere/).\n\n", 1))
+	if ch := inc.Update([]string{broken}); !ch.Diags.HasErrors() {
+		t.Fatal("a save with a broken link has no error")
+	}
+	page, _ := out.Get(leeds)
+	if strings.Contains(string(page), "Renamed in a failed save") || !strings.Contains(string(page), old) {
+		t.Errorf("the Leeds page left for later shows the failed save's title, or not the last good one (%q)", old)
+	}
+}
+
+// A mistake in a template that shows only on the directory's pages a save
+// changed is reported once, in a clean build's words, however many of
+// those pages it stops. (A build, stopped there, also reports the links
+// to the pages it did not write; the preview keeps its last pages.)
+func TestATemplateFaultInPagesMadeLaterIsReportedOnce(t *testing.T) {
+	src := sitegen.MapFS(sitegen.Options{Signatories: 30})
+	src["templates/signatories-filter.html"] = &fstest.MapFile{Data: []byte(
+		`{{define "main"}}<h1>{{.Page.Title}}</h1>{{with signatoryListing .Page.URL}}{{if and .Value (eq .Value.Facet.Key "year") (gt .Total 20)}}{{index .Items 99}}{{end}}{{end}}{{end}}`)}
+	now := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
+	inc := NewIncremental(Options{Source: src, Now: now}, publish.NewMemory())
+	if ch := inc.Update(nil); ch.Diags.HasErrors() {
+		t.Fatalf("the first build has errors: %v", ch.Diags)
+	}
+	// Every signatory signed in 2024 now: its year has more than 20.
+	var changed []string
+	for i := range 30 {
+		f := sitegen.SignatoryFile(i)
+		data := string(src[f].Data)
+		if at := strings.Index(data, "\nsigned: "); at >= 0 {
+			end := at + 1 + strings.Index(data[at+1:], "\n")
+			src[f].Data = []byte(data[:at] + "\nsigned: 2024-02-02" + data[end:])
+			changed = append(changed, f)
+		}
+	}
+	if ch := inc.Update(changed); ch.Diags.HasErrors() {
+		t.Skipf("the save's own pages already show the fault: %v", ch.Diags)
+	}
+	problems, _ := inc.Finish(context.Background())
+	clean := Build(Options{Source: src, Output: publish.NewMemory(), Now: now})
+	var fault string
+	for _, d := range clean.Diags {
+		if strings.HasPrefix(d.File, "templates/signatories-filter.html") {
+			fault = d.String()
+		}
+	}
+	if fault == "" {
+		t.Fatalf("the clean build does not report the template's fault:\n%s", diagLines(clean.Diags))
+	}
+	found := 0
+	for _, d := range problems {
+		if strings.HasPrefix(d.File, "templates/signatories-filter.html") {
+			found++
+			if d.String() != fault {
+				t.Errorf("the preview reports the fault as\n%s\nthe build as\n%s", d, fault)
+			}
+		}
+	}
+	if found != 1 {
+		t.Errorf("the preview reports the template's fault %d times, want once:\n%s", found, diagLines(problems))
+	}
+}
