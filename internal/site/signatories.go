@@ -41,8 +41,10 @@ func (b *builder) writeSignatoryDirectory() error {
 		if b.reads != nil {
 			b.rows = b.rs.SignatoryRows // the preview makes the next update's rows from them
 		}
+		// Pages left for later still render from them; a whole build
+		// lets them go.
 		if !b.deferring() {
-			b.rs.SignatoryRows = nil // the pages left for later render from them
+			b.rs.SignatoryRows = nil
 		}
 	}()
 	return b.parallel(len(listings), func(i int) error {
