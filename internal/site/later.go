@@ -6,7 +6,6 @@ import (
 	"errors"
 	"slices"
 	"sort"
-	"strings"
 	"sync"
 
 	"github.com/coproduce/coproduce/internal/content"
@@ -16,32 +15,35 @@ import (
 	"github.com/coproduce/coproduce/internal/render"
 )
 
-// The pages of the directory a save changed are made, in an update of the
-// live preview, after the reload rather than before it. A signatory's
-// region or a new signatory changes what every directory page shows (the
-// counts of its filters, or which signatories each page lists): at 10,000
-// signatories that is over a thousand pages, seconds of work, for pages the
-// editor is most likely not looking at. Each such page is left in the
-// preview's memory as a page made when first asked for (a browser asking
-// for it waits the two milliseconds it takes), and Incremental.Finish then
-// makes those not asked for, with the same templates and content, and
-// checks their links. Until Finish has run, the problems of those pages
-// alone are not known; after it, the output and the problems are a clean
-// build's. A whole build makes every page at once, as before.
+// The pages a save changes without their own files changing are made, in
+// an update of the live preview, after the reload rather than before it:
+// the directory's pages (a signatory's region changes the counts of the
+// filters every one of them shows, and a new signatory moves every page),
+// the pages that show a changed page (the case studies showing a
+// principle's title), the news feed. At 10,000 signatories that can be
+// over a thousand pages, seconds of work, for pages the editor is most
+// likely not looking at. Each is left in the preview's memory as a page
+// made when first asked for (a browser asking for it waits the
+// milliseconds it takes), and Incremental.Finish then makes those not
+// asked for, with the same templates and content, and checks their links.
+// Until Finish has run, the problems of those pages alone are not known;
+// after it, the output and the problems are a clean build's. A whole
+// build makes every page at once, as before.
 
-// laterPages are the directory pages one update left to be made later,
-// with what went wrong making them.
+// laterPages are the pages one update left to be made later, with what
+// they read and what went wrong making them.
 type laterPages struct {
 	// faults gathers the template faults of the pages made later, so
 	// one mistake is reported once with the pages it stopped, as a
 	// build reports it (Finish takes them).
 	faults render.Faults
 
-	mu             sync.Mutex
-	directoryFault bool // a directory page met a template fault
-	files          []string
-	problems       map[string]diag.List     // file -> why it could not be made
-	reads          map[string]*render.Reads // file -> what it read, once made
+	directoryFault sync.Once // the first fault of a directory page goes to faults
+
+	mu       sync.Mutex
+	files    []string
+	problems map[string]diag.List     // file -> why it could not be made
+	reads    map[string]*render.Reads // file -> what it read, once made
 }
 
 // made keeps what a page read as it was made, for Finish to hand to the
@@ -82,43 +84,23 @@ func (b *builder) renderLater(file, tmpl, kind string, p *content.Page) error {
 	if !b.change.redo(file) {
 		return nil
 	}
-	b.leaveForLater(file)
-	return b.raw.writeLater([]string{file}, func(out publish.Output) error {
-		var buf bytes.Buffer
+	return b.leaveForLater(file, func(buf *bytes.Buffer) (*render.PageData, diag.List) {
 		data := render.NewPageData(b.rs, p, "")
 		data.Kind = kind
-		if err := b.tpl.Execute(&buf, data, tmpl); err != nil {
-			diags := diag.List{} // a fault goes with the others
-			if render.AsFault(err) != nil {
-				// A build stops the directory at its first fault and
-				// names the step, not each page.
-				b.later.mu.Lock()
-				first := !b.later.directoryFault
-				b.later.directoryFault = true
-				b.later.mu.Unlock()
-				if first {
-					b.later.faults.Add(directoryStep, err)
-				}
-			} else {
-				diags.Errorf(diag.Pos{File: directoryStep}, "check the theme's templates and that the output folder can be written", "could not write %s: %v", directoryStep, err)
-			}
-			b.later.failed(file, diags)
-			return errNotMade
+		err := b.tpl.Execute(buf, data, tmpl)
+		switch {
+		case err == nil:
+			return data, nil
+		case render.AsFault(err) != nil:
+			// A build stops the directory at its first fault and
+			// names the step, not each page.
+			b.later.directoryFault.Do(func() { b.later.faults.Add(directoryStep, err) })
+			return nil, diag.List{}
 		}
-		b.later.made(file, data)
-		return b.later.write(out, b.minifier, file, buf.Bytes())
-	})
-}
-
-// write writes a page made later, noting a failure for Finish to report.
-func (l *laterPages) write(out publish.Output, m *publish.Minifier, file string, html []byte) error {
-	err := publish.Minified(out, m).WriteFile(file, html)
-	if err != nil {
 		var diags diag.List
-		diags.Errorf(diag.Pos{File: file}, "please report this, with the page, to the people who make coproduce", "the preview could not keep the page: %v", err)
-		l.failed(file, diags)
-	}
-	return err
+		diags.Errorf(diag.Pos{File: directoryStep}, "check the theme's templates and that the output folder can be written", "could not write %s: %v", directoryStep, err)
+		return nil, diags
+	})
 }
 
 // renderPageLater leaves a page of content/ to be made when first asked
@@ -127,32 +109,43 @@ func (l *laterPages) write(out publish.Output, m *publish.Minifier, file string,
 // so its problems, headings and links are the last build's; only its
 // template's output changes.
 func (b *builder) renderPageLater(p *content.Page) error {
-	file := indexFile(p.URL)
-	b.leaveForLater(file)
-	return b.raw.writeLater([]string{file}, func(out publish.Output) error {
-		var body, buf bytes.Buffer
+	return b.leaveForLater(indexFile(p.URL), func(buf *bytes.Buffer) (*render.PageData, diag.List) {
+		var body bytes.Buffer
 		report, diags := b.convertBody(p, &body, &pageLinks{b: b, page: p})
-		var data *render.PageData
-		if report != nil {
-			data, diags = b.executePage(p, &body, &buf, &b.later.faults)
+		if report == nil {
+			return nil, diags
 		}
-		if diags != nil {
-			b.later.failed(file, diags)
-			return errNotMade
-		}
-		b.later.made(file, data)
-		return b.later.write(out, b.minifier, file, buf.Bytes())
+		return b.executePage(p, &body, buf, &b.later.faults)
 	})
 }
 
-// leaveForLater notes a file as left for later. It reads as if it read
-// everything, so the next save that changes any front matter leaves it to
-// be made later again, with that save's content.
-func (b *builder) leaveForLater(file string) {
-	b.later.add(file)
+// leaveForLater leaves file to be made by page when first asked for,
+// minified as the build writes it. page returns the problems that kept
+// it from being made (an empty list for a template fault, which goes with
+// the others in faults), for Finish to report. The file reads as if it
+// read everything until it is made, so a save that changes any front
+// matter before then leaves it for later again, with that save's content.
+func (b *builder) leaveForLater(file string, page func(buf *bytes.Buffer) (*render.PageData, diag.List)) error {
+	l := b.later
+	l.add(file)
 	b.mu.Lock()
 	b.reads[file] = nil
 	b.mu.Unlock()
+	return b.raw.writeLater([]string{file}, func(out publish.Output) error {
+		var buf bytes.Buffer
+		data, diags := page(&buf)
+		if diags != nil {
+			l.failed(file, diags)
+			return errNotMade
+		}
+		l.made(file, data)
+		if err := publish.Minified(out, b.minifier).WriteFile(file, buf.Bytes()); err != nil {
+			diags.Errorf(diag.Pos{File: file}, "please report this, with the page, to the people who make coproduce", "the preview could not keep the page: %v", err)
+			l.failed(file, diags)
+			return err
+		}
+		return nil
+	})
 }
 
 // laterState is what Incremental keeps of the pages left to be made later:
@@ -214,7 +207,13 @@ func (inc *Incremental) Finish(ctx context.Context) (diag.List, bool) {
 	}
 	sort.Strings(files)
 	found := make([]diag.List, len(files))
-	skip := inc.b.markdownLinkTargets()
+	// The links written in Markdown, which the check of output links
+	// leaves out as in a build: the last good build's, every page's.
+	var links [][]pendingLink
+	for _, ls := range inc.b.linksByFile {
+		links = append(links, ls)
+	}
+	skip := linkTargets(inc.b.reported, links...)
 	err := parallel.For(workers(inc.opts.Workers), len(files), func(_, i int) error {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -268,22 +267,6 @@ func (inc *Incremental) checkLater(file string, l *laterPages, skip map[string]b
 	links.scan(file, data)
 	links.check(inc.out.Has, skip, b.madeBy, &diags)
 	return diags
-}
-
-// markdownLinkTargets are the targets of every link written in Markdown
-// in the last good build, which the check of a page's links leaves out
-// as markdownTargets does in a build.
-func (b *builder) markdownLinkTargets() map[string]bool {
-	targets := map[string]bool{}
-	for _, ls := range b.linksByFile {
-		for _, l := range ls {
-			targets[strings.TrimSuffix(l.target, "/")] = true
-		}
-	}
-	for _, t := range b.reported {
-		targets[strings.TrimSuffix(t, "/")] = true
-	}
-	return targets
 }
 
 // problems are every known problem of the site as saved now: the last

@@ -25,11 +25,7 @@ func TestDirectoryPagesMadeAfterTheReloadAreTheBuilds(t *testing.T) {
 		`{{define "main"}}<h1>{{.Page.Title}}</h1>{{with signatoryListing .Page.URL}}<ul>{{range .Items}}<li>{{.Title}}</li>{{end}}</ul>` +
 			`{{if and .Value (eq .Value.Slug "nottingham") (gt .Total 1)}}<a href="{{relURL "/not-made/"}}">More</a>{{end}}{{end}}{{end}}`)}
 	now := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
-	out := publish.NewMemory()
-	inc := NewIncremental(Options{Source: src, Now: now}, out)
-	if ch := inc.Update(nil); ch.Diags.HasErrors() {
-		t.Fatalf("the first build has errors: %v", ch.Diags)
-	}
+	inc, out := startPreview(t, src, now)
 	const filter = "signatories/region/nottingham/index.html" // one signatory so far
 	file := sitegen.SignatoryFile(3)
 	src[file].Data = []byte(strings.Replace(string(src[file].Data), `region: "Manchester"`, `region: "Nottingham"`, 1))
@@ -60,11 +56,7 @@ func TestDirectoryPagesMadeAfterTheReloadAreTheBuilds(t *testing.T) {
 // Finish; the pages it did not make are still made when asked for.
 func TestFinishStopsForTheNextSave(t *testing.T) {
 	src := sitegen.MapFS(sitegen.Options{Signatories: 30})
-	out := publish.NewMemory()
-	inc := NewIncremental(Options{Source: src}, out)
-	if ch := inc.Update(nil); ch.Diags.HasErrors() {
-		t.Fatalf("the first build has errors: %v", ch.Diags)
-	}
+	inc, out := startPreview(t, src, time.Time{})
 	file := sitegen.SignatoryFile(4)
 	src[file].Data = []byte(strings.Replace(string(src[file].Data), `region: "Cardiff"`, `region: "Leeds"`, 1))
 	if ch := inc.Update([]string{file}); ch.Diags.HasErrors() {
@@ -104,11 +96,7 @@ func sitegenTitle(src fstest.MapFS, file string) string {
 func TestPagesShowingASavedPageAreMadeAfterTheReload(t *testing.T) {
 	src := sitegen.MapFS(sitegen.Options{Signatories: 40})
 	now := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
-	out := publish.NewMemory()
-	inc := NewIncremental(Options{Source: src, Now: now}, out)
-	if ch := inc.Update(nil); ch.Diags.HasErrors() {
-		t.Fatalf("the first build has errors: %v", ch.Diags)
-	}
+	inc, out := startPreview(t, src, now)
 	const file = "content/principles/creativity.md"
 	src[file].Data = []byte(strings.Replace(string(src[file].Data), "title: ", "title: Made anew, ", 1))
 	ch := inc.Update([]string{file})
@@ -143,11 +131,7 @@ func TestPagesShowingASavedPageAreMadeAfterTheReload(t *testing.T) {
 // rows are not the ones it is made with.
 func TestAPageLeftForLaterIsMadeWithItsOwnSave(t *testing.T) {
 	src := sitegen.MapFS(sitegen.Options{Signatories: 30})
-	out := publish.NewMemory()
-	inc := NewIncremental(Options{Source: src}, out)
-	if ch := inc.Update(nil); ch.Diags.HasErrors() {
-		t.Fatalf("the first build has errors: %v", ch.Diags)
-	}
+	inc, out := startPreview(t, src, time.Time{})
 	moved := sitegen.SignatoryFile(4)
 	src[moved].Data = []byte(strings.Replace(string(src[moved].Data), `region: "Cardiff"`, `region: "Leeds"`, 1))
 	if ch := inc.Update([]string{moved}); ch.Diags.HasErrors() {
@@ -179,10 +163,7 @@ func TestATemplateFaultInPagesMadeLaterIsReportedOnce(t *testing.T) {
 	src["templates/signatories-filter.html"] = &fstest.MapFile{Data: []byte(
 		`{{define "main"}}<h1>{{.Page.Title}}</h1>{{with signatoryListing .Page.URL}}{{if and .Value (eq .Value.Facet.Key "year") (gt .Total 20)}}{{index .Items 99}}{{end}}{{end}}{{end}}`)}
 	now := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
-	inc := NewIncremental(Options{Source: src, Now: now}, publish.NewMemory())
-	if ch := inc.Update(nil); ch.Diags.HasErrors() {
-		t.Fatalf("the first build has errors: %v", ch.Diags)
-	}
+	inc, _ := startPreview(t, src, now)
 	// Every signatory signed in 2024 now: its year has more than 20.
 	var changed []string
 	for i := range 30 {
@@ -220,4 +201,16 @@ func TestATemplateFaultInPagesMadeLaterIsReportedOnce(t *testing.T) {
 	if found != 1 {
 		t.Errorf("the preview reports the template's fault %d times, want once:\n%s", found, diagLines(problems))
 	}
+}
+
+// startPreview makes the preview's first build of src for the day now
+// (today when zero), failing on any error.
+func startPreview(t *testing.T, src fstest.MapFS, now time.Time) (*Incremental, *publish.Memory) {
+	t.Helper()
+	out := publish.NewMemory()
+	inc := NewIncremental(Options{Source: src, Now: now}, out)
+	if ch := inc.Update(nil); ch.Diags.HasErrors() {
+		t.Fatalf("the first build has errors: %v", ch.Diags)
+	}
+	return inc, out
 }

@@ -223,11 +223,19 @@ func (b *builder) checkOutputLinks(out *recorder, diags *diag.List) {
 // markdownTargets are the targets of the links written in Markdown, which
 // checkLinks (or the Markdown converter) reports at the editor's line.
 func (b *builder) markdownTargets() map[string]bool {
-	targets := make(map[string]bool, len(b.links)+len(b.reported))
-	for _, l := range b.links {
-		targets[strings.TrimSuffix(l.target, "/")] = true
+	return linkTargets(b.reported, b.links)
+}
+
+// linkTargets are the targets of links, and the targets reported, without
+// a trailing slash: what the check of output links leaves out.
+func linkTargets(reported []string, links ...[]pendingLink) map[string]bool {
+	targets := make(map[string]bool, len(reported))
+	for _, ls := range links {
+		for _, l := range ls {
+			targets[strings.TrimSuffix(l.target, "/")] = true
+		}
 	}
-	for _, t := range b.reported {
+	for _, t := range reported {
 		targets[strings.TrimSuffix(t, "/")] = true
 	}
 	return targets
