@@ -1,0 +1,292 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"io/fs"
+	"strconv"
+	"strings"
+
+	"github.com/coproduce/coproduce/internal/theme"
+	defaulttheme "github.com/coproduce/coproduce/themes/default"
+)
+
+// A signatory's page is most of a large site's pages, and html/template
+// spends about a microsecond on each action of a template: looking up
+// every field and method by name, calling every function and escaper
+// through reflection. The partials below write one signatory's facts
+// and "Link to this page" box with about fifty actions, a quarter of what
+// a signatory's page costs. Go writes the same HTML in a few
+// microseconds.
+//
+// The theme calls them with partialFast, which writes the HTML in Go
+// only when the theme's partial is the default theme's, byte for byte,
+// and runs the partial as a template otherwise: a site that copies
+// partials/signatory-link.html into its templates/ folder and changes it
+// sees its change. The template files stay what a theme copies and the
+// reference for the HTML: TestFastPartialsWriteWhatTheTemplatesWrite
+// renders both ways, for every signatory of a generated site and for
+// values that need escaping, and fails if they differ.
+//
+// A writer returns false when a value needs what only html/template does
+// (an address with a character it would encode): the partial then runs as
+// a template, so the page comes out the same.
+type fastWriter func(b *bytes.Buffer, ex *executor, d *PageData) bool
+
+var fastPartials = map[string]fastWriter{
+	"partials/signatory-link.html":  writeSignatoryLink,
+	"partials/signatory-facts.html": writeSignatoryFacts,
+}
+
+// fastFor lists the partials of fastPartials that t has as the default
+// theme has them.
+func fastFor(t *theme.Theme) map[string]fastWriter {
+	out := map[string]fastWriter{}
+	for name, w := range fastPartials {
+		mine, err := fs.ReadFile(t.Templates, name)
+		if err != nil {
+			continue
+		}
+		if builtIn, err := fs.ReadFile(defaulttheme.FS, "templates/"+name); err == nil && bytes.Equal(mine, builtIn) {
+			out[name] = w
+		}
+	}
+	return out
+}
+
+// partialFast renders a partial with the page's data as
+// {{template NAME .}} would, in Go where it can (see fastPartials).
+func (ex *executor) partialFast(name string, data any) (template.HTML, error) {
+	if d, ok := data.(*PageData); ok && d.Page != nil {
+		if w := ex.ts.fast[name]; w != nil {
+			var b bytes.Buffer
+			if w(&b, ex, d) {
+				return template.HTML(b.String()), nil
+			}
+		}
+	}
+	// A partial that calls itself through partialFast stops where one
+	// through partialCached does.
+	if ex.depth >= MaxPartialDepth {
+		return "", &tooDeep{name: name, by: "partialFast"}
+	}
+	var b strings.Builder
+	ex.depth++
+	err := ex.partial(&b, name, data)
+	ex.depth--
+	if err != nil {
+		return "", ex.ts.faultFrom(err)
+	}
+	return template.HTML(b.String()), nil
+}
+
+// writeSignatoryLink writes partials/signatory-link.html.
+func writeSignatoryLink(b *bytes.Buffer, ex *executor, d *PageData) bool {
+	s, p := d.site, d.Page
+	l := s.linkBox(p)
+	badge, script := s.RelURL(l.BadgeURL), s.Asset("directory.js")
+	if !plainURL(badge) || !plainURL(script) {
+		return false
+	}
+	bd := l.Badge
+	img := func() {
+		b.WriteString(`<p class="badge-preview"><img src="`)
+		b.WriteString(badge)
+		b.WriteString(`" alt="`)
+		escape(b, bd.Alt)
+		b.WriteString(`" width="`)
+		b.WriteString(strconv.Itoa(bd.Width))
+		b.WriteString(`" height="`)
+		b.WriteString(strconv.Itoa(bd.Height))
+		b.WriteString(`"></p>`)
+	}
+	b.WriteString("<section class=\"link-box\" aria-labelledby=\"link-heading\">\n<h2 id=\"link-heading\">")
+	escape(b, d.T("link_heading"))
+	b.WriteString("</h2>\n")
+	if p.Standing.Current() {
+		b.WriteString("<p>")
+		escape(b, d.Tf("link_intro", "name", p.Title))
+		b.WriteString("</p>\n")
+		img()
+		b.WriteString("\n<label class=\"snippet-label\" for=\"link-snippet\">")
+		escape(b, d.T("snippet_label"))
+		b.WriteString("</label>\n<textarea class=\"snippet\" id=\"link-snippet\" rows=\"4\" readonly data-copy-label=\"")
+		escape(b, d.T("copy_button"))
+		b.WriteString(`" data-copy-done="`)
+		escape(b, d.T("copy_done"))
+		b.WriteString(`" data-copy-selected="`)
+		escape(b, d.T("copy_selected"))
+		b.WriteString(`">`)
+		escape(b, l.Snippet)
+		b.WriteString("</textarea>")
+	} else {
+		b.WriteString("<p>")
+		escape(b, d.Tf("link_former", "name", p.Title))
+		b.WriteString("</p>\n")
+		img()
+	}
+	b.WriteString("\n<p>")
+	b.WriteString(string(d.Th("link_address", "url", s.Link(p.URL, d.Permalink))))
+	b.WriteString(" ")
+	b.WriteString(string(d.Th("badge_address", "url", s.Link(l.BadgeURL, l.BadgeAbs))))
+	b.WriteString("</p>\n</section>\n<script src=\"")
+	b.WriteString(script)
+	b.WriteString("\" defer></script>\n")
+	return true
+}
+
+// writeSignatoryFacts writes partials/signatory-facts.html.
+func writeSignatoryFacts(b *bytes.Buffer, ex *executor, d *PageData) bool {
+	s, p := d.site, d.Page
+	st := p.Standing
+	if !plainURL(p.Website) {
+		return false
+	}
+	var levels []string // the level filters' addresses
+	names := p.LevelNames()
+	if st.Current() {
+		for _, l := range names {
+			u := s.RelURL(s.FacetURL(p.Lang, "level", l))
+			if !plainURL(u) {
+				return false
+			}
+			levels = append(levels, u)
+		}
+	}
+	b.WriteString("<dl class=\"meta signatory-facts\">\n<dt>")
+	escape(b, d.T("website"))
+	b.WriteString(`</dt><dd><a href="`)
+	b.WriteString(p.Website)
+	b.WriteString(`">`)
+	escape(b, p.Website)
+	b.WriteString("</a></dd>\n<dt>")
+	escape(b, d.T("signed"))
+	b.WriteString("</dt><dd>")
+	b.WriteString(string(s.TimeIn(d.Lang, p.Signed)))
+	b.WriteString("</dd>\n")
+	if st.Current() {
+		m := MainPage(p)
+		facets, err := ex.partialCached("partials/signatory-facets.html", d, p.Sector, p.Region, p.Size, d.Lang, m.Sector, m.Region)
+		if err != nil {
+			return false // the template reports it
+		}
+		b.WriteString(string(facets))
+	} else {
+		for _, f := range []struct{ key, value string }{{"facet_sector", p.Sector}, {"facet_region", p.Region}} {
+			if f.value != "" {
+				b.WriteString("<dt>")
+				escape(b, d.T(f.key))
+				b.WriteString("</dt><dd>")
+				escape(b, f.value)
+				b.WriteString("</dd>")
+			}
+			b.WriteString("\n")
+		}
+		if p.Size != "" {
+			b.WriteString("<dt>")
+			escape(b, d.T("facet_size"))
+			b.WriteString("</dt><dd>")
+			escape(b, s.Wordf(d.Lang, "size_"+p.Size))
+			b.WriteString("</dd>")
+		}
+	}
+	b.WriteString("\n")
+	if st.Current() {
+		b.WriteString("<dt>")
+		escape(b, d.T("review"))
+		b.WriteString("</dt><dd>")
+		switch {
+		case p.ReviewDue(s.Now):
+			b.WriteString(`<strong class="review-due">`)
+			escape(b, d.T("review_due"))
+			b.WriteString(" ")
+			escape(b, d.MonthYear(st.Review))
+			b.WriteString("</strong>")
+		case !st.Review.IsZero():
+			escape(b, d.Tf("review_next", "month", d.MonthYear(st.Review)))
+		default:
+			escape(b, d.T("review_none"))
+		}
+		b.WriteString("</dd>")
+	}
+	b.WriteString("\n")
+	if len(names) > 0 {
+		b.WriteString("<dt>")
+		escape(b, d.T("level"))
+		b.WriteString("</dt><dd>")
+		for i, l := range names {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			if st.Current() {
+				b.WriteString(`<a href="`)
+				b.WriteString(levels[i])
+				b.WriteString(`">`)
+				escape(b, l)
+				b.WriteString("</a>")
+			} else {
+				escape(b, l)
+			}
+		}
+		b.WriteString("</dd>")
+	}
+	b.WriteString("\n</dl>\n")
+	return true
+}
+
+// escape writes text as html/template writes a string in HTML text, in a
+// quoted attribute or in a <textarea>: these seven characters are
+// replaced, every other byte is kept.
+func escape(b *bytes.Buffer, text string) {
+	last := 0
+	for i := 0; i < len(text); i++ {
+		var repl string
+		switch text[i] {
+		case 0:
+			repl = "\uFFFD"
+		case '"':
+			repl = "&#34;"
+		case '&':
+			repl = "&amp;"
+		case '\'':
+			repl = "&#39;"
+		case '+':
+			repl = "&#43;"
+		case '<':
+			repl = "&lt;"
+		case '>':
+			repl = "&gt;"
+		default:
+			continue
+		}
+		b.WriteString(text[last:i])
+		b.WriteString(repl)
+		last = i + 1
+	}
+	b.WriteString(text[last:])
+}
+
+// plainURL reports whether html/template writes an address into an
+// href or src attribute as it is: a path from the site root, or an http
+// or https address, of letters, digits and - . _ ~ / : ? # = only. Any
+// other address is left to the template.
+func plainURL(u string) bool {
+	if !strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+		return false
+	}
+	if strings.HasPrefix(u, "/") && strings.Contains(u, ":") {
+		return false
+	}
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			continue
+		}
+		switch c {
+		case '-', '.', '_', '~', '/', ':', '?', '#', '=':
+			continue
+		}
+		return false
+	}
+	return true
+}
