@@ -85,6 +85,39 @@ func variants(s *Site, p *content.Page) []*content.Page {
 			q.Signings[0].Level = "Leading"
 		})
 	}
+	var other *content.Page // a page to stand for a pledge or a report
+	for _, o := range s.Content.Pages {
+		if o.Kind == content.KindCaseStudy {
+			other = o
+			break
+		}
+	}
+	add(func(q *content.Page) {
+		q.Standing.Status, q.Standing.Withdrawn = content.Withdrawn, s.Now.AddDate(0, -2, 0)
+		q.WithdrawnReason = "We closed & <merged> with \"another\" +1"
+	})
+	add(func(q *content.Page) {
+		q.Standing.Status, q.Standing.Lapsed = content.Lapsed, s.Now.AddDate(0, -3, 0)
+		q.Renewed = []time.Time{s.Now.AddDate(-2, 0, 0), s.Now.AddDate(-1, 0, 0)}
+	})
+	add(func(q *content.Page) {
+		q.Renewed = []time.Time{s.Now.AddDate(-1, 0, 0)}
+		q.Signings = []content.Signing{
+			{Pledge: other, Level: "Leading", Signed: s.Now.AddDate(-1, 2, 0), Steps: []content.LevelStep{{Level: "Starting <1>", Date: s.Now.AddDate(-1, 3, 0)}, {Level: "Leading", Date: s.Now.AddDate(0, -1, 0)}}},
+			{Level: "Alone", Steps: []content.LevelStep{{Level: "Alone & apart", Date: s.Now.AddDate(0, -2, 0)}}},
+		}
+		report := *other
+		report.Title, report.Summary = "Our year & <what> we did", "We did 'things' +more"
+		plain := *other
+		plain.Summary = ""
+		q.Reports = []*content.Page{&report, &plain}
+	})
+	add(func(q *content.Page) {
+		q.Reports = []*content.Page{other}
+		bad := *other
+		bad.URL = "/reports/a b/"
+		q.Reports = append(q.Reports, &bad)
+	})
 	add(func(q *content.Page) { q.Standing.Review = s.Now.AddDate(0, -1, 0) })
 	add(func(q *content.Page) { q.Standing.Review = s.Now.AddDate(1, 0, 0) })
 	add(func(q *content.Page) { q.Standing.Review, q.Review = time.Time{}, time.Time{} })
@@ -114,6 +147,7 @@ func TestFastPartialsWriteWhatTheTemplatesWrite(t *testing.T) {
 	ex := ts.get()
 	defer ts.put(ex)
 	fast, checked := 0, 0
+	var written strings.Builder // all the Go code wrote
 	for _, p := range s.Content.Pages {
 		if p.Kind != content.KindSignatory {
 			continue
@@ -133,6 +167,7 @@ func TestFastPartialsWriteWhatTheTemplatesWrite(t *testing.T) {
 					continue // left to the template
 				}
 				fast++
+				written.WriteString(got.String())
 				if got.String() != want.String() {
 					t.Errorf("%s of %s (%q, %s):\nGo writes\n%s\nthe template writes\n%s", name, q.URL, q.Title, q.Standing.Status, got.String(), want.String())
 				}
@@ -147,6 +182,14 @@ func TestFastPartialsWriteWhatTheTemplatesWrite(t *testing.T) {
 	}
 	if checked < 60 || fast < checked {
 		t.Fatalf("checked %d signatories, %d partials written in Go", checked, fast)
+	}
+	// Every kind of event, status and fact was among them.
+	for _, want := range []string{"status-withdrawn", "status-lapsed", "status-overdue", "status-due", "status-active",
+		"Our year &amp; &lt;what&gt; we did", "Starting &lt;1&gt;", "Alone &amp; apart", `class="reports"`,
+		`class="review-due"`, "Arts &amp; &lt;crafts&gt;", "<textarea", "&#43;1"} {
+		if !strings.Contains(written.String(), want) {
+			t.Errorf("no partial written in Go shows %q", want)
+		}
 	}
 }
 
