@@ -35,22 +35,31 @@ import (
 type fastWriter func(b *bytes.Buffer, ex *executor, d *PageData) bool
 
 var fastPartials = map[string]fastWriter{
+	"share":                           writeShare,
 	"partials/signatory-status.html":  writeSignatoryStatus,
 	"partials/signatory-facts.html":   writeSignatoryFacts,
 	"partials/signatory-history.html": writeSignatoryHistory,
 	"partials/signatory-link.html":    writeSignatoryLink,
 }
 
+// fastFiles names the file a template of fastPartials is defined in,
+// where that is not the template's own name.
+var fastFiles = map[string]string{"share": "partials/share.html"}
+
 // fastFor lists the partials of fastPartials that t has as the default
 // theme has them.
 func fastFor(t *theme.Theme) map[string]fastWriter {
 	out := map[string]fastWriter{}
 	for name, w := range fastPartials {
-		mine, err := fs.ReadFile(t.Templates, name)
+		file := name
+		if f, ok := fastFiles[name]; ok {
+			file = f
+		}
+		mine, err := fs.ReadFile(t.Templates, file)
 		if err != nil {
 			continue
 		}
-		if builtIn, err := fs.ReadFile(defaulttheme.FS, "templates/"+name); err == nil && bytes.Equal(mine, builtIn) {
+		if builtIn, err := fs.ReadFile(defaulttheme.FS, "templates/"+file); err == nil && bytes.Equal(mine, builtIn) {
 			out[name] = w
 		}
 	}
@@ -234,6 +243,44 @@ func writeSignatoryFacts(b *bytes.Buffer, ex *executor, d *PageData) bool {
 		b.WriteString("</dd>")
 	}
 	b.WriteString("\n</dl>\n")
+	return true
+}
+
+// writeShare writes the "share" template of partials/share.html: the
+// tags a link preview reads, on every page.
+func writeShare(b *bytes.Buffer, ex *executor, d *PageData) bool {
+	jsonLD, ok := ex.ts.funcs["jsonLD"].(func(*content.Page) template.JS)
+	if !ok || d.Config == nil {
+		return false
+	}
+	p := d.Page
+	title := d.Config.Title
+	if p.Title != "" {
+		title = p.Title
+	}
+	b.WriteString("<meta property=\"og:type\" content=\"website\">\n<meta property=\"og:site_name\" content=\"")
+	escape(b, d.Config.Title)
+	b.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	escape(b, title)
+	b.WriteString("\">\n")
+	if p.Summary != "" {
+		b.WriteString(`<meta property="og:description" content="`)
+		escape(b, p.Summary)
+		b.WriteString("\">\n")
+	}
+	b.WriteString(`<meta property="og:url" content="`)
+	escape(b, d.Permalink)
+	b.WriteString("\">\n<meta name=\"twitter:card\" content=\"summary\">\n<meta name=\"twitter:title\" content=\"")
+	escape(b, title)
+	b.WriteString("\">\n")
+	if p.Summary != "" {
+		b.WriteString(`<meta name="twitter:description" content="`)
+		escape(b, p.Summary)
+		b.WriteString("\">\n")
+	}
+	b.WriteString(`<script type="application/ld+json">`)
+	b.WriteString(string(jsonLD(p)))
+	b.WriteString("</script>\n")
 	return true
 }
 
