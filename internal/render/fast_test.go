@@ -161,7 +161,8 @@ func TestFastPartialsWriteWhatTheTemplatesWrite(t *testing.T) {
 				if name != "share" && q.Kind != content.KindSignatory {
 					continue // the signatory's own partials
 				}
-				var want, got bytes.Buffer
+				var want bytes.Buffer
+				var got strings.Builder
 				if err := ex.partial(&want, name, d); err != nil {
 					t.Fatal(err)
 				}
