@@ -180,7 +180,7 @@ func planChange(prev, next *builder, names []string) plan {
 			for _, p := range now.Pages {
 				byFile[p.File] = p
 			}
-			for file, ls := range prev.linksByFile {
+			for file, ls := range prev.index.byPage {
 				for _, l := range ls {
 					if cameOrWent[l.target] && byFile[file] != nil {
 						want[byFile[file]] = true

@@ -111,7 +111,7 @@ func (b *builder) renderLater(file, tmpl, kind string, p *content.Page) error {
 func (b *builder) renderPageLater(p *content.Page) error {
 	return b.leaveForLater(indexFile(p.URL), func(buf *bytes.Buffer) (*render.PageData, diag.List) {
 		var body bytes.Buffer
-		report, diags := b.convertBody(p, &body, &pageLinks{b: b, page: p})
+		report, diags := b.convertBody(p, &body, &pageLinks{index: b.index, rs: b.rs, page: p})
 		if report == nil {
 			return nil, diags
 		}
@@ -210,10 +210,10 @@ func (inc *Incremental) Finish(ctx context.Context) (diag.List, bool) {
 	// The links written in Markdown, which the check of output links
 	// leaves out as in a build: the last good build's, every page's.
 	var links [][]pendingLink
-	for _, ls := range inc.b.linksByFile {
+	for _, ls := range inc.b.index.byPage {
 		links = append(links, ls)
 	}
-	skip := linkTargets(inc.b.reported, links...)
+	skip := linkTargets(inc.b.index.reported, links...)
 	err := parallel.For(workers(inc.opts.Workers), len(files), func(_, i int) error {
 		if err := ctx.Err(); err != nil {
 			return err

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html/template"
 	"path"
-	"slices"
 	"strings"
 	"sync"
 
@@ -31,24 +30,20 @@ type builder struct {
 	minifier *publish.Minifier // set for a full build, whose pages go through writer
 	writer   *pageWriter       // nil outside renderPages: pages are written at once
 
-	fileOnce sync.Once
-	byFile   map[string]*content.Page
-	// For "did you mean" (suggest.go): names by folder, made once.
-	namesOnce                       sync.Once
-	urlNames, fileNames, assetNames nameIndex
-	regOnce                         sync.Once
-	regs                            []*register.Register // see registers()
-	regsFrom                        *builder             // whose registers to remap, in an update that keeps them
+	index *linkIndex // where links go, and the links to check
+
+	regOnce  sync.Once
+	regs     []*register.Register // see registers()
+	regsFrom *builder             // whose registers to remap, in an update that keeps them
 
 	theme      *theme.Theme // for the source of a template, in messages
 	themeFiles []themeFile  // the theme's static files, ready to write
 
 	// What the live preview keeps of the last good build (incremental.go).
-	names       map[string]bool          // every file written
-	linksByFile map[string][]pendingLink // page file -> its internal links
-	generated   []string                 // the files writeGenerated wrote
-	declared    []string                 // the files the generated steps list, claimed
-	static      []string                 // files of static/, as published
+	names     map[string]bool // every file written
+	generated []string        // the files writeGenerated wrote
+	declared  []string        // the files the generated steps list, claimed
+	static    []string        // files of static/, as published
 	// What the preview keeps to find what a save affects (affected.go):
 	// what each output read as it rendered (nil outside the preview), and
 	// what each page of the directory shows, worked out when first asked.
@@ -62,17 +57,7 @@ type builder struct {
 	change *change
 	later  *laterPages // pages this update leaves to be made later (later.go)
 
-	mu      sync.Mutex
-	anchors map[string][]string // page URL -> heading ids, in page order
-	links   []pendingLink       // internal links to verify at the end
-	// reported are the output targets of Markdown links already reported
-	// as broken where the editor wrote them; the check of every output
-	// link leaves them out.
-	reported []string
-	// unread are the pages not made because their file changed while the
-	// site was built (content.Site.Body): that is the error to fix, so
-	// links to them are not reported as broken too.
-	unread map[string]bool
+	mu sync.Mutex // guards reads
 }
 
 // pendingLink is an internal link whose target can only be checked once
@@ -88,7 +73,6 @@ type pendingLink struct {
 // renderPages renders every page on all workers. Each page is written as
 // soon as it is ready, so memory does not grow with the size of the site.
 func (b *builder) renderPages(diags *diag.List) {
-	b.anchors = map[string][]string{}
 	if b.finalBuild() && b.raw.links != nil {
 		b.raw.links.written = b.raw.Has
 	}
@@ -111,17 +95,7 @@ func (b *builder) renderList(pages []*content.Page, diags *diag.List) {
 	for _, d := range found {
 		*diags = append(*diags, d...)
 	}
-	// Grown once to its size: doubling a list of 100,000 pages' links
-	// as each worker's joins would hold up to twice what it needs.
-	total := len(b.links)
-	for _, w := range scratch {
-		total += len(w.links)
-	}
-	b.links = slices.Grow(b.links, total-len(b.links))
-	for _, w := range scratch {
-		b.links = append(b.links, w.links...)
-		b.reported = append(b.reported, w.reported...)
-	}
+	b.index.join(scratch)
 	// A template's mistake is reported once, at the template, not on
 	// every page that uses it.
 	*diags = append(*diags, b.tpl.Faults().Diags()...)
@@ -152,23 +126,18 @@ func (b *builder) renderPage(p *content.Page, w *pageScratch) (diags diag.List) 
 	// for as long as its page takes (see content.Site.Body).
 	src, changed := b.rs.Content.Body(p)
 	if changed != nil {
-		b.mu.Lock()
-		if b.unread == nil {
-			b.unread = map[string]bool{}
-		}
-		b.unread[indexFile(p.URL)] = true
-		b.mu.Unlock()
+		b.index.notRead(indexFile(p.URL))
 		return diag.List{*changed}
 	}
 	p.Body = src
-	res := &pageLinks{b: b, page: p}
+	res := &pageLinks{index: b.index, rs: b.rs, page: p}
 	report, diags := b.convertBody(p, body, res)
 	if report == nil {
 		return diags
 	}
 	diags = append(diags, b.bodyProblems(p, report, nil)...)
 	for _, l := range res.pendingFrom(report) {
-		if b.finalBuild() && b.settleNow(l, &diags) {
+		if b.finalBuild() && b.index.settleNow(l, b.raw.Has, &diags) {
 			continue
 		}
 		w.links = append(w.links, l)
@@ -176,9 +145,7 @@ func (b *builder) renderPage(p *content.Page, w *pageScratch) (diags diag.List) 
 	if b.raw.links != nil {
 		b.ownAddresses(p, report, w)
 	}
-	b.mu.Lock()
-	b.anchors[p.URL] = headingIDs(report)
-	b.mu.Unlock()
+	b.index.rendered(p.URL, headingIDs(report))
 	if b.finalBuild() {
 		// Nothing after this reads the Markdown again: let it go, so a
 		// build of 100,000 pages does not keep 300 MB of it to the end.
@@ -193,38 +160,6 @@ func (b *builder) renderPage(p *content.Page, w *pageScratch) (diags diag.List) 
 	}
 	b.keepReads(indexFile(p.URL), data)
 	return append(diags, b.writePage(p, indexFile(p.URL), buf.Bytes())...)
-}
-
-// settleNow checks a link of a final build's page at once when what it
-// needs is known already, so the link need not wait in memory for the
-// check at the end: its file is written (files are never taken back),
-// and, for a link to a #heading, the page there is rendered, with the
-// headings it will always have. It reports a missing heading as the check
-// at the end would.
-func (b *builder) settleNow(l pendingLink, diags *diag.List) bool {
-	file := fileForURL(l.target)
-	if !b.raw.Has(file) && !b.raw.Has(fileForURL(l.target+"/")) {
-		return false
-	}
-	if l.fragment == "" {
-		return true
-	}
-	b.mu.Lock()
-	ids, rendered := b.anchors[l.target]
-	b.mu.Unlock()
-	if !rendered {
-		return false
-	}
-	if !slices.Contains(ids, l.fragment) {
-		missingHeading(l, diags)
-	}
-	return true
-}
-
-// written reports whether a file was written, or would have been but for
-// its source changing during the build.
-func (b *builder) written(out *recorder) func(string) bool {
-	return func(name string) bool { return out.Has(name) || b.unread[name] }
 }
 
 // convertBody converts a page's Markdown into body, resolving its links

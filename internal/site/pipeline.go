@@ -142,7 +142,7 @@ func (p *pass) openTheme() bool {
 		rs.Content, rs.SignatoryRows = p.res.Site, nil
 		p.out = newRecorder(p.opts.Output)
 		p.b = &builder{rs: &rs, out: publish.Minified(p.out, p.minifier), raw: p.out, md: prev.md, workers: prev.workers,
-			minifier: p.minifier, theme: prev.theme, themeFiles: prev.themeFiles, static: prev.static, anchors: map[string][]string{},
+			minifier: p.minifier, theme: prev.theme, themeFiles: prev.themeFiles, static: prev.static, index: newLinkIndex(p.res.Site),
 			reads: map[string]*render.Reads{}, rows: prev.rows, later: &laterPages{problems: map[string]diag.List{}, reads: map[string]*render.Reads{}}}
 		return true
 	}
@@ -165,7 +165,7 @@ func (p *pass) openTheme() bool {
 	rs := &render.Site{Config: p.cfg, Content: p.res.Site, Assets: assets, Now: today(p.opts.Now), Drafts: p.opts.Drafts, Strings: words}
 	p.out = newRecorder(p.opts.Output)
 	p.b = &builder{rs: rs, out: publish.Minified(p.out, p.minifier), raw: p.out, md: markdown.New(), workers: workers(p.opts.Workers), minifier: p.minifier,
-		theme: th, themeFiles: themeFiles, static: listStatic(p.opts.Source, &p.res.Diags)}
+		theme: th, themeFiles: themeFiles, static: listStatic(p.opts.Source, &p.res.Diags), index: newLinkIndex(p.res.Site)}
 	if p.opts.preview {
 		p.b.reads = map[string]*render.Reads{}
 		rs.KeepReads = true
@@ -222,7 +222,7 @@ func (p *pass) planWork() bool {
 	p.work = planChange(p.prev, p.b, p.changed)
 	p.work.files = !slices.Equal(p.prev.rs.Content.Assets, p.res.Site.Assets)
 	if !p.work.moved && !p.work.files {
-		p.b.shareNames(p.prev) // the same pages and files
+		p.b.index.shareNames(p.prev.index) // the same pages and files
 	}
 	p.b.change = p.work.change
 	return true
@@ -322,12 +322,12 @@ func (p *pass) writeSiteFiles() bool {
 // links the change may have broken.
 func (p *pass) checkLinks() bool {
 	if p.whole() {
-		p.b.checkLinks(p.out, &p.res.Diags)
+		p.b.index.checkLinks(p.b.index.written(p.out), &p.res.Diags)
 		p.b.checkOutputLinks(p.out, &p.res.Diags)
 		return true
 	}
 	p.work.removes = slices.DeleteFunc(p.work.removes, p.out.Has)
-	checkChangedLinks(p.prev, p.b, p.work, p.out, p.b.anchors, &p.res.Diags)
+	checkChangedLinks(p.prev, p.b, p.work, p.out, &p.res.Diags)
 	return true
 }
 
