@@ -247,7 +247,7 @@ func linkTargets(reported []string, links ...[]pendingLink) map[string]bool {
 func (b *builder) madeBy(file string) string {
 	source := func(names ...string) string {
 		for _, n := range names {
-			if b.tpl != nil && b.tpl.Has(n) && b.theme != nil {
+			if b.renderer != nil && b.renderer.tpl != nil && b.renderer.tpl.Has(n) && b.theme != nil {
 				return b.theme.Source(n)
 			}
 		}

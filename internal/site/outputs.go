@@ -107,7 +107,7 @@ func (b *builder) declaredFiles() []string {
 // claimOutputs claims every file the build will write: the theme's files
 // and the site-wide files first, as their addresses are reserved, then each
 // page, each file of static/ and of content/, and each alias.
-func (b *builder) claimOutputs(diags *diag.List) *claims {
+func (b *builder) claimOutputs(final bool, diags *diag.List) *claims {
 	c := newClaims()
 	for _, f := range b.themeFiles {
 		c.claim(f.published, owner{pos: diag.Pos{File: f.source}, what: "the theme's file " + f.name, reserved: true}, diags)
@@ -140,7 +140,7 @@ func (b *builder) claimOutputs(diags *diag.List) *claims {
 			c.claim(fileForURL(a), owner{pos: pos, what: fmt.Sprintf("the alias %s in %s:%d", a, p.File, pos.Line)}, diags)
 		}
 	}
-	if b.finalBuild() {
+	if final {
 		c.settle()
 	}
 	return c

@@ -34,7 +34,7 @@ const (
 // It writes the directory in each of the site's languages: under
 // /cy/signatories/ in Welsh, listing each signatory's Welsh page where it
 // has one, with the same filters as the main language's.
-func (b *builder) writeSignatoryDirectory() error {
+func (b *builder) writeSignatoryDirectory(o output) error {
 	listings := b.listings()
 	b.renderRows()
 	defer func() {
@@ -54,15 +54,15 @@ func (b *builder) writeSignatoryDirectory() error {
 		switch {
 		case l.Value != nil:
 			tmpl, kind = "signatories-filter.html", filterKind
-		case l.Former && b.tpl.Has(formerTemplate):
+		case l.Former && b.renderer.tpl.Has(formerTemplate):
 			tmpl, kind = formerTemplate, formerKind
 		case l.Former:
 			tmpl, kind = "signatories-filter.html", formerKind
 		}
 		if b.deferring() {
-			return b.renderLater(indexFile(l.URL), tmpl, kind, p)
+			return b.renderLater(o, indexFile(l.URL), tmpl, kind, p)
 		}
-		return b.writeSpecial(indexFile(l.URL), tmpl, kind, p)
+		return b.writeSpecial(o, indexFile(l.URL), tmpl, kind, p)
 	})
 }
 
@@ -192,8 +192,8 @@ func (b *builder) listingPage(l *register.Listing) *content.Page {
 // The live preview makes them when they are first asked for: nobody
 // reads them while editing, and at 10,000 signatories they took most of
 // the time of a save.
-func (b *builder) writeSignatoryData() error {
-	return b.raw.writeLater(b.signatoryDataFiles(), b.writeSignatoryDataTo)
+func (b *builder) writeSignatoryData(o output) error {
+	return o.rec.writeLater(b.signatoryDataFiles(), b.writeSignatoryDataTo)
 }
 
 func (b *builder) writeSignatoryDataTo(out publish.Output) error {
@@ -264,7 +264,7 @@ func (b *builder) renderSignatoryRows(all []*content.Page, lang string, last map
 			return nil
 		}
 		var buf bytes.Buffer
-		if err := b.tpl.Partial(&buf, "partials/signatory-item.html", map[string]any{"Page": p, "Lang": b.langOrMain(lang)}); err != nil {
+		if err := b.renderer.tpl.Partial(&buf, "partials/signatory-item.html", map[string]any{"Page": p, "Lang": b.langOrMain(lang)}); err != nil {
 			return err // a theme without the partial renders rows in place
 		}
 		rows[i] = template.HTML(buf.String())
