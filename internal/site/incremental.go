@@ -187,11 +187,16 @@ func (inc *Incremental) update(names []string) *Change {
 	prev, b := inc.b, p.b
 	inc.out.Apply(st, p.work.removes)
 	inc.later.note(b.later, st.Names(), p.work.removes)
+	b.readers = prev.readers
+	for file := range b.reads {
+		b.noteReads(file)
+	}
 	b.names, b.reads = prev.names, mergeReads(prev.reads, b.reads)
 	b.index.keepUpdate(prev.index, p.work.render, p.work.removed)
 	for _, n := range p.work.removes {
 		delete(b.names, n)
 		delete(b.reads, n)
+		b.noteReads(n)
 	}
 	for _, n := range st.Names() {
 		b.names[n] = true

@@ -236,6 +236,7 @@ func (inc *Incremental) Finish(ctx context.Context) (diag.List, bool) {
 			l.mu.Lock()
 			if r := l.reads[f]; r != nil {
 				inc.b.reads[f] = r
+				inc.b.noteReads(f)
 			}
 			l.mu.Unlock()
 			delete(inc.later.waiting, f)

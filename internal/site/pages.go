@@ -48,6 +48,7 @@ type builder struct {
 	// what each output read as it rendered (nil outside the preview), and
 	// what each page of the directory shows, worked out when first asked.
 	reads      map[string]*render.Reads            // output file -> its reads
+	readers    *readIndex                          // who read what, made from reads when a save first needs it
 	rows       map[string]map[string]template.HTML // the directory's rows (render.Site.SignatoryRows)
 	rowsOnce   sync.Once                           // see renderRows
 	printsOnce sync.Once

@@ -298,7 +298,13 @@ func (p *pass) copyContentFiles() bool {
 func (p *pass) writeSiteFiles() bool {
 	if p.work.meta {
 		p.b.generated = p.b.writeGeneratedRecorded(p.output(), &p.res.Diags)
-		if !p.whole() {
+		switch {
+		case p.whole():
+		case p.work.sameFiles:
+			// The same site-wide files as the last good build's: the
+			// save can have written only some of them again.
+			p.b.generated = p.prev.generated
+		default:
 			// The update wrote only what the save changed; the rest of
 			// what the steps make is kept from the last good build.
 			p.b.generated = p.b.generatedFiles(p.b.generated)
@@ -306,7 +312,7 @@ func (p *pass) writeSiteFiles() bool {
 	} else {
 		p.b.generated = p.prev.generated
 	}
-	if !p.whole() {
+	if !p.whole() && !p.work.sameFiles {
 		now := set(p.b.generated)
 		for _, n := range p.prev.generated {
 			if !now[n] {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html/template"
 	"io"
+	"maps"
 	"strings"
 
 	"github.com/coproduce/coproduce/internal/content"
@@ -256,15 +257,20 @@ func (b *builder) renderRows() {
 // preview, the rows of last whose signatory the save did not change are
 // kept.
 func (b *builder) renderSignatoryRows(all []*content.Page, lang string, last map[string]template.HTML) error {
-	rows := make([]template.HTML, len(all))
-	err := b.parallel(len(all), func(i int) error {
-		p := all[i]
-		if row, ok := last[p.URL]; ok && b.change != nil && !b.change.signatoryChanged(p) {
-			rows[i] = row
-			return nil
+	var redo []*content.Page
+	if b.change == nil || last == nil {
+		redo = all
+	} else {
+		for _, p := range all {
+			if _, ok := last[p.URL]; !ok || b.change.signatoryChanged(p) {
+				redo = append(redo, p)
+			}
 		}
+	}
+	rows := make([]template.HTML, len(redo))
+	err := b.parallel(len(redo), func(i int) error {
 		var buf bytes.Buffer
-		if err := b.renderer.tpl.Partial(&buf, "partials/signatory-item.html", map[string]any{"Page": p, "Lang": b.langOrMain(lang)}); err != nil {
+		if err := b.renderer.tpl.Partial(&buf, "partials/signatory-item.html", map[string]any{"Page": redo[i], "Lang": b.langOrMain(lang)}); err != nil {
 			return err // a theme without the partial renders rows in place
 		}
 		rows[i] = template.HTML(buf.String())
@@ -274,7 +280,15 @@ func (b *builder) renderSignatoryRows(all []*content.Page, lang string, last map
 		return err
 	}
 	byURL := make(map[string]template.HTML, len(all))
-	for i, p := range all {
+	if len(redo) < len(all) {
+		byURL = maps.Clone(last) // less the rows of the pages that went
+		for url := range b.change.pages {
+			if b.rs.Content.Page(url) == nil {
+				delete(byURL, url)
+			}
+		}
+	}
+	for i, p := range redo {
 		byURL[p.URL] = rows[i]
 	}
 	b.rs.SignatoryRows[lang] = byURL
