@@ -49,7 +49,7 @@ func reloadBodies(old *Site, fsys fs.FS, changed []string, opts Options) (*Site,
 	}
 	var diags diag.List
 	fresh := make(map[*Page]*Page, len(old.Pages)) // old page -> its saved or copied self
-	facts := false             // some page's own facts changed
+	facts := false                                 // some page's own facts changed
 	for _, name := range changed {
 		op := byFile[name]
 		// A twin or translation is read with what it shares with its
