@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"hash/maphash"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -196,9 +197,13 @@ func planChange(prev, next *builder, names []string) plan {
 			for _, p := range now.Pages {
 				byFile[p.File] = p
 			}
+			// A save moves a page or two, and the pages have a hundred
+			// thousand links: each is compared with the few addresses,
+			// which is quicker than hashing it.
+			moved := slices.Collect(maps.Keys(cameOrWent))
 			for file, ls := range prev.index.byPage {
 				for _, l := range ls {
-					if cameOrWent[l.target] && byFile[file] != nil {
+					if slices.Contains(moved, l.target) && byFile[file] != nil {
 						want[byFile[file]] = true
 					}
 				}

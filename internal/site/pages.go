@@ -215,6 +215,11 @@ func templateNames(p *content.Page) []string {
 
 // indexFile is the file that serves a pretty URL: /a/b/ -> a/b/index.html.
 func indexFile(url string) string {
+	// Most addresses are clean, /a/b/: their file is found without
+	// path.Join's copy, which was a good part of claiming every output.
+	if len(url) > 2 && url[0] == '/' && url[len(url)-1] == '/' && path.Clean(url) == url[:len(url)-1] {
+		return url[1:] + "index.html"
+	}
 	return path.Join(strings.Trim(url, "/"), "index.html")
 }
 
