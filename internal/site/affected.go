@@ -160,8 +160,11 @@ func planChange(prev, next *builder, names []string) plan {
 	}
 	pl.meta = len(moved) > 0
 	pl.moved = pl.moved || len(cameOrWent) > 0
-	if pl.meta && keepsRegisters(old, now, moved) {
+	switch {
+	case pl.meta && keepsRegisters(old, now, moved):
 		next.regsFrom = prev
+	case pl.meta:
+		next.plansFrom = prev
 	}
 	if pl.meta {
 		c := &change{pages: map[string]bool{}, shown: map[string]bool{}, shownSections: map[string]bool{}, reads: prev.reads}

@@ -205,6 +205,7 @@ func (inc *Incremental) update(names []string) *Change {
 		b.registers()
 		b.regsFrom = nil // made: the builds before need not be kept for it
 	}
+	b.plansFrom = nil
 	inc.b = b
 	return ch
 }
