@@ -253,14 +253,15 @@ func checkChangedLinks(prev, b *builder, p plan, written *recorder, diags *diag.
 			}
 			return v
 		}
-		for file, ls := range prev.index.byPage {
-			for _, l := range ls {
-				if isLost(l.target) {
-					if !renderedFile[file] && !removedFile[file] {
-						checker.pending = append(checker.pending, l)
-					}
-				}
+		for target := range prev.index.byTarget {
+			if !isLost(target) {
+				continue
 			}
+			prev.index.linksTo(target, func(file string, l pendingLink) {
+				if !renderedFile[file] && !removedFile[file] {
+					checker.pending = append(checker.pending, l)
+				}
+			})
 		}
 	}
 	names := map[string]bool{}
