@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/coproduce/coproduce/internal/content"
 	"github.com/coproduce/coproduce/internal/theme"
@@ -52,11 +53,19 @@ var fastSizes = map[string]int{"share": 2560, "partials/signatory-link.html": 20
 // where that is not the template's own name.
 var fastFiles = map[string]string{"share": "partials/share.html"}
 
-// fastFor lists the partials of fastPartials that t has as the default
-// theme has them.
-func fastFor(t *theme.Theme) map[string]fastWriter {
-	out := map[string]fastWriter{}
-	for name, w := range fastPartials {
+// fastRowWriter writes a partial that Go code renders on its own with
+// Templates.Partial, given a dict, as the directory's rows are.
+type fastRowWriter func(b *strings.Builder, ex *executor, data map[string]any) bool
+
+var fastRowPartials = map[string]fastRowWriter{
+	"partials/signatory-item.html": writeSignatoryItem,
+}
+
+// fastFor lists the partials of writers that t has as the default theme
+// has them.
+func fastFor[W any](t *theme.Theme, writers map[string]W) map[string]W {
+	out := map[string]W{}
+	for name, w := range writers {
 		file := name
 		if f, ok := fastFiles[name]; ok {
 			file = f
@@ -394,6 +403,58 @@ func writeSignatoryHistory(b *strings.Builder, ex *executor, d *PageData) bool {
 		b.WriteString("</ul>")
 	}
 	b.WriteString("\n")
+	return true
+}
+
+// writeSignatoryItem writes partials/signatory-item.html, a signatory's
+// row in the directory, given (dict "Page" SIGNATORY "Lang" LANG).
+func writeSignatoryItem(b *strings.Builder, ex *executor, data map[string]any) bool {
+	p, ok := data["Page"].(*content.Page)
+	lang, isString := data["Lang"].(string)
+	if !ok || !isString || p == nil || len(data) != 2 {
+		return false
+	}
+	// The functions the template calls, as the theme was given them.
+	relURL, ok1 := ex.ts.funcs["relURL"].(func(string) string)
+	langOf, ok2 := ex.ts.funcs["langOf"].(func(*content.Page) string)
+	tr, ok3 := ex.ts.funcs["tr"].(func(string, string) string)
+	timeIn, ok4 := ex.ts.funcs["timeIn"].(func(string, time.Time) template.HTML)
+	if !ok1 || !ok2 || !ok3 || !ok4 {
+		return false
+	}
+	u := relURL(p.URL)
+	if !plainURL(u) {
+		return false
+	}
+	facets, err := ex.partialCached("partials/signatory-item-facets.html", data, p.Sector, p.Region, p.Size, lang)
+	if err != nil {
+		return false // the template reports it
+	}
+	b.WriteString("<li class=\"signatory-item\">\n<a class=\"signatory-name\" href=\"")
+	b.WriteString(u)
+	b.WriteString(`"`)
+	if pl := langOf(p); pl != lang {
+		b.WriteString(` hreflang="`)
+		escape(b, pl)
+		b.WriteString(`"`)
+	}
+	b.WriteString(">")
+	escape(b, p.Title)
+	b.WriteString("</a>\n<dl class=\"signatory-facts-short\">\n")
+	b.WriteString(string(facets))
+	b.WriteString("\n<div><dt>")
+	escape(b, tr(lang, "signed"))
+	b.WriteString("</dt><dd>")
+	b.WriteString(string(timeIn(lang, p.Signed)))
+	b.WriteString("</dd></div>\n")
+	if st := MainPage(p).Standing.Status; st != "" && st != content.Active {
+		status, err := ex.partialCached("partials/signatory-item-status.html", map[string]any{"Status": st, "Lang": lang}, st, lang)
+		if err != nil {
+			return false
+		}
+		b.WriteString(string(status))
+	}
+	b.WriteString("\n</dl>\n</li>\n")
 	return true
 }
 

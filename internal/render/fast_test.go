@@ -143,7 +143,7 @@ func variants(s *Site, p *content.Page) []*content.Page {
 // every signatory of a generated site and in every state above.
 func TestFastPartialsWriteWhatTheTemplatesWrite(t *testing.T) {
 	s, ts := generatedSite(t, 60, nil)
-	if len(ts.fast) != len(fastPartials) {
+	if len(ts.fast) != len(fastPartials) || len(ts.fastRows) != len(fastRowPartials) {
 		t.Fatalf("the default theme's partials are not all written in Go: %d of %d", len(ts.fast), len(fastPartials))
 	}
 	ex := ts.get()
@@ -182,6 +182,25 @@ func TestFastPartialsWriteWhatTheTemplatesWrite(t *testing.T) {
 			}
 			if q.Kind == content.KindSignatory {
 				checked++
+				// Its row in the directory, in every language's listing.
+				for _, lang := range append([]string{s.Config.Language, "cy"}, s.Config.OtherLanguages()...) {
+					for name, w := range fastRowPartials {
+						data := map[string]any{"Page": q, "Lang": lang}
+						var want bytes.Buffer
+						var got strings.Builder
+						if err := ex.partial(&want, name, data); err != nil {
+							t.Fatal(err)
+						}
+						if !w(&got, ex, data) {
+							continue
+						}
+						fast++
+						written.WriteString(got.String())
+						if got.String() != want.String() {
+							t.Errorf("%s of %s in %s:\nGo writes\n%s\nthe template writes\n%s", name, q.URL, lang, got.String(), want.String())
+						}
+					}
+				}
 			}
 		}
 	}
@@ -192,6 +211,7 @@ func TestFastPartialsWriteWhatTheTemplatesWrite(t *testing.T) {
 	for _, want := range []string{"status-withdrawn", "status-lapsed", "status-overdue", "status-due", "status-active",
 		"Our year &amp; &lt;what&gt; we did", "Starting &lt;1&gt;", "Alone &amp; apart", `class="reports"`,
 		`class="review-due"`, "Arts &amp; &lt;crafts&gt;", "<textarea", "&#43;1",
+		`class="signatory-item"`, ` hreflang="`, `class="status-lapsed"`,
 		`<meta property="og:description" content="Fair &amp; &#34;square&#34; &lt;pay&gt; &#43;1 &#39;here&#39;">`, "application/ld+json"} {
 		if !strings.Contains(written.String(), want) {
 			t.Errorf("no partial written in Go shows %q", want)
@@ -204,9 +224,10 @@ func TestFastPartialsWriteWhatTheTemplatesWrite(t *testing.T) {
 func TestAChangedPartialIsNotWrittenInGo(t *testing.T) {
 	s, ts := generatedSite(t, 5, map[string]string{
 		"templates/partials/signatory-link.html": `<p class="mine">{{.Page.Title}}</p>`,
+		"templates/partials/signatory-item.html": `<li class="my-row">{{.Page.Title}}</li>`,
 	})
-	if ts.fast["partials/signatory-link.html"] != nil || ts.fast["partials/signatory-facts.html"] == nil {
-		t.Fatalf("partials written in Go: %v", ts.fast)
+	if ts.fast["partials/signatory-link.html"] != nil || ts.fast["partials/signatory-facts.html"] == nil || ts.fastRows["partials/signatory-item.html"] != nil {
+		t.Fatalf("partials written in Go: %v, %v", ts.fast, ts.fastRows)
 	}
 	for _, p := range s.Content.Pages {
 		if p.Kind != content.KindSignatory {
@@ -218,6 +239,13 @@ func TestAChangedPartialIsNotWrittenInGo(t *testing.T) {
 		}
 		if !strings.Contains(out.String(), `<p class="mine">`) || strings.Contains(out.String(), `class="link-box"`) {
 			t.Fatalf("the page does not show the site's own partial:\n%s", out.String())
+		}
+		var row bytes.Buffer
+		if err := ts.Partial(&row, "partials/signatory-item.html", map[string]any{"Page": p, "Lang": s.Config.Language}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(row.String(), `<li class="my-row">`) {
+			t.Fatalf("the row is not the site's own: %s", row.String())
 		}
 		return
 	}
