@@ -48,8 +48,8 @@ func reloadBodies(old *Site, fsys fs.FS, changed []string, opts Options) (*Site,
 		}
 	}
 	var diags diag.List
-	fresh := map[*Page]*Page{} // old page -> its saved self
-	facts := false             // some page's own facts changed
+	fresh := make(map[*Page]*Page, len(old.Pages)) // old page -> its saved or copied self
+	facts := false                                 // some page's own facts changed
 	for _, name := range changed {
 		op := byFile[name]
 		// A twin or translation is read with what it shares with its
@@ -82,20 +82,28 @@ func reloadBodies(old *Site, fsys fs.FS, changed []string, opts Options) (*Site,
 		// so the new site is the old one's links with nothing of the old
 		// one in it, as a site read in full would be. Copying is a tenth
 		// of linking again.
-		byURL := make(map[string]*Page, len(old.Pages))
-		for _, q := range old.Pages {
+		// The copies are made in one block: ten thousand allocations
+		// cost more than the copying.
+		copies := make([]Page, len(old.Pages))
+		for i, q := range old.Pages {
 			if fresh[q] == nil {
-				c := *q
-				fresh[q] = &c
+				copies[i] = *q
+				fresh[q] = &copies[i]
 			}
-			byURL[q.URL] = fresh[q]
 		}
 		// A page saved before with its body alone may still be pointed
 		// to as its older self, which is not among the pages: it is
 		// found by its address.
+		var byURL map[string]*Page
 		next := func(q *Page) *Page {
 			if n := fresh[q]; n != nil {
 				return n
+			}
+			if byURL == nil {
+				byURL = make(map[string]*Page, len(old.Pages))
+				for _, q := range old.Pages {
+					byURL[q.URL] = fresh[q]
+				}
 			}
 			return byURL[q.URL]
 		}

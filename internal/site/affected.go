@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"hash/maphash"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -52,6 +53,9 @@ type change struct {
 	shownSections map[string]bool
 	listings      map[string]bool // directory pages whose list, counts or filters changed, or that came or went
 	reads         map[string]*render.Reads
+	// candidates are the outputs that may have read one of the above
+	// (readers.go); the others did not, and need no look at their reads.
+	candidates map[string]bool
 }
 
 // redo reports whether the output file must be made again: it is new, or
@@ -60,6 +64,9 @@ func (c *change) redo(file string) bool {
 	r, ok := c.reads[file]
 	if !ok || r == nil || r.All {
 		return true
+	}
+	if c.candidates != nil && !c.candidates[file] {
+		return false
 	}
 	return anyIn(r.Titles, c.pages) || anyIn(r.Pages, c.shown) || anyIn(r.Sections, c.shownSections) || anyIn(r.Listings, c.listings)
 }
@@ -75,7 +82,13 @@ func (c *change) signatoryChanged(p *content.Page) bool {
 	if c.shown[p.URL] || c.shown[main.URL] {
 		return true
 	}
-	for _, pl := range append(slices.Clone(main.Pledges), p.Pledges...) {
+	return c.anyPledgeChanged(main.Pledges) || c.anyPledgeChanged(p.Pledges)
+}
+
+// anyPledgeChanged reports whether the save changed one of pledges, in
+// any language.
+func (c *change) anyPledgeChanged(pledges []*content.Page) bool {
+	for _, pl := range pledges {
 		if c.pages[pl.URL] {
 			return true
 		}
@@ -166,6 +179,10 @@ func planChange(prev, next *builder, names []string) plan {
 		var listingsCameOrWent bool
 		c.listings, listingsCameOrWent = changedListings(prev, next)
 		pl.sameFiles = !pl.moved && !retitled && !listingsCameOrWent
+		if prev.readers == nil {
+			prev.readers = newReadIndex(prev.reads)
+		}
+		c.candidates = prev.readers.candidates(c)
 		for _, p := range now.Pages {
 			if !want[p] && (c.shown[p.URL] || c.redo(indexFile(p.URL))) {
 				shows[p] = true
@@ -180,9 +197,13 @@ func planChange(prev, next *builder, names []string) plan {
 			for _, p := range now.Pages {
 				byFile[p.File] = p
 			}
-			for file, ls := range prev.linksByFile {
+			// A save moves a page or two, and the pages have a hundred
+			// thousand links: each is compared with the few addresses,
+			// which is quicker than hashing it.
+			moved := slices.Collect(maps.Keys(cameOrWent))
+			for file, ls := range prev.index.byPage {
 				for _, l := range ls {
-					if cameOrWent[l.target] && byFile[file] != nil {
+					if slices.Contains(moved, l.target) && byFile[file] != nil {
 						want[byFile[file]] = true
 					}
 				}

@@ -15,14 +15,14 @@ import (
 //
 // A translated signatory page has its own badge beside it, in its
 // language: the Welsh page's "HTML to copy" shows the Welsh badge.
-func (b *builder) writeBadges() error {
+func (b *builder) writeBadges(o output) error {
 	all := b.badgePages()
 	return b.parallel(len(all), func(i int) error {
 		p := all[i]
 		if c := b.change; c != nil && !c.signatoryChanged(p) {
 			return nil
 		}
-		return b.raw.WriteFile(badgeFile(p), register.BadgeIn(p, b.rs.Words(b.rs.LangOf(p))).SVG())
+		return o.rec.WriteFile(badgeFile(p), register.BadgeIn(p, b.rs.Words(b.rs.LangOf(p))).SVG())
 	})
 }
 

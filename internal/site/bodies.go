@@ -24,7 +24,8 @@ func checkBodies(cfg *config.Config, pages *content.Site, known diag.List) diag.
 			withErrors[d.File] = true
 		}
 	}
-	b := &builder{rs: &render.Site{Config: cfg, Content: pages}, md: markdown.New()}
+	rs := &render.Site{Config: cfg, Content: pages}
+	b := &builder{rs: rs, renderer: &renderer{rs: rs, md: markdown.New()}, index: newLinkIndex(pages)}
 	var diags diag.List
 	for _, p := range pages.Pages {
 		body, changed := pages.Body(p)
@@ -46,8 +47,8 @@ func checkBodies(cfg *config.Config, pages *content.Site, known diag.List) diag.
 // checkBody is checkBodies for one page.
 func (b *builder) checkBody(p *content.Page, withErrors map[string]bool) diag.List {
 	var diags diag.List
-	links := &pageLinks{b: b, page: p}
-	report, err := b.md.Convert(p.Body, io.Discard, links)
+	links := &pageLinks{index: b.index, rs: b.rs, page: p}
+	report, err := b.renderer.md.Convert(p.Body, io.Discard, links)
 	if r, ok := err.(*markdown.Refusal); ok {
 		diags.Errorf(bodyPos(p, r.Pos), r.Fix, "%s", r.Problem)
 		return diags

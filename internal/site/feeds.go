@@ -11,10 +11,10 @@ import (
 )
 
 // writeSitemap lists every published page for search engines.
-func (b *builder) writeSitemap() error {
+func (b *builder) writeSitemap(o output) error {
 	// The live preview makes it when it is first asked for: it lists
 	// every page, and nobody reads it while editing.
-	return b.raw.writeLater([]string{"sitemap.xml"}, func(out publish.Output) error {
+	return o.rec.writeLater([]string{"sitemap.xml"}, func(out publish.Output) error {
 		type entry struct {
 			Loc     string `xml:"loc"`
 			LastMod string `xml:"lastmod,omitempty"`
@@ -38,13 +38,13 @@ func (b *builder) writeSitemap() error {
 		if b.rs.Content.Page("/accessibility/") == nil {
 			set.URLs = append(set.URLs, entry{Loc: b.rs.AbsURL("/accessibility/")})
 		}
-		return writeXML(publish.Minified(out, b.minifier), "sitemap.xml", set)
+		return writeXML(publish.Minified(out, o.min), "sitemap.xml", set)
 	})
 }
 
-func (b *builder) writeRobots() error {
+func (b *builder) writeRobots(o output) error {
 	text := "User-agent: *\nAllow: /\n\nSitemap: " + b.rs.AbsURL("/sitemap.xml") + "\n"
-	return b.out.WriteFile("robots.txt", []byte(text))
+	return o.write("robots.txt", []byte(text))
 }
 
 // feedSize is how many entries the Atom feed carries.
@@ -59,9 +59,9 @@ const feedSize = 30
 // The live preview makes it when first asked for (see writeLater): nobody
 // reads it while editing, and every save that changes front matter
 // changes it.
-func (b *builder) writeFeed() error {
-	return b.raw.writeLater([]string{"feed.xml"}, func(out publish.Output) error {
-		return b.writeFeedTo(publish.Minified(out, b.minifier))
+func (b *builder) writeFeed(o output) error {
+	return o.rec.writeLater([]string{"feed.xml"}, func(out publish.Output) error {
+		return b.writeFeedTo(publish.Minified(out, o.min))
 	})
 }
 

@@ -9,8 +9,6 @@ import (
 	"github.com/coproduce/coproduce/internal/content"
 	"github.com/coproduce/coproduce/internal/diag"
 	"github.com/coproduce/coproduce/internal/parallel"
-	"github.com/coproduce/coproduce/internal/publish"
-	"github.com/coproduce/coproduce/internal/render"
 )
 
 // generatedStep is one step that writes files from the site as a whole
@@ -20,7 +18,7 @@ import (
 type generatedStep struct {
 	what  string          // what it makes, in words, for messages
 	files func() []string // the files it writes
-	write func() error
+	write func(output) error
 }
 
 // generatedSteps are the site-wide files, in the order their claims are
@@ -47,7 +45,7 @@ func (b *builder) generatedSteps() []generatedStep {
 const directoryStep = "the signatory directory"
 
 // writeGenerated runs the generated steps.
-func (b *builder) writeGenerated(diags *diag.List) {
+func (b *builder) writeGenerated(o output, diags *diag.List) {
 	steps := b.generatedSteps()
 	// The steps write different files from the same finished content, so
 	// they run at once: the open data is written on one core, and would
@@ -55,27 +53,24 @@ func (b *builder) writeGenerated(diags *diag.List) {
 	// every core busy. Problems are reported in the order of the steps.
 	errs := make([]error, len(steps))
 	parallel.For(len(steps), len(steps), func(_, i int) error {
-		errs[i] = steps[i].write()
+		errs[i] = steps[i].write(o)
 		return nil
 	})
 	for i, s := range steps {
-		if errs[i] != nil && !b.tpl.Faults().Add(s.what, errs[i]) {
+		if errs[i] != nil && !b.renderer.tpl.Faults().Add(s.what, errs[i]) {
 			diags.Errorf(diag.Pos{File: s.what}, "check the theme's templates and that the output folder can be written", "could not write %s: %v", s.what, errs[i])
 		}
 	}
-	*diags = append(*diags, b.tpl.Faults().Diags()...)
+	*diags = append(*diags, b.renderer.tpl.Faults().Diags()...)
 }
 
 // writeGeneratedRecorded is writeGenerated that also returns the names of
 // the files it wrote, so an incremental rebuild knows which files come
 // from the site as a whole without writing them all a second time.
-func (b *builder) writeGeneratedRecorded(diags *diag.List) []string {
-	out, raw := b.out, b.raw
-	gen := newRecorder(raw)
-	gen.claims = raw.claims
-	b.out, b.raw = publish.Minified(gen, b.minifier), gen
-	b.writeGenerated(diags)
-	b.out, b.raw = out, raw
+func (b *builder) writeGeneratedRecorded(o output, diags *diag.List) []string {
+	gen := newRecorder(o.rec)
+	gen.claims = o.rec.claims
+	b.writeGenerated(output{rec: gen, min: o.min}, diags)
 	return gen.Names()
 }
 
@@ -97,18 +92,17 @@ func (b *builder) generatedFiles(written []string) []string {
 // writeSpecial renders a page that has no Markdown file of its own. In
 // an update of the preview it is left as it was unless the save changed
 // something it read.
-func (b *builder) writeSpecial(file, tmpl, kind string, p *content.Page) error {
+func (b *builder) writeSpecial(o output, file, tmpl, kind string, p *content.Page) error {
 	if b.change != nil && !b.change.redo(file) {
 		return nil
 	}
 	var buf bytes.Buffer
-	data := render.NewPageData(b.rs, p, "")
-	data.Kind = kind
-	if err := b.tpl.Execute(&buf, data, tmpl); err != nil {
+	data, err := b.renderer.executeSpecial(&buf, tmpl, kind, p)
+	if err != nil {
 		return err
 	}
 	b.keepReads(file, data)
-	return b.out.WriteFile(file, buf.Bytes())
+	return o.write(file, buf.Bytes())
 }
 
 // homeFiles is the home page, when content/_index.md does not make it:
@@ -121,21 +115,21 @@ func (b *builder) homeFiles() []string {
 }
 
 // writeHome writes a home page from site.yaml's title and description.
-func (b *builder) writeHome() error {
+func (b *builder) writeHome(o output) error {
 	if len(b.homeFiles()) == 0 {
 		return nil
 	}
 	p := &content.Page{Kind: content.KindHome, Title: b.rs.Config.Title, Summary: b.rs.Config.Description, URL: "/"}
 	tmpl := "home.html"
-	if !b.tpl.Has(tmpl) {
+	if !b.renderer.tpl.Has(tmpl) {
 		tmpl = "list.html"
 	}
-	return b.writeSpecial("index.html", tmpl, string(content.KindHome), p)
+	return b.writeSpecial(o, "index.html", tmpl, string(content.KindHome), p)
 }
 
-func (b *builder) writeNotFound() error {
+func (b *builder) writeNotFound(o output) error {
 	title := b.rs.Word(b.rs.Config.Language, "page_not_found")
-	return b.writeSpecial("404.html", "404.html", "404", &content.Page{Kind: content.KindPage, Title: title, URL: "/404.html"})
+	return b.writeSpecial(o, "404.html", "404.html", "404", &content.Page{Kind: content.KindPage, Title: title, URL: "/404.html"})
 }
 
 // accessibilityFiles is the accessibility statement's file, unless the
@@ -148,14 +142,14 @@ func (b *builder) accessibilityFiles() []string {
 }
 
 // writeAccessibility writes the accessibility statement from site.yaml.
-func (b *builder) writeAccessibility() error {
+func (b *builder) writeAccessibility(o output) error {
 	if len(b.accessibilityFiles()) == 0 {
 		return nil
 	}
 	lang := b.rs.Config.Language
 	p := &content.Page{Kind: content.KindPage, Title: b.rs.Word(lang, "accessibility_statement"), URL: "/accessibility/",
 		Summary: b.rs.Word(lang, "accessibility_summary")}
-	return b.writeSpecial("accessibility/index.html", "accessibility.html", "accessibility", p)
+	return b.writeSpecial(o, "accessibility/index.html", "accessibility.html", "accessibility", p)
 }
 
 var aliasTemplate = template.Must(template.New("alias").Parse(`<!DOCTYPE html>
@@ -179,7 +173,7 @@ var aliasTemplate = template.Must(template.New("alias").Parse(`<!DOCTYPE html>
 // writeAliases writes a small page at each old address that sends the
 // reader on to the new one. It works on any static host, with or without
 // JavaScript.
-func (b *builder) writeAliases() error {
+func (b *builder) writeAliases(o output) error {
 	for _, p := range b.rs.Content.Pages {
 		for _, a := range p.Aliases {
 			var buf bytes.Buffer
@@ -192,7 +186,7 @@ func (b *builder) writeAliases() error {
 			if err != nil {
 				return err
 			}
-			if err := b.out.WriteFile(fileForURL(a), buf.Bytes()); err != nil {
+			if err := o.write(fileForURL(a), buf.Bytes()); err != nil {
 				return fmt.Errorf("alias %s of %s: %w", a, p.File, err)
 			}
 		}

@@ -37,7 +37,7 @@ const immutable = "public, max-age=31536000, immutable"
 // to add HTTP headers. Paths carry the base path, because a site built for
 // https://example.org/coproduction/ is served from /coproduction/ on its
 // host. Other hosts ignore the file.
-func (b *builder) writeHeaders() error {
+func (b *builder) writeHeaders(o output) error {
 	base := b.rs.Config.BasePath()
 	var s strings.Builder
 	s.WriteString("# Written by coproduce: HTTP headers for Netlify and Cloudflare Pages.\n")
@@ -54,5 +54,5 @@ func (b *builder) writeHeaders() error {
 		s.WriteString("\n" + base + strings.TrimPrefix(a, "/") + "\n")
 		s.WriteString("  Cache-Control: " + immutable + "\n")
 	}
-	return b.raw.WriteFile("_headers", []byte(s.String()))
+	return o.rec.WriteFile("_headers", []byte(s.String()))
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/coproduce/coproduce/internal/diag"
 	"github.com/coproduce/coproduce/internal/publish"
+	"github.com/coproduce/coproduce/internal/render"
 	"github.com/coproduce/coproduce/internal/sitefiles"
 )
 
@@ -148,8 +149,8 @@ func (inc *Incremental) rebuild() *Change {
 		return ch
 	}
 	b := res.state
-	b.names, b.linksByFile = set(res.Files), groupLinks(b.links)
-	b.links = nil
+	b.names = set(res.Files)
+	b.index.keepByPage()
 	inc.b = b
 	inc.out.Replace(st)
 	inc.later = newLaterState()
@@ -186,28 +187,20 @@ func (inc *Incremental) update(names []string) *Change {
 	prev, b := inc.b, p.b
 	inc.out.Apply(st, p.work.removes)
 	inc.later.note(b.later, st.Names(), p.work.removes)
-	rendered, read := b.anchors, b.reads
-	b.names, b.anchors, b.linksByFile, b.reads = prev.names, prev.anchors, prev.linksByFile, prev.reads
-	for file, r := range read {
-		b.reads[file] = r
+	b.readers = prev.readers
+	for file := range b.reads {
+		b.noteReads(file)
 	}
-	for _, pg := range p.work.removed {
-		delete(b.anchors, pg.URL)
-		delete(b.linksByFile, pg.File)
-	}
-	fresh := groupLinks(b.links)
-	for _, pg := range p.work.render {
-		b.anchors[pg.URL] = rendered[pg.URL]
-		b.linksByFile[pg.File] = fresh[pg.File]
-	}
+	b.names, b.reads = prev.names, mergeReads(prev.reads, b.reads)
+	b.index.keepUpdate(prev.index, p.work.render, p.work.removed)
 	for _, n := range p.work.removes {
 		delete(b.names, n)
 		delete(b.reads, n)
+		b.noteReads(n)
 	}
 	for _, n := range st.Names() {
 		b.names[n] = true
 	}
-	b.links = nil
 	if b.regsFrom != nil {
 		b.registers()
 		b.regsFrom = nil // made: the builds before need not be kept for it
@@ -221,9 +214,10 @@ func (inc *Incremental) update(names []string) *Change {
 // link to them. The last good build had no broken link, so no other link
 // can be broken now. It reads the new state without changing inc, which
 // keeps the last good build if a link is broken.
-func checkChangedLinks(prev, b *builder, p plan, written *recorder, anchors map[string][]string, diags *diag.List) {
+func checkChangedLinks(prev, b *builder, p plan, written *recorder, diags *diag.List) {
 	removed := set(p.removes)
-	fresh := groupLinks(b.links)
+	anchors := b.index.anchors
+	fresh := groupLinks(b.index.pending)
 	exists := func(n string) bool { return written.Has(n) || !removed[n] && prev.names[n] }
 	rendered, renderedFile := map[string]bool{}, map[string]bool{}
 	for _, pg := range p.render {
@@ -238,13 +232,13 @@ func checkChangedLinks(prev, b *builder, p plan, written *recorder, anchors map[
 		}
 	}
 	for _, pg := range p.render {
-		if !slices.Equal(prev.anchors[pg.URL], anchors[pg.URL]) {
+		if !slices.Equal(prev.index.anchors[pg.URL], anchors[pg.URL]) {
 			gone[pg.URL] = true
 		}
 	}
-	checker := &builder{anchors: map[string][]string{}}
+	checker := newLinkIndex(nil)
 	for _, pg := range p.render {
-		checker.links = append(checker.links, fresh[pg.File]...)
+		checker.pending = append(checker.pending, fresh[pg.File]...)
 	}
 	if len(gone) > 0 || len(removed) > 0 {
 		// Most pages link to the same few hundred targets: each is looked
@@ -258,18 +252,18 @@ func checkChangedLinks(prev, b *builder, p plan, written *recorder, anchors map[
 			}
 			return v
 		}
-		for file, ls := range prev.linksByFile {
+		for file, ls := range prev.index.byPage {
 			for _, l := range ls {
 				if isLost(l.target) {
 					if !renderedFile[file] && !removedFile[file] {
-						checker.links = append(checker.links, l)
+						checker.pending = append(checker.pending, l)
 					}
 				}
 			}
 		}
 	}
 	names := map[string]bool{}
-	for _, l := range checker.links {
+	for _, l := range checker.pending {
 		for _, f := range []string{fileForURL(l.target), fileForURL(l.target + "/")} {
 			if exists(f) {
 				names[f] = true
@@ -277,12 +271,12 @@ func checkChangedLinks(prev, b *builder, p plan, written *recorder, anchors map[
 		}
 		if ids, ok := anchors[l.target]; ok {
 			checker.anchors[l.target] = ids
-		} else if ids, ok := prev.anchors[l.target]; ok && !removed[indexFile(l.target)] {
+		} else if ids, ok := prev.index.anchors[l.target]; ok && !removed[indexFile(l.target)] {
 			checker.anchors[l.target] = ids
 		}
 	}
-	checker.checkLinks(&recorder{names: names}, diags)
-	written.links.check(exists, b.markdownTargets(), b.madeBy, diags)
+	checker.checkLinks(func(n string) bool { return names[n] }, diags)
+	written.links.check(exists, b.index.markdownTargets(), b.madeBy, diags)
 }
 
 // carry adds the warnings of the last good build about files this update
@@ -300,6 +294,14 @@ func (inc *Incremental) carry(diags diag.List, touched map[string]bool) diag.Lis
 		diags = append(diags, d)
 	}
 	return diags
+}
+
+// mergeReads adds to kept what an update's outputs read.
+func mergeReads(kept, fresh map[string]*render.Reads) map[string]*render.Reads {
+	for file, r := range fresh {
+		kept[file] = r
+	}
+	return kept
 }
 
 func groupLinks(ls []pendingLink) map[string][]pendingLink {

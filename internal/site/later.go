@@ -80,14 +80,12 @@ func (b *builder) deferring() bool {
 
 // renderLater leaves a page with no Markdown file of its own to be made when
 // first asked for, as writeSpecial would make it now.
-func (b *builder) renderLater(file, tmpl, kind string, p *content.Page) error {
+func (b *builder) renderLater(o output, file, tmpl, kind string, p *content.Page) error {
 	if !b.change.redo(file) {
 		return nil
 	}
-	return b.leaveForLater(file, func(buf *bytes.Buffer) (*render.PageData, diag.List) {
-		data := render.NewPageData(b.rs, p, "")
-		data.Kind = kind
-		err := b.tpl.Execute(buf, data, tmpl)
+	return b.leaveForLater(o, file, func(buf *bytes.Buffer) (*render.PageData, diag.List) {
+		data, err := b.renderer.executeSpecial(buf, tmpl, kind, p)
 		switch {
 		case err == nil:
 			return data, nil
@@ -108,14 +106,14 @@ func (b *builder) renderLater(file, tmpl, kind string, p *content.Page) error {
 // case study showing a principle's title. Its own Markdown is as it was,
 // so its problems, headings and links are the last build's; only its
 // template's output changes.
-func (b *builder) renderPageLater(p *content.Page) error {
-	return b.leaveForLater(indexFile(p.URL), func(buf *bytes.Buffer) (*render.PageData, diag.List) {
+func (b *builder) renderPageLater(o output, p *content.Page) error {
+	return b.leaveForLater(o, indexFile(p.URL), func(buf *bytes.Buffer) (*render.PageData, diag.List) {
 		var body bytes.Buffer
-		report, diags := b.convertBody(p, &body, &pageLinks{b: b, page: p})
+		report, diags := b.renderer.convertBody(p, &body, &pageLinks{index: b.index, rs: b.rs, page: p})
 		if report == nil {
 			return nil, diags
 		}
-		return b.executePage(p, &body, buf, &b.later.faults)
+		return b.renderer.executePage(p, &body, buf, &b.later.faults)
 	})
 }
 
@@ -125,13 +123,13 @@ func (b *builder) renderPageLater(p *content.Page) error {
 // the others in faults), for Finish to report. The file reads as if it
 // read everything until it is made, so a save that changes any front
 // matter before then leaves it for later again, with that save's content.
-func (b *builder) leaveForLater(file string, page func(buf *bytes.Buffer) (*render.PageData, diag.List)) error {
+func (b *builder) leaveForLater(o output, file string, page func(buf *bytes.Buffer) (*render.PageData, diag.List)) error {
 	l := b.later
 	l.add(file)
 	b.mu.Lock()
 	b.reads[file] = nil
 	b.mu.Unlock()
-	return b.raw.writeLater([]string{file}, func(out publish.Output) error {
+	return o.rec.writeLater([]string{file}, func(out publish.Output) error {
 		var buf bytes.Buffer
 		data, diags := page(&buf)
 		if diags != nil {
@@ -139,7 +137,7 @@ func (b *builder) leaveForLater(file string, page func(buf *bytes.Buffer) (*rend
 			return errNotMade
 		}
 		l.made(file, data)
-		if err := publish.Minified(out, b.minifier).WriteFile(file, buf.Bytes()); err != nil {
+		if err := publish.Minified(out, o.min).WriteFile(file, buf.Bytes()); err != nil {
 			diags.Errorf(diag.Pos{File: file}, "please report this, with the page, to the people who make coproduce", "the preview could not keep the page: %v", err)
 			l.failed(file, diags)
 			return err
@@ -210,10 +208,10 @@ func (inc *Incremental) Finish(ctx context.Context) (diag.List, bool) {
 	// The links written in Markdown, which the check of output links
 	// leaves out as in a build: the last good build's, every page's.
 	var links [][]pendingLink
-	for _, ls := range inc.b.linksByFile {
+	for _, ls := range inc.b.index.byPage {
 		links = append(links, ls)
 	}
-	skip := linkTargets(inc.b.reported, links...)
+	skip := linkTargets(inc.b.index.reported, links...)
 	err := parallel.For(workers(inc.opts.Workers), len(files), func(_, i int) error {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -238,6 +236,7 @@ func (inc *Incremental) Finish(ctx context.Context) (diag.List, bool) {
 			l.mu.Lock()
 			if r := l.reads[f]; r != nil {
 				inc.b.reads[f] = r
+				inc.b.noteReads(f)
 			}
 			l.mu.Unlock()
 			delete(inc.later.waiting, f)

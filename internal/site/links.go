@@ -10,12 +10,14 @@ import (
 	"github.com/coproduce/coproduce/internal/content"
 	"github.com/coproduce/coproduce/internal/diag"
 	"github.com/coproduce/coproduce/internal/markdown"
+	"github.com/coproduce/coproduce/internal/render"
 )
 
 // pageLinks resolves the links written in one page's Markdown.
 type pageLinks struct {
-	b    *builder
-	page *content.Page
+	index *linkIndex
+	rs    *render.Site
+	page  *content.Page
 	// internal maps a destination as written to the site path and
 	// fragment it resolved to, to be checked once the build is written.
 	internal map[string]pendingLink
@@ -25,7 +27,7 @@ func (l *pageLinks) remember(dest, target, fragment string, image bool) {
 	if l.internal == nil {
 		l.internal = map[string]pendingLink{}
 	}
-	l.internal[dest] = pendingLink{target: target, fragment: fragment, image: image, suggest: l.b.suggestFor(target, image)}
+	l.internal[dest] = pendingLink{target: target, fragment: fragment, image: image, suggest: l.index.suggestFor(target, image)}
 }
 
 // pendingFrom lists the internal links of a converted page, each at the
@@ -74,7 +76,7 @@ func (l *pageLinks) Resolve(dest string, image bool) (string, *markdown.Problem)
 		return "", problem
 	}
 	l.remember(dest, target, u.Fragment, image)
-	out := l.b.rs.RelURL(target)
+	out := l.rs.RelURL(target)
 	if u.Fragment != "" {
 		out += "#" + u.Fragment
 	}
@@ -107,17 +109,17 @@ func (l *pageLinks) target(p string, image bool) (string, *markdown.Problem) {
 		if strings.HasPrefix(p, "/") {
 			file = path.Clean(strings.TrimPrefix(p, "/"))
 		}
-		if page := l.b.pageByFile("content/" + file); page != nil {
+		if page := l.index.pageByFile("content/" + file); page != nil {
 			return page.URL, nil
 		}
-		if slices.Contains(l.b.rs.Content.Drafts, "content/"+file) {
+		if slices.Contains(l.index.site.Drafts, "content/"+file) {
 			return "", &markdown.Problem{
 				What: fmt.Sprintf("the link points to content/%s, which is a draft and is not published", file),
 				Fix:  "remove draft: true from that page when it is ready, or build with --drafts to preview both",
 			}
 		}
 		fix := "check the file name, or link to a page that exists"
-		_, files, _ := l.b.nameIndexes()
+		_, files, _ := l.index.nameIndexes()
 		if near := files.nearest("content/" + file); near != "" {
 			// Written the way the editor wrote the link: only the
 			// file's name changes.
@@ -137,43 +139,6 @@ func (l *pageLinks) target(p string, image bool) (string, *markdown.Problem) {
 		return "/" + path.Clean(path.Join(contentDir, p)), nil
 	}
 	return path.Clean(path.Join(l.page.URL, p)) + "/", nil
-}
-
-// pageByFile finds a page by its file name, built lazily once per build.
-func (b *builder) pageByFile(file string) *content.Page {
-	b.fileOnce.Do(func() {
-		b.byFile = make(map[string]*content.Page, len(b.rs.Content.Pages))
-		for _, p := range b.rs.Content.Pages {
-			b.byFile[p.File] = p
-		}
-	})
-	return b.byFile[file]
-}
-
-// checkLinks reports internal links whose page, file or heading does not
-// exist in the finished output.
-func (b *builder) checkLinks(out *recorder, diags *diag.List) {
-	idSets := map[string]map[string]bool{}
-	written := b.written(out)
-	for _, l := range b.links {
-		if !written(fileForURL(l.target)) && !written(fileForURL(l.target+"/")) {
-			if l.image {
-				// A picture is a file beside the page, not a page.
-				diags.Errorf(l.from, didYouMean(l.suggest)+"save the picture in the folder "+strings.TrimSuffix("content"+path.Dir(l.target), "/")+" with that name, or check the spelling of the file name",
-					"there is no picture called %s beside this page (content%s)", path.Base(l.target), l.target)
-				continue
-			}
-			diags.Errorf(l.from, didYouMean(l.suggest)+"check the address, or link to a page that exists", "the link to %s goes to a page that does not exist", l.target)
-			continue
-		}
-		if l.fragment == "" {
-			continue
-		}
-		ids, isPage := b.anchors[l.target]
-		if isPage && !hasAnchor(idSets, l.target, ids, l.fragment) {
-			missingHeading(l, diags)
-		}
-	}
 }
 
 // missingHeading reports a link to a heading its page does not have,

@@ -110,7 +110,7 @@ func sameTree(a, b map[string]outputFile) bool {
 // Once a final build has made every claim it keeps only which files are
 // claimed; what it answers must not change.
 func TestSettledClaimsAnswerAsBefore(t *testing.T) {
-	c := newClaims()
+	c := newClaims(0)
 	for _, name := range []string{"index.html", "About/index.html", "café/index.html", "signatories/a/badge.svg"} {
 		c.claim(name, owner{what: name}, nil)
 	}

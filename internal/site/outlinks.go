@@ -217,13 +217,13 @@ func (b *builder) checkOutputLinks(out *recorder, diags *diag.List) {
 	if out.links == nil {
 		return
 	}
-	out.links.check(b.written(out), b.markdownTargets(), b.madeBy, diags)
+	out.links.check(b.index.written(out), b.index.markdownTargets(), b.madeBy, diags)
 }
 
 // markdownTargets are the targets of the links written in Markdown, which
 // checkLinks (or the Markdown converter) reports at the editor's line.
-func (b *builder) markdownTargets() map[string]bool {
-	return linkTargets(b.reported, b.links)
+func (x *linkIndex) markdownTargets() map[string]bool {
+	return linkTargets(x.reported, x.pending)
 }
 
 // linkTargets are the targets of links, and the targets reported, without
@@ -247,7 +247,7 @@ func linkTargets(reported []string, links ...[]pendingLink) map[string]bool {
 func (b *builder) madeBy(file string) string {
 	source := func(names ...string) string {
 		for _, n := range names {
-			if b.tpl != nil && b.tpl.Has(n) && b.theme != nil {
+			if b.renderer != nil && b.renderer.tpl != nil && b.renderer.tpl.Has(n) && b.theme != nil {
 				return b.theme.Source(n)
 			}
 		}

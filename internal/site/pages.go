@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html/template"
 	"path"
-	"slices"
 	"strings"
 	"sync"
 
@@ -19,40 +18,37 @@ import (
 	"github.com/coproduce/coproduce/internal/theme"
 )
 
-// builder holds what the rendering steps share.
+// builder is what the steps of one pass share: the site as templates see
+// it, and values with one job each: the renderer makes a page's HTML, the
+// link index knows where links go, and the output each step writes to is
+// passed to it (record.go). What is left here is the site's own (its
+// registers, the theme's files) and what the live preview keeps of a good
+// build for its next update.
 type builder struct {
-	rs      *render.Site
-	tpl     *render.Templates
-	out     publish.Output // minifies on the way in
-	raw     *recorder      // for files that are already minified
-	md      *markdown.Converter
-	workers int
+	rs       *render.Site
+	renderer *renderer  // makes a page's HTML
+	index    *linkIndex // where links go, and the links to check
+	workers  int
 
-	minifier *publish.Minifier // set for a full build, whose pages go through writer
-	writer   *pageWriter       // nil outside renderPages: pages are written at once
+	regOnce  sync.Once
+	regs     []*register.Register // see registers()
+	regsFrom *builder             // whose registers to remap, in an update that keeps them
 
-	fileOnce sync.Once
-	byFile   map[string]*content.Page
-	// For "did you mean" (suggest.go): names by folder, made once.
-	namesOnce                       sync.Once
-	urlNames, fileNames, assetNames nameIndex
-	regOnce                         sync.Once
-	regs                            []*register.Register // see registers()
-	regsFrom                        *builder             // whose registers to remap, in an update that keeps them
-
-	theme      *theme.Theme // for the source of a template, in messages
-	themeFiles []themeFile  // the theme's static files, ready to write
+	theme      *theme.Theme      // for the source of a template, in messages
+	themeFiles []themeFile       // the theme's static files, ready to write
+	minifier   *publish.Minifier // the pass's, for the preview's next update
 
 	// What the live preview keeps of the last good build (incremental.go).
-	names       map[string]bool          // every file written
-	linksByFile map[string][]pendingLink // page file -> its internal links
-	generated   []string                 // the files writeGenerated wrote
-	declared    []string                 // the files the generated steps list, claimed
-	static      []string                 // files of static/, as published
+	names     map[string]bool // every file written
+	claims    *claims         // who claimed each file, kept while none comes or goes
+	generated []string        // the files writeGenerated wrote
+	declared  []string        // the files the generated steps list, claimed
+	static    []string        // files of static/, as published
 	// What the preview keeps to find what a save affects (affected.go):
 	// what each output read as it rendered (nil outside the preview), and
 	// what each page of the directory shows, worked out when first asked.
 	reads      map[string]*render.Reads            // output file -> its reads
+	readers    *readIndex                          // who read what, made from reads when a save first needs it
 	rows       map[string]map[string]template.HTML // the directory's rows (render.Site.SignatoryRows)
 	rowsOnce   sync.Once                           // see renderRows
 	printsOnce sync.Once
@@ -62,17 +58,7 @@ type builder struct {
 	change *change
 	later  *laterPages // pages this update leaves to be made later (later.go)
 
-	mu      sync.Mutex
-	anchors map[string][]string // page URL -> heading ids, in page order
-	links   []pendingLink       // internal links to verify at the end
-	// reported are the output targets of Markdown links already reported
-	// as broken where the editor wrote them; the check of every output
-	// link leaves them out.
-	reported []string
-	// unread are the pages not made because their file changed while the
-	// site was built (content.Site.Body): that is the error to fix, so
-	// links to them are not reported as broken too.
-	unread map[string]bool
+	mu sync.Mutex // guards reads
 }
 
 // pendingLink is an internal link whose target can only be checked once
@@ -87,44 +73,31 @@ type pendingLink struct {
 
 // renderPages renders every page on all workers. Each page is written as
 // soon as it is ready, so memory does not grow with the size of the site.
-func (b *builder) renderPages(diags *diag.List) {
-	b.anchors = map[string][]string{}
-	if b.finalBuild() && b.raw.links != nil {
-		b.raw.links.written = b.raw.Has
+func (b *builder) renderPages(o output, diags *diag.List) {
+	if o.final() && o.rec.links != nil {
+		o.rec.links.written = o.rec.Has
 	}
-	if b.minifier != nil {
-		b.writer = newPageWriter(b.raw, b.minifier, b.workers)
-		defer func() { *diags = append(*diags, b.writer.close()...); b.writer = nil }()
-	}
-	b.renderList(b.rs.Content.Pages, diags)
+	o.pages = newPageWriter(o.rec, o.min, b.workers)
+	defer func() { *diags = append(*diags, o.pages.close()...) }()
+	b.renderList(o, b.rs.Content.Pages, diags)
 }
 
 // renderList renders pages on all workers: every page in a full build,
 // the pages a change affects in an incremental one.
-func (b *builder) renderList(pages []*content.Page, diags *diag.List) {
+func (b *builder) renderList(o output, pages []*content.Page, diags *diag.List) {
 	scratch := make([]pageScratch, min(b.workers, len(pages)))
 	found := make([]diag.List, len(pages))
 	parallel.For(b.workers, len(pages), func(w, i int) error {
-		found[i] = b.renderPage(pages[i], &scratch[w])
+		found[i] = b.renderPage(o, pages[i], &scratch[w])
 		return nil
 	})
 	for _, d := range found {
 		*diags = append(*diags, d...)
 	}
-	// Grown once to its size: doubling a list of 100,000 pages' links
-	// as each worker's joins would hold up to twice what it needs.
-	total := len(b.links)
-	for _, w := range scratch {
-		total += len(w.links)
-	}
-	b.links = slices.Grow(b.links, total-len(b.links))
-	for _, w := range scratch {
-		b.links = append(b.links, w.links...)
-		b.reported = append(b.reported, w.reported...)
-	}
+	b.index.join(scratch)
 	// A template's mistake is reported once, at the template, not on
 	// every page that uses it.
-	*diags = append(*diags, b.tpl.Faults().Diags()...)
+	*diags = append(*diags, b.renderer.tpl.Faults().Diags()...)
 }
 
 // pageScratch is what one rendering worker keeps from page to page: its
@@ -138,7 +111,7 @@ type pageScratch struct {
 }
 
 // renderPage converts one page's Markdown and runs its template.
-func (b *builder) renderPage(p *content.Page, w *pageScratch) (diags diag.List) {
+func (b *builder) renderPage(o output, p *content.Page, w *pageScratch) (diags diag.List) {
 	defer func() {
 		// Whatever a page holds, a fault while it is made is an error
 		// about that page, never a crash of the whole build.
@@ -152,34 +125,27 @@ func (b *builder) renderPage(p *content.Page, w *pageScratch) (diags diag.List) 
 	// for as long as its page takes (see content.Site.Body).
 	src, changed := b.rs.Content.Body(p)
 	if changed != nil {
-		b.mu.Lock()
-		if b.unread == nil {
-			b.unread = map[string]bool{}
-		}
-		b.unread[indexFile(p.URL)] = true
-		b.mu.Unlock()
+		b.index.notRead(indexFile(p.URL))
 		return diag.List{*changed}
 	}
 	p.Body = src
-	res := &pageLinks{b: b, page: p}
-	report, diags := b.convertBody(p, body, res)
+	res := &pageLinks{index: b.index, rs: b.rs, page: p}
+	report, diags := b.renderer.convertBody(p, body, res)
 	if report == nil {
 		return diags
 	}
 	diags = append(diags, b.bodyProblems(p, report, nil)...)
 	for _, l := range res.pendingFrom(report) {
-		if b.finalBuild() && b.settleNow(l, &diags) {
+		if o.final() && b.index.settleNow(l, o.rec.Has, &diags) {
 			continue
 		}
 		w.links = append(w.links, l)
 	}
-	if b.raw.links != nil {
-		b.ownAddresses(p, report, w)
+	if o.rec.links != nil {
+		ownAddresses(o.rec.links, p, report, w)
 	}
-	b.mu.Lock()
-	b.anchors[p.URL] = headingIDs(report)
-	b.mu.Unlock()
-	if b.finalBuild() {
+	b.index.rendered(p.URL, headingIDs(report))
+	if o.final() {
 		// Nothing after this reads the Markdown again: let it go, so a
 		// build of 100,000 pages does not keep 300 MB of it to the end.
 		// (Read on demand, it was never kept; loaded with the page, as
@@ -187,83 +153,12 @@ func (b *builder) renderPage(p *content.Page, w *pageScratch) (diags diag.List) 
 		p.Body = nil
 	}
 
-	data, problems := b.executePage(p, body, buf, b.tpl.Faults())
+	data, problems := b.renderer.executePage(p, body, buf, b.renderer.tpl.Faults())
 	if problems != nil {
 		return append(diags, problems...)
 	}
 	b.keepReads(indexFile(p.URL), data)
-	return append(diags, b.writePage(p, indexFile(p.URL), buf.Bytes())...)
-}
-
-// settleNow checks a link of a final build's page at once when what it
-// needs is known already, so the link need not wait in memory for the
-// check at the end: its file is written (files are never taken back),
-// and, for a link to a #heading, the page there is rendered, with the
-// headings it will always have. It reports a missing heading as the check
-// at the end would.
-func (b *builder) settleNow(l pendingLink, diags *diag.List) bool {
-	file := fileForURL(l.target)
-	if !b.raw.Has(file) && !b.raw.Has(fileForURL(l.target+"/")) {
-		return false
-	}
-	if l.fragment == "" {
-		return true
-	}
-	b.mu.Lock()
-	ids, rendered := b.anchors[l.target]
-	b.mu.Unlock()
-	if !rendered {
-		return false
-	}
-	if !slices.Contains(ids, l.fragment) {
-		missingHeading(l, diags)
-	}
-	return true
-}
-
-// written reports whether a file was written, or would have been but for
-// its source changing during the build.
-func (b *builder) written(out *recorder) func(string) bool {
-	return func(name string) bool { return out.Has(name) || b.unread[name] }
-}
-
-// convertBody converts a page's Markdown into body, resolving its links
-// with res. The report is nil when the page could not be converted, with
-// the problem saying why.
-func (b *builder) convertBody(p *content.Page, body *bytes.Buffer, res *pageLinks) (*markdown.Report, diag.List) {
-	var diags diag.List
-	body.Reset()
-	convert := b.md.Convert
-	if p.Variant == "easy" {
-		convert = b.md.ConvertKeepingLines // Easy Read is one sentence to a line
-	}
-	report, err := convert(p.Body, body, res)
-	if r, ok := err.(*markdown.Refusal); ok {
-		diags.Errorf(bodyPos(p, r.Pos), r.Fix, "%s", r.Problem)
-		return nil, diags
-	}
-	if err != nil {
-		diags.Errorf(diag.Pos{File: p.File, Line: p.BodyLine}, "check the Markdown of the page", "the page could not be converted: %v", err)
-		return nil, diags
-	}
-	return report, nil
-}
-
-// executePage runs a page's template with its converted body into buf.
-// When the template fails it returns the problem, or an empty list when
-// the fault was recorded in faults.
-func (b *builder) executePage(p *content.Page, body, buf *bytes.Buffer, faults *render.Faults) (*render.PageData, diag.List) {
-	buf.Reset()
-	data := render.NewPageData(b.rs, p, template.HTML(body.String()))
-	if err := b.tpl.Execute(buf, data, templateNames(p)...); err != nil {
-		if faults.Add(p.File, err) {
-			return nil, diag.List{}
-		}
-		var diags diag.List
-		diags.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "check the theme's template for this kind of page", "the page could not be rendered: %v", err)
-		return nil, diags
-	}
-	return data, nil
+	return append(diags, writePage(o, p, indexFile(p.URL), buf.Bytes())...)
 }
 
 // keepReads keeps what an output read as it rendered, for the preview.
@@ -281,16 +176,16 @@ func (b *builder) keepReads(file string, data *render.PageData) {
 // again at the template; a full address of the site itself, such as
 // https://example.org/about/ on a site at https://example.org/, is checked
 // like any internal link, at its place in the file.
-func (b *builder) ownAddresses(p *content.Page, report *markdown.Report, w *pageScratch) {
+func ownAddresses(addrs *outputLinks, p *content.Page, report *markdown.Report, w *pageScratch) {
 	from := indexFile(p.URL)
 	for _, links := range [][]markdown.Link{report.Links, report.Images} {
 		for _, l := range links {
-			t, ok := b.raw.links.target(from, l.Dest)
+			t, ok := addrs.target(from, l.Dest)
 			switch {
 			case !ok:
 			case l.Broken != nil:
 				w.reported = append(w.reported, t)
-			case b.raw.links.abs != "" && strings.HasPrefix(l.Dest, b.raw.links.abs) && !strings.HasPrefix(t, outside):
+			case addrs.abs != "" && strings.HasPrefix(l.Dest, addrs.abs) && !strings.HasPrefix(t, outside):
 				_, fragment, _ := strings.Cut(l.Dest, "#")
 				w.links = append(w.links, pendingLink{from: bodyPos(p, l.Pos), target: t, fragment: fragment})
 			}
@@ -320,6 +215,11 @@ func templateNames(p *content.Page) []string {
 
 // indexFile is the file that serves a pretty URL: /a/b/ -> a/b/index.html.
 func indexFile(url string) string {
+	// Most addresses are clean, /a/b/: their file is found without
+	// path.Join's copy, which was a good part of claiming every output.
+	if len(url) > 2 && url[0] == '/' && url[len(url)-1] == '/' && path.Clean(url) == url[:len(url)-1] {
+		return url[1:] + "index.html"
+	}
 	return path.Join(strings.Trim(url, "/"), "index.html")
 }
 

@@ -16,7 +16,7 @@ func (l *pageLinks) Picture(dest string) (markdown.Picture, bool) {
 		return markdown.Picture{}, false
 	}
 	name := strings.TrimPrefix(pl.target, "/")
-	pic, ok := l.b.rs.Content.Pictures[name]
+	pic, ok := l.index.site.Pictures[name]
 	if !ok || !pic.Size.Known() {
 		return markdown.Picture{}, false
 	}
@@ -50,7 +50,7 @@ func showingChangedPictures(prev *builder, now *content.Site, names []string) []
 			out = append(out, p)
 			continue
 		}
-		for _, l := range prev.linksByFile[p.File] {
+		for _, l := range prev.index.byPage[p.File] {
 			if l.image && changed[strings.TrimPrefix(l.target, "/")] {
 				out = append(out, p)
 				break

@@ -141,8 +141,8 @@ func (p *pass) openTheme() bool {
 		rs := *prev.rs
 		rs.Content, rs.SignatoryRows = p.res.Site, nil
 		p.out = newRecorder(p.opts.Output)
-		p.b = &builder{rs: &rs, out: publish.Minified(p.out, p.minifier), raw: p.out, md: prev.md, workers: prev.workers,
-			minifier: p.minifier, theme: prev.theme, themeFiles: prev.themeFiles, static: prev.static, anchors: map[string][]string{},
+		p.b = &builder{rs: &rs, renderer: &renderer{rs: &rs, md: prev.renderer.md}, workers: prev.workers, minifier: p.minifier,
+			theme: prev.theme, themeFiles: prev.themeFiles, static: prev.static, index: newLinkIndex(p.res.Site),
 			reads: map[string]*render.Reads{}, rows: prev.rows, later: &laterPages{problems: map[string]diag.List{}, reads: map[string]*render.Reads{}}}
 		return true
 	}
@@ -164,8 +164,8 @@ func (p *pass) openTheme() bool {
 	}
 	rs := &render.Site{Config: p.cfg, Content: p.res.Site, Assets: assets, Now: today(p.opts.Now), Drafts: p.opts.Drafts, Strings: words}
 	p.out = newRecorder(p.opts.Output)
-	p.b = &builder{rs: rs, out: publish.Minified(p.out, p.minifier), raw: p.out, md: markdown.New(), workers: workers(p.opts.Workers), minifier: p.minifier,
-		theme: th, themeFiles: themeFiles, static: listStatic(p.opts.Source, &p.res.Diags)}
+	p.b = &builder{rs: rs, renderer: &renderer{rs: rs, md: markdown.New()}, workers: workers(p.opts.Workers), minifier: p.minifier,
+		theme: th, themeFiles: themeFiles, static: listStatic(p.opts.Source, &p.res.Diags), index: newLinkIndex(p.res.Site)}
 	if p.opts.preview {
 		p.b.reads = map[string]*render.Reads{}
 		rs.KeepReads = true
@@ -180,11 +180,13 @@ func (p *pass) claimOutputs() bool {
 		// No page, alias or file came or went: the claims stand if the
 		// site-wide files are the same too.
 		if !p.work.meta || p.work.sameFiles || slices.Equal(p.b.declaredFiles(), p.prev.declared) {
-			p.out.claims, p.b.declared = p.prev.raw.claims, p.prev.declared
+			p.out.claims, p.b.declared = p.prev.claims, p.prev.declared
+			p.b.claims = p.out.claims
 			return true
 		}
 	}
-	p.out.claims = p.b.claimOutputs(&p.res.Diags)
+	p.out.claims = p.b.claimOutputs(p.output().final(), &p.res.Diags)
+	p.b.claims = p.out.claims
 	if p.res.Diags.HasErrors() {
 		p.res.Diags = append(p.res.Diags, checkBodies(p.cfg, p.res.Site, p.res.Diags)...) // every problem in one run
 		return false
@@ -197,12 +199,12 @@ func (p *pass) loadTemplates() bool {
 	if p.whole() {
 		tpl, tdiags := render.Load(p.th, render.Funcs(p.b.rs))
 		p.res.Diags = append(p.res.Diags, tdiags...)
-		p.b.tpl = tpl
+		p.b.renderer.tpl = tpl
 	} else {
 		// The templates are those of the last good build, as a change
 		// to them rebuilds everything; they take this content's
 		// functions.
-		p.b.tpl = p.prev.tpl.Rebind(render.Funcs(p.b.rs))
+		p.b.renderer.tpl = p.prev.renderer.tpl.Rebind(render.Funcs(p.b.rs))
 	}
 	if p.res.Diags.HasErrors() {
 		return false
@@ -222,7 +224,7 @@ func (p *pass) planWork() bool {
 	p.work = planChange(p.prev, p.b, p.changed)
 	p.work.files = !slices.Equal(p.prev.rs.Content.Assets, p.res.Site.Assets)
 	if !p.work.moved && !p.work.files {
-		p.b.shareNames(p.prev) // the same pages and files
+		p.b.index.shareNames(p.prev.index) // the same pages and files
 	}
 	p.b.change = p.work.change
 	return true
@@ -230,7 +232,7 @@ func (p *pass) planWork() bool {
 
 func (p *pass) writeThemeFiles() bool {
 	if p.whole() {
-		p.b.writeThemeStatic(&p.res.Diags)
+		p.b.writeThemeStatic(p.output(), &p.res.Diags)
 	}
 	return true
 }
@@ -249,11 +251,11 @@ func (p *pass) renderRows() bool {
 
 func (p *pass) renderPages() bool {
 	if p.whole() {
-		p.b.renderPages(&p.res.Diags)
+		p.b.renderPages(p.output(), &p.res.Diags)
 	} else {
-		p.b.renderList(p.work.render, &p.res.Diags)
+		p.b.renderList(p.output(), p.work.render, &p.res.Diags)
 		for _, pg := range p.work.later {
-			if err := p.b.renderPageLater(pg); err != nil {
+			if err := p.b.renderPageLater(p.output(), pg); err != nil {
 				p.res.Diags.Errorf(diag.Pos{File: pg.File, Line: 1, Col: 1}, "please report this, with the page, to the people who make coproduce", "the page could not be made: %v", err)
 			}
 		}
@@ -263,7 +265,7 @@ func (p *pass) renderPages() bool {
 
 func (p *pass) copyStatic() bool {
 	if p.whole() {
-		p.b.copyStatic(p.opts.Source, &p.res.Diags)
+		p.b.copyStatic(p.output(), p.opts.Source, &p.res.Diags)
 	}
 	return true
 }
@@ -272,7 +274,7 @@ func (p *pass) copyStatic() bool {
 // those the change saved, noting those it deleted.
 func (p *pass) copyContentFiles() bool {
 	if p.whole() {
-		p.b.copyContentAssets(p.opts.Source, &p.res.Diags)
+		copyContentAssets(p.output(), p.opts.Source, p.res.Site.Assets, &p.res.Diags)
 		return true
 	}
 	now := set(p.res.Site.Assets)
@@ -281,16 +283,13 @@ func (p *pass) copyContentFiles() bool {
 			p.work.removes = append(p.work.removes, a)
 		}
 	}
-	all := p.b.rs.Content.Assets
 	var changed []string
-	for _, a := range all {
+	for _, a := range p.res.Site.Assets {
 		if underAny(a, p.changed) {
 			changed = append(changed, a)
 		}
 	}
-	p.b.rs.Content.Assets = changed
-	p.b.copyContentAssets(p.opts.Source, &p.res.Diags)
-	p.b.rs.Content.Assets = all
+	copyContentAssets(p.output(), p.opts.Source, changed, &p.res.Diags)
 	return true
 }
 
@@ -298,8 +297,14 @@ func (p *pass) copyContentFiles() bool {
 // for a whole build, and for the preview when some front matter changed.
 func (p *pass) writeSiteFiles() bool {
 	if p.work.meta {
-		p.b.generated = p.b.writeGeneratedRecorded(&p.res.Diags)
-		if !p.whole() {
+		p.b.generated = p.b.writeGeneratedRecorded(p.output(), &p.res.Diags)
+		switch {
+		case p.whole():
+		case p.work.sameFiles:
+			// The same site-wide files as the last good build's: the
+			// save can have written only some of them again.
+			p.b.generated = p.prev.generated
+		default:
 			// The update wrote only what the save changed; the rest of
 			// what the steps make is kept from the last good build.
 			p.b.generated = p.b.generatedFiles(p.b.generated)
@@ -307,7 +312,7 @@ func (p *pass) writeSiteFiles() bool {
 	} else {
 		p.b.generated = p.prev.generated
 	}
-	if !p.whole() {
+	if !p.whole() && !p.work.sameFiles {
 		now := set(p.b.generated)
 		for _, n := range p.prev.generated {
 			if !now[n] {
@@ -322,14 +327,17 @@ func (p *pass) writeSiteFiles() bool {
 // links the change may have broken.
 func (p *pass) checkLinks() bool {
 	if p.whole() {
-		p.b.checkLinks(p.out, &p.res.Diags)
+		p.b.index.checkLinks(p.b.index.written(p.out), &p.res.Diags)
 		p.b.checkOutputLinks(p.out, &p.res.Diags)
 		return true
 	}
 	p.work.removes = slices.DeleteFunc(p.work.removes, p.out.Has)
-	checkChangedLinks(p.prev, p.b, p.work, p.out, p.b.anchors, &p.res.Diags)
+	checkChangedLinks(p.prev, p.b, p.work, p.out, &p.res.Diags)
 	return true
 }
+
+// output is where the pass writes.
+func (p *pass) output() output { return output{rec: p.out, min: p.minifier} }
 
 // today is the day of the build: the one it was asked for, the last good
 // build's for the preview, or the clock's.

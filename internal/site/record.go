@@ -9,6 +9,24 @@ import (
 	"github.com/coproduce/coproduce/internal/publish"
 )
 
+// output is where a step writes, passed to it rather than kept in the
+// builder: a whole build, an update of the preview, and the site-wide
+// files an update records apart each write through their own. Every file
+// goes through rec; write minifies it on the way in, rec.WriteFile writes
+// what is minified already.
+type output struct {
+	rec *recorder
+	min *publish.Minifier
+	// pages, while renderPages runs, writes pages on goroutines of their
+	// own (writer.go); nil otherwise, when a page is written at once.
+	pages *pageWriter
+}
+
+// write minifies a file and writes it.
+func (o output) write(name string, data []byte) error {
+	return publish.Minified(o.rec, o.min).WriteFile(name, data)
+}
+
 // recorder passes files on to the real output and remembers their names,
 // so links can be checked against what was actually written. Once claims
 // are set it refuses a file nobody claimed (see outputs.go): a step that

@@ -11,7 +11,7 @@ import (
 // link checkers follow better than the alias pages' meta refresh. The rules
 // carry the base path, so a site in a sub-folder redirects inside it. A site
 // that keeps its own static/_redirects is left to manage its own rules.
-func (b *builder) writeRedirects() error {
+func (b *builder) writeRedirects(o output) error {
 	if len(b.redirectsFiles()) == 0 {
 		return nil
 	}
@@ -29,7 +29,7 @@ func (b *builder) writeRedirects() error {
 	for _, r := range rules {
 		sb.WriteString(r.from + " " + r.to + " 301\n")
 	}
-	return b.raw.WriteFile("_redirects", []byte(sb.String()))
+	return o.rec.WriteFile("_redirects", []byte(sb.String()))
 }
 
 // redirectsFiles is _redirects, unless the site keeps its own in static/

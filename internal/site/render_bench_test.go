@@ -41,7 +41,7 @@ func BenchmarkSignatoryPageTemplate(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		buf.Reset()
-		if err := bld.tpl.Execute(&buf, render.NewPageData(bld.rs, p, body), names...); err != nil {
+		if err := bld.renderer.tpl.Execute(&buf, render.NewPageData(bld.rs, p, body), names...); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -86,7 +86,7 @@ func BenchmarkListingPageTemplate(b *testing.B) {
 				buf.Reset()
 				data := render.NewPageData(bld.rs, p, "")
 				data.Kind = c.kind
-				if err := bld.tpl.Execute(&buf, data, c.tmpl); err != nil {
+				if err := bld.renderer.tpl.Execute(&buf, data, c.tmpl); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html/template"
 	"io"
+	"maps"
 	"strings"
 
 	"github.com/coproduce/coproduce/internal/content"
@@ -34,7 +35,7 @@ const (
 // It writes the directory in each of the site's languages: under
 // /cy/signatories/ in Welsh, listing each signatory's Welsh page where it
 // has one, with the same filters as the main language's.
-func (b *builder) writeSignatoryDirectory() error {
+func (b *builder) writeSignatoryDirectory(o output) error {
 	listings := b.listings()
 	b.renderRows()
 	defer func() {
@@ -54,15 +55,15 @@ func (b *builder) writeSignatoryDirectory() error {
 		switch {
 		case l.Value != nil:
 			tmpl, kind = "signatories-filter.html", filterKind
-		case l.Former && b.tpl.Has(formerTemplate):
+		case l.Former && b.renderer.tpl.Has(formerTemplate):
 			tmpl, kind = formerTemplate, formerKind
 		case l.Former:
 			tmpl, kind = "signatories-filter.html", formerKind
 		}
 		if b.deferring() {
-			return b.renderLater(indexFile(l.URL), tmpl, kind, p)
+			return b.renderLater(o, indexFile(l.URL), tmpl, kind, p)
 		}
-		return b.writeSpecial(indexFile(l.URL), tmpl, kind, p)
+		return b.writeSpecial(o, indexFile(l.URL), tmpl, kind, p)
 	})
 }
 
@@ -192,8 +193,8 @@ func (b *builder) listingPage(l *register.Listing) *content.Page {
 // The live preview makes them when they are first asked for: nobody
 // reads them while editing, and at 10,000 signatories they took most of
 // the time of a save.
-func (b *builder) writeSignatoryData() error {
-	return b.raw.writeLater(b.signatoryDataFiles(), b.writeSignatoryDataTo)
+func (b *builder) writeSignatoryData(o output) error {
+	return o.rec.writeLater(b.signatoryDataFiles(), b.writeSignatoryDataTo)
 }
 
 func (b *builder) writeSignatoryDataTo(out publish.Output) error {
@@ -256,15 +257,20 @@ func (b *builder) renderRows() {
 // preview, the rows of last whose signatory the save did not change are
 // kept.
 func (b *builder) renderSignatoryRows(all []*content.Page, lang string, last map[string]template.HTML) error {
-	rows := make([]template.HTML, len(all))
-	err := b.parallel(len(all), func(i int) error {
-		p := all[i]
-		if row, ok := last[p.URL]; ok && b.change != nil && !b.change.signatoryChanged(p) {
-			rows[i] = row
-			return nil
+	var redo []*content.Page
+	if b.change == nil || last == nil {
+		redo = all
+	} else {
+		for _, p := range all {
+			if _, ok := last[p.URL]; !ok || b.change.signatoryChanged(p) {
+				redo = append(redo, p)
+			}
 		}
+	}
+	rows := make([]template.HTML, len(redo))
+	err := b.parallel(len(redo), func(i int) error {
 		var buf bytes.Buffer
-		if err := b.tpl.Partial(&buf, "partials/signatory-item.html", map[string]any{"Page": p, "Lang": b.langOrMain(lang)}); err != nil {
+		if err := b.renderer.tpl.Partial(&buf, "partials/signatory-item.html", map[string]any{"Page": redo[i], "Lang": b.langOrMain(lang)}); err != nil {
 			return err // a theme without the partial renders rows in place
 		}
 		rows[i] = template.HTML(buf.String())
@@ -274,7 +280,15 @@ func (b *builder) renderSignatoryRows(all []*content.Page, lang string, last map
 		return err
 	}
 	byURL := make(map[string]template.HTML, len(all))
-	for i, p := range all {
+	if len(redo) < len(all) {
+		byURL = maps.Clone(last) // less the rows of the pages that went
+		for url := range b.change.pages {
+			if b.rs.Content.Page(url) == nil {
+				delete(byURL, url)
+			}
+		}
+	}
+	for i, p := range redo {
 		byURL[p.URL] = rows[i]
 	}
 	b.rs.SignatoryRows[lang] = byURL

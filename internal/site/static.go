@@ -58,9 +58,9 @@ func readThemeStatic(th *theme.Theme, mf *publish.Minifier) ([]themeFile, map[st
 }
 
 // writeThemeStatic writes the theme's static files, already minified.
-func (b *builder) writeThemeStatic(diags *diag.List) {
+func (b *builder) writeThemeStatic(o output, diags *diag.List) {
 	for _, f := range b.themeFiles {
-		if err := b.raw.WriteFile(f.published, f.data); err != nil {
+		if err := o.rec.WriteFile(f.published, f.data); err != nil {
 			diags.Errorf(diag.Pos{File: f.source}, "check the output folder can be written", "could not copy the theme's file: %v", err)
 		}
 	}
@@ -102,7 +102,7 @@ func listStatic(source fs.FS, diags *diag.List) []string {
 }
 
 // copyStatic copies the site's static/ folder exactly, without minifying.
-func (b *builder) copyStatic(source fs.FS, diags *diag.List) {
+func (b *builder) copyStatic(o output, source fs.FS, diags *diag.List) {
 	for _, name := range b.static {
 		data, err := fs.ReadFile(source, staticDir+"/"+name)
 		if err != nil {
@@ -110,22 +110,23 @@ func (b *builder) copyStatic(source fs.FS, diags *diag.List) {
 			diags.Errorf(diag.Pos{File: staticDir + "/" + name}, fix, "%s", problem)
 			continue
 		}
-		if err := b.raw.WriteFile(name, data); err != nil {
+		if err := o.rec.WriteFile(name, data); err != nil {
 			diags.Errorf(diag.Pos{File: staticDir + "/" + name}, "check the output folder can be written", "could not copy the file: %v", err)
 		}
 	}
 }
 
-// copyContentAssets copies images and other files kept beside the pages.
-func (b *builder) copyContentAssets(source fs.FS, diags *diag.List) {
-	for _, name := range b.rs.Content.Assets {
+// copyContentAssets copies images and other files kept beside the pages:
+// names, paths under content/.
+func copyContentAssets(o output, source fs.FS, names []string, diags *diag.List) {
+	for _, name := range names {
 		data, err := fs.ReadFile(source, path.Join("content", name))
 		if err != nil {
 			problem, fix := diag.ReadProblem(err)
 			diags.Errorf(diag.Pos{File: path.Join("content", name)}, fix, "%s", problem)
 			continue
 		}
-		if err := b.out.WriteFile(name, data); err != nil {
+		if err := o.write(name, data); err != nil {
 			diags.Errorf(diag.Pos{File: path.Join("content", name)}, "check the output folder can be written", "could not copy the file: %v", err)
 		}
 	}

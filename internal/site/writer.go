@@ -78,12 +78,12 @@ func (w *pageWriter) close() diag.List {
 
 // writePage writes one rendered page: through the writers during a full
 // build, at once otherwise (a rebuild of a few pages).
-func (b *builder) writePage(p *content.Page, name string, html []byte) diag.List {
-	if b.writer != nil {
-		b.writer.write(p, name, html)
+func writePage(o output, p *content.Page, name string, html []byte) diag.List {
+	if o.pages != nil {
+		o.pages.write(p, name, html)
 		return nil
 	}
-	if err := b.out.WriteFile(name, html); err != nil {
+	if err := o.write(name, html); err != nil {
 		return writeFailed(p, err)
 	}
 	return nil
@@ -95,11 +95,11 @@ func writeFailed(p *content.Page, err error) diag.List {
 	return diags
 }
 
-// finalBuild reports whether this build writes a folder with `coproduce
+// final reports whether o is the folder a folder with `coproduce
 // build`, the end of the process: then what was kept only for the live
 // preview's next update (a page's Markdown once rendered) can be let go
 // as the build goes. The preview and `coproduce check` build into memory.
-func (b *builder) finalBuild() bool { return finalOutput(b.raw.out) }
+func (o output) final() bool { return finalOutput(o.rec.out) }
 
 // finalOutput reports whether out is a folder written by `coproduce
 // build`: such a build loads no page's Markdown until the page is
