@@ -35,9 +35,10 @@ func Reload(old *Site, fsys fs.FS, changed []string, opts Options) (*Site, diag.
 		}
 		return false
 	}
+	prefix := opts.Dir + "/" // made once: a concatenation in the loops was one allocation a page
 	var kept []*Page
 	for _, p := range old.Pages {
-		if under(strings.TrimPrefix(p.File, opts.Dir+"/")) {
+		if under(strings.TrimPrefix(p.File, prefix)) {
 			continue
 		}
 		kept = append(kept, p)
@@ -51,7 +52,7 @@ func Reload(old *Site, fsys fs.FS, changed []string, opts Options) (*Site, diag.
 		}
 	}
 	for _, f := range old.Drafts {
-		if !under(strings.TrimPrefix(f, opts.Dir+"/")) {
+		if !under(strings.TrimPrefix(f, prefix)) {
 			site.Drafts = append(site.Drafts, f)
 		}
 	}
@@ -94,19 +95,23 @@ func Reload(old *Site, fsys fs.FS, changed []string, opts Options) (*Site, diag.
 	// again, as Load would read it.
 	all := append([]loadFile{}, toLoad...)
 	for _, p := range kept {
-		all = append(all, loadFile{name: strings.TrimPrefix(p.File, opts.Dir+"/")})
+		all = append(all, loadFile{name: strings.TrimPrefix(p.File, prefix)})
 	}
 	opts.twinned = twinned(all, opts.Languages)
+	// The pages kept are copied in one block: ten thousand allocations
+	// cost more than the copying, and make work for the collector.
+	copies := make([]Page, 0, len(kept))
 	for _, p := range kept {
-		name := strings.TrimPrefix(p.File, opts.Dir+"/")
+		name := strings.TrimPrefix(p.File, prefix)
 		if p.keepKeys != (p.IsTwin() || opts.twinned[name]) && !seen[name] {
 			seen[name] = true
 			toLoad = append(toLoad, loadFile{name: name})
 			continue
 		}
-		cp := *p
+		copies = append(copies, *p)
+		cp := &copies[len(copies)-1]
 		cp.clearLinks()
-		site.Pages = append(site.Pages, &cp)
+		site.Pages = append(site.Pages, cp)
 	}
 	for _, f := range toLoad {
 		if p := loadPage(fsys, f.name, opts, &diags); p != nil && (!p.Draft || opts.Drafts) {

@@ -91,6 +91,22 @@ type sharedPlan struct {
 	plan piecePlan
 }
 
+// SharePlanOf gives r the plan of old's search index when their
+// signatories have the same names in the same order, all the plan is made
+// from: the live preview makes the register again when a signatory's
+// region changes, and the plan was a quarter of that.
+func (r *Register) SharePlanOf(old *Register) {
+	if old == nil || len(r.All) != len(old.All) {
+		return
+	}
+	for i := range r.All {
+		if r.All[i].Title != old.All[i].Title {
+			return
+		}
+	}
+	r.plan = old.plan
+}
+
 func (r *Register) makePiecePlan() piecePlan {
 	plan := piecePlan{parts: (len(r.All) + PartSize - 1) / PartSize, byKey: map[string][]int32{}}
 	for i, p := range r.All {

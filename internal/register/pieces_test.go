@@ -1,6 +1,7 @@
 package register
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -168,6 +169,55 @@ func TestFold(t *testing.T) {
 	} {
 		if got := fold(in); got != want {
 			t.Errorf("fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// A register made again after a save takes the search index's plan of the
+// register before only when every name is as it was, in the same place:
+// the pieces it makes are then those it would make with a plan of its own.
+func TestSharedPlanMakesTheSamePieces(t *testing.T) {
+	site := func(region string, renamed bool) map[string]string {
+		files := map[string]string{"pledges/two-way.md": pledgeFile}
+		for i := range 140 {
+			name := fmt.Sprintf("Harbour Arts %d", i)
+			if renamed && i == 7 {
+				name = "Zebra Crossing Collective"
+			}
+			files[fmt.Sprintf("signatories/s%d.md", i)] = signatory(name, fmt.Sprintf("signed: 2024-01-%02d\nregion: %s\n", 1+i%28, region))
+		}
+		return files
+	}
+	old := New(load(t, site("Bristol", false)))
+	if _, err := old.IndexPieces(); err != nil { // the old plan is made
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		what    string
+		renamed bool
+	}{{"another region, the same names", false}, {"one signatory renamed", true}} {
+		files := site("Leeds", c.renamed)
+		shared := New(load(t, files))
+		shared.SharePlanOf(old)
+		own := New(load(t, files))
+		got, err := shared.IndexPieces()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := own.IndexPieces()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("%s: %d pieces with the shared plan, %d with its own", c.what, len(got), len(want))
+		}
+		for i := range got {
+			if got[i].Path != want[i].Path || !bytes.Equal(got[i].Data, want[i].Data) {
+				t.Fatalf("%s: piece %s differs from the register's own plan's %s", c.what, got[i].Path, want[i].Path)
+			}
+		}
+		if sharedPlan := shared.plan == old.plan; sharedPlan == c.renamed {
+			t.Errorf("%s: plan shared = %v", c.what, sharedPlan)
 		}
 	}
 }

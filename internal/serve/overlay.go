@@ -156,14 +156,14 @@ type warningPanelData struct {
 type warningSet struct {
 	all     diag.List            // every warning, in file order
 	byFile  map[string]diag.List // the warnings of each file
-	sources map[string]string    // the content file of each page, by the file it is published as
+	sources func(string) string  // the content file of each page, by the file it is published as
 	listAll string
 }
 
-// newWarningSet gathers the warnings of diags; sources maps each page, by
-// the file it is published as, to the content file that made it, as the
-// builder knows it (site.Incremental.PageSources).
-func newWarningSet(diags diag.List, listAll string, sources map[string]string) *warningSet {
+// newWarningSet gathers the warnings of diags; sources finds the content
+// file that made a page, by the file it is published as, as the builder
+// knows it (site.Incremental.PageSources).
+func newWarningSet(diags diag.List, listAll string, sources func(string) string) *warningSet {
 	if len(diags) == 0 {
 		return nil
 	}
@@ -183,7 +183,10 @@ func (ws *warningSet) panel(name string) string {
 	if ws == nil {
 		return ""
 	}
-	source := ws.sources[name] // "" for a page no content file made
+	source := ""
+	if ws.sources != nil {
+		source = ws.sources(name) // "" for a page no content file made
+	}
 	own := ws.byFile[source]
 	if source == "" {
 		own = nil

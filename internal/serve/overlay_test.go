@@ -57,10 +57,11 @@ func TestWarningPanelShowsThePagesOwnFirstAndStartsClosed(t *testing.T) {
 	}
 	l.Warnf(diag.Pos{File: "content/principles/equal-voice.md", Line: 7, Col: 3}, "write ## Details", "the heading skips a level")
 	l.Warnf(diag.Pos{File: "content/principles/equal-voice.md", Line: 9, Col: 1}, "", "the link text \"here\" does not say where it goes")
-	ws := newWarningSet(l, "coproduce check", map[string]string{
+	sources := map[string]string{
 		"principles/equal-voice/index.html":    "content/principles/equal-voice.md",
 		"cy/principles/equal-voice/index.html": "content/principles/equal-voice.cy.md",
-	})
+	}
+	ws := newWarningSet(l, "coproduce check", func(name string) string { return sources[name] })
 
 	panel := ws.panel("principles/equal-voice/index.html")
 	if strings.Contains(panel, "<details class=\"coproduce-warnings\" open") {

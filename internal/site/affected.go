@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"hash/maphash"
-	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -160,8 +159,11 @@ func planChange(prev, next *builder, names []string) plan {
 	}
 	pl.meta = len(moved) > 0
 	pl.moved = pl.moved || len(cameOrWent) > 0
-	if pl.meta && keepsRegisters(old, now, moved) {
+	switch {
+	case pl.meta && keepsRegisters(old, now, moved):
 		next.regsFrom = prev
+	case pl.meta:
+		next.plansFrom = prev
 	}
 	if pl.meta {
 		c := &change{pages: map[string]bool{}, shown: map[string]bool{}, shownSections: map[string]bool{}, reads: prev.reads}
@@ -197,16 +199,12 @@ func planChange(prev, next *builder, names []string) plan {
 			for _, p := range now.Pages {
 				byFile[p.File] = p
 			}
-			// A save moves a page or two, and the pages have a hundred
-			// thousand links: each is compared with the few addresses,
-			// which is quicker than hashing it.
-			moved := slices.Collect(maps.Keys(cameOrWent))
-			for file, ls := range prev.index.byPage {
-				for _, l := range ls {
-					if slices.Contains(moved, l.target) && byFile[file] != nil {
+			for target := range cameOrWent {
+				prev.index.linksTo(target, func(file string, _ pendingLink) {
+					if byFile[file] != nil {
 						want[byFile[file]] = true
 					}
-				}
+				})
 			}
 		}
 		pl.change = c

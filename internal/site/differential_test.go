@@ -460,6 +460,9 @@ func runDifferential(t *testing.T, seed uint64, n int) {
 		if got != want {
 			fail("the preview's problems differ from a clean build's:\npreview:\n%s\nbuild:\n%s", got, want)
 		}
+		if d := inc.b.index.targetsDiffer(); d != "" {
+			fail("the preview's index of links by address is not its links: %s", d)
+		}
 		broke = res.Diags.HasErrors()
 		if broke {
 			if lastGood == nil {

@@ -205,6 +205,7 @@ func (inc *Incremental) update(names []string) *Change {
 		b.registers()
 		b.regsFrom = nil // made: the builds before need not be kept for it
 	}
+	b.plansFrom = nil
 	inc.b = b
 	return ch
 }
@@ -252,14 +253,15 @@ func checkChangedLinks(prev, b *builder, p plan, written *recorder, diags *diag.
 			}
 			return v
 		}
-		for file, ls := range prev.index.byPage {
-			for _, l := range ls {
-				if isLost(l.target) {
-					if !renderedFile[file] && !removedFile[file] {
-						checker.pending = append(checker.pending, l)
-					}
-				}
+		for target := range prev.index.byTarget {
+			if !isLost(target) {
+				continue
 			}
+			prev.index.linksTo(target, func(file string, l pendingLink) {
+				if !renderedFile[file] && !removedFile[file] {
+					checker.pending = append(checker.pending, l)
+				}
+			})
 		}
 	}
 	names := map[string]bool{}

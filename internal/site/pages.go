@@ -7,6 +7,7 @@ import (
 	"path"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/coproduce/coproduce/internal/content"
 	"github.com/coproduce/coproduce/internal/diag"
@@ -31,8 +32,13 @@ type builder struct {
 	workers  int
 
 	regOnce  sync.Once
+	regsMade atomic.Bool          // regs are made: another build may read them
 	regs     []*register.Register // see registers()
 	regsFrom *builder             // whose registers to remap, in an update that keeps them
+	// plansFrom is the last good build, in an update that makes the
+	// registers again: its search index plans are kept where the names
+	// are the same. Let go once the update is done.
+	plansFrom *builder
 
 	theme      *theme.Theme      // for the source of a template, in messages
 	themeFiles []themeFile       // the theme's static files, ready to write

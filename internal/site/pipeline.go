@@ -185,8 +185,14 @@ func (p *pass) claimOutputs() bool {
 			return true
 		}
 	}
-	p.out.claims = p.b.claimOutputs(p.output().final(), &p.res.Diags)
-	p.b.claims = p.out.claims
+	c, updated := (*claims)(nil), false
+	if !p.whole() {
+		c, updated = p.b.updateClaims(p.prev, p.changed)
+	}
+	if !updated {
+		c = p.b.claimOutputs(p.output().final(), &p.res.Diags)
+	}
+	p.out.claims, p.b.claims = c, c
 	if p.res.Diags.HasErrors() {
 		p.res.Diags = append(p.res.Diags, checkBodies(p.cfg, p.res.Site, p.res.Diags)...) // every problem in one run
 		return false

@@ -99,6 +99,7 @@ func (b *builder) listings() []*register.Listing {
 // signatory's translation where it has one, under /LANG/signatories/.
 func (b *builder) registers() []*register.Register {
 	b.regOnce.Do(func() {
+		defer b.regsMade.Store(true)
 		if from := b.regsFrom; from != nil {
 			next := make(map[*content.Page]*content.Page, len(from.rs.Content.Pages))
 			for _, p := range from.rs.Content.Pages {
@@ -114,8 +115,15 @@ func (b *builder) registers() []*register.Register {
 		b.regs = make([]*register.Register, len(langs))
 		// One language a core: the live preview makes them on every
 		// save that changes some front matter.
+		var before []*register.Register
+		if from := b.plansFrom; from != nil && from.regsMade.Load() {
+			before = from.regs
+		}
 		b.parallel(len(langs), func(i int) error {
 			b.regs[i] = register.NewIn(b.rs.Content, langs[i], b.rs.Words(b.langOrMain(langs[i])))
+			if i < len(before) && before[i].Lang == langs[i] {
+				b.regs[i].SharePlanOf(before[i])
+			}
 			return nil
 		})
 	})

@@ -6,6 +6,15 @@
 // keep (the caller's output is discarded), that every URL written carries the
 // base path, and that the same content gives byte-identical output however
 // many workers render it.
+//
+// The package's parts, each with one job: pipeline.go is the list of
+// steps, run by a whole build and by an update of the live preview alike;
+// renderer.go makes a page's HTML; linkindex.go knows where links go and
+// checks them; record.go is the output each step is handed and writes
+// to, which refuses files nobody claimed (outputs.go). The live preview
+// (Incremental) keeps a good build and runs the same steps with a change:
+// affected.go and readers.go find what the change makes again, later.go
+// makes after the reload what only shows a changed page.
 package site
 
 import (
