@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"reflect"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -107,8 +106,17 @@ func reloadBodies(old *Site, fsys fs.FS, changed []string, opts Options) (*Site,
 			}
 			return byURL[q.URL]
 		}
+		// The copies' lists are made in two blocks, for the same reason.
+		var pointers, signings int
 		for _, p := range fresh {
-			p.repoint(next)
+			for _, list := range p.lists() {
+				pointers += len(*list)
+			}
+			signings += len(p.Signings)
+		}
+		room := &listRoom{pages: make([]*Page, 0, pointers), signings: make([]Signing, 0, signings)}
+		for _, p := range fresh {
+			p.repoint(next, room)
 		}
 	}
 	// A body alone leaves the other pages pointing to the saved page's
@@ -140,17 +148,49 @@ func reloadBodies(old *Site, fsys fs.FS, changed []string, opts Options) (*Site,
 
 // repoint makes p point to next's page for every page it points to (nil
 // for one to keep). The lists it holds are shared with its old self, so
-// they are copied first.
-func (p *Page) repoint(next func(*Page) *Page) {
-	for _, list := range []*[]*Page{&p.Principles, &p.CaseStudies, &p.Pledges, &p.Signatories, &p.Children, &p.Translations, &p.Reports} {
-		*list = slices.Clone(*list)
+// they are copied first, into room.
+func (p *Page) repoint(next func(*Page) *Page, room *listRoom) {
+	for _, list := range p.lists() {
+		*list = room.copyPages(*list)
 	}
-	p.Signings = slices.Clone(p.Signings)
+	p.Signings = room.copySignings(p.Signings)
 	p.eachLink(func(q **Page) {
 		if n := next(*q); n != nil {
 			*q = n
 		}
 	})
+}
+
+// lists are the lists of pages p points to.
+func (p *Page) lists() []*[]*Page {
+	return []*[]*Page{&p.Principles, &p.CaseStudies, &p.Pledges, &p.Signatories, &p.Children, &p.Translations, &p.Reports}
+}
+
+// listRoom is room made at once for the copies of many pages' lists: ten
+// thousand pages' lists copied one by one were as many allocations. Each
+// copy's capacity is its length, so appending to one never reaches into
+// the next.
+type listRoom struct {
+	pages    []*Page
+	signings []Signing
+}
+
+func (r *listRoom) copyPages(list []*Page) []*Page {
+	if len(list) == 0 {
+		return list
+	}
+	start := len(r.pages)
+	r.pages = append(r.pages, list...)
+	return r.pages[start:len(r.pages):len(r.pages)]
+}
+
+func (r *listRoom) copySignings(list []Signing) []Signing {
+	if len(list) == 0 {
+		return list
+	}
+	start := len(r.signings)
+	r.signings = append(r.signings, list...)
+	return r.signings[start:len(r.signings):len(r.signings)]
 }
 
 // eachLink calls fn with every place p points to another page, as

@@ -255,62 +255,66 @@ func keepsRegisters(old, now *content.Site, moved []*content.Page) bool {
 // list, count or offer as filters, or that came or went. What each row says
 // of its signatory is not compared: a page showing a changed signatory
 // read that signatory's address, and is made again for it.
+//
+// Registers remapped from the last good build's (keepsRegisters) list,
+// count and filter the same. Otherwise the filters are compared first:
+// every page of the directory shows them, so a save that changes a count
+// (a signatory's region, a new signatory) changes every page, without
+// going through the hundred thousand rows they list.
 func changedListings(prev, next *builder) (changed map[string]bool, cameOrWent bool) {
-	oldPrints, newPrints := prev.listingPrints(), next.listingPrints()
 	changed = map[string]bool{}
-	for url, p := range newPrints {
-		if old, ok := oldPrints[url]; !ok || old != p {
-			changed[url] = true
-			cameOrWent = cameOrWent || !ok
+	if next.regsFrom == prev {
+		return changed, false
+	}
+	old := map[string]*register.Listing{}
+	for _, reg := range prev.registers() {
+		for _, l := range reg.Listings() {
+			old[l.URL] = l
 		}
 	}
-	for url := range oldPrints {
-		if _, ok := newPrints[url]; !ok {
+	oldFacets, newFacets := map[*register.Facet]uint64{}, map[*register.Facet]uint64{}
+	now := map[string]bool{}
+	for _, reg := range next.registers() {
+		for _, l := range reg.Listings() {
+			now[l.URL] = true
+			o, ok := old[l.URL]
+			switch {
+			case !ok:
+				changed[l.URL], cameOrWent = true, true
+			case !slices.EqualFunc(o.Facets, l.Facets, func(a, b *register.Facet) bool {
+				return facetPrint(a, oldFacets) == facetPrint(b, newFacets)
+			}):
+				changed[l.URL] = true
+			case listingPrint(o) != listingPrint(l):
+				changed[l.URL] = true
+			}
+		}
+	}
+	for url := range old {
+		if !now[url] {
 			changed[url], cameOrWent = true, true
 		}
 	}
 	return changed, cameOrWent
 }
 
-// listingPrints describes each page of the directory by a hash of what it
-// shows besides its rows, keyed by address, for changedListings. It is
-// worked out once per build.
-func (b *builder) listingPrints() map[string]uint64 {
-	b.printsOnce.Do(func() {
-		if b.regsFrom != nil {
-			b.prints = b.regsFrom.listingPrints() // the same lists, counts and filters
-			return
-		}
-		b.prints = map[string]uint64{}
-		facets := map[*register.Facet]uint64{}
-		var h maphash.Hash
-		h.SetSeed(printSeed)
-		for _, reg := range b.registers() {
-			for _, l := range reg.Listings() {
-				h.Reset()
-				for _, n := range []int{l.Number, l.Of, l.Total, l.First, l.FormerCount} {
-					writeInt(&h, n)
-				}
-				if l.Value != nil {
-					h.WriteString(l.Value.Label + "\x00" + l.Value.Slug + "\x00")
-				}
-				for _, p := range l.Items {
-					h.WriteString(p.URL)
-					h.WriteByte(0)
-				}
-				for _, f := range l.Facets {
-					print, ok := facets[f]
-					if !ok {
-						print = facetPrint(f)
-						facets[f] = print
-					}
-					writeInt(&h, int(print))
-				}
-				b.prints[l.URL] = h.Sum64()
-			}
-		}
-	})
-	return b.prints
+// listingPrint is a hash of what a page of the directory shows besides its
+// rows and filters: its place, its counts, its filter value and the
+// addresses it lists.
+func listingPrint(l *register.Listing) uint64 {
+	var h maphash.Hash
+	h.SetSeed(printSeed)
+	for _, n := range []int{l.Number, l.Of, l.Total, l.First, l.FormerCount} {
+		writeInt(&h, n)
+	}
+	if l.Value != nil {
+		h.WriteString(l.Value.Label + "\x00" + l.Value.Slug + "\x00")
+	}
+	for _, p := range l.Items {
+		h.WriteString(p.URL)
+		h.WriteByte(0)
+	}
+	return h.Sum64()
 }
 
 // printSeed is the seed of every print, so the prints of two builds in one
@@ -318,8 +322,11 @@ func (b *builder) listingPrints() map[string]uint64 {
 var printSeed = maphash.MakeSeed()
 
 // facetPrint is a hash of a filter as the directory's pages show it: its
-// name and each value with its count.
-func facetPrint(f *register.Facet) uint64 {
+// name and each value with its count. Each facet is hashed once, in seen.
+func facetPrint(f *register.Facet, seen map[*register.Facet]uint64) uint64 {
+	if print, ok := seen[f]; ok {
+		return print
+	}
 	var h maphash.Hash
 	h.SetSeed(printSeed)
 	h.WriteString(f.Key + "\x01" + f.Label + "\x01")
@@ -327,7 +334,8 @@ func facetPrint(f *register.Facet) uint64 {
 		h.WriteString(v.Slug + "\x02" + v.Label + "\x02")
 		writeInt(&h, v.Count())
 	}
-	return h.Sum64()
+	seen[f] = h.Sum64()
+	return seen[f]
 }
 
 func writeInt(h *maphash.Hash, n int) {

@@ -52,13 +52,12 @@ type builder struct {
 	static    []string        // files of static/, as published
 	// What the preview keeps to find what a save affects (affected.go):
 	// what each output read as it rendered (nil outside the preview), and
-	// what each page of the directory shows, worked out when first asked.
-	reads      map[string]*render.Reads            // output file -> its reads
-	readers    *readIndex                          // who read what, made from reads when a save first needs it
-	rows       map[string]map[string]template.HTML // the directory's rows (render.Site.SignatoryRows)
-	rowsOnce   sync.Once                           // see renderRows
-	printsOnce sync.Once
-	prints     map[string]uint64
+	// the directory's rows, to keep those of the signatories a save did
+	// not change.
+	reads    map[string]*render.Reads            // output file -> its reads
+	readers  *readIndex                          // who read what, made from reads when a save first needs it
+	rows     map[string]map[string]template.HTML // the directory's rows (render.Site.SignatoryRows)
+	rowsOnce sync.Once                           // see renderRows
 	// change is what the save changed, for an update of the preview; nil
 	// for a whole build.
 	change *change
