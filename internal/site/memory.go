@@ -12,9 +12,10 @@ import (
 // still to check, the names of the files written, the directory's rows),
 // and no page's Markdown (see content.Options.BodiesOnDemand). A build's
 // peak memory is this limit and the program's own code and stacks, about
-// 30 MB more: at 100,000 signatories (110,000 pages) the limit is 750 MB,
-// under the 800 MB a build of that size may take, and at 10,000 it is
-// 118 MB, under 150 MB. The collector works harder near the end of a
+// 30 MB more (more when the collector cannot keep up and lets the heap
+// past the limit): at 100,000 signatories (110,000 pages) the limit is
+// 754 MB, under the 800 MB a build of that size may take, and at 10,000
+// it is 121 MB, under 150 MB. The collector works harder near the end of a
 // large build, when what is kept nears the limit, and less earlier.
 // (docs/performance.md has the figures.) (Until 30 November the limit
 // was 32 MB and 8 KiB a page, and before that 96 MB and 10 KiB, when the
