@@ -131,14 +131,26 @@ type Signing struct {
 	// level. The last is the level it holds now.
 	Steps []LevelStep
 
-	levelAt, versionAt diag.Pos
+	// Where level and version are written, in the file of Ref.Pos: a
+	// line and column rather than a whole diag.Pos each, as a register
+	// of 100,000 signatories keeps one Signing or more for each.
+	levelAt, versionAt Place
 }
+
+// pos is the position of place in the file the signing is written in.
+func (s *Signing) pos(place Place) diag.Pos {
+	return diag.Pos{File: s.Ref.Pos.File, Line: int(place.Line), Col: int(place.Col)}
+}
+
+// placeOfPos is the line and column of pos, for a Place kept in a file
+// known from elsewhere.
+func placeOfPos(pos diag.Pos) Place { return Place{Line: int32(pos.Line), Col: int32(pos.Col)} }
 
 // LevelStep is a level reached on a date.
 type LevelStep struct {
 	Level string
 	Date  time.Time
-	at    diag.Pos
+	at    Place // in the file of its Signing
 }
 
 // Progress is what was done on one commitment, by the organisation and,
@@ -345,6 +357,9 @@ func readPledges(r fields.Reader, e fields.Entry, p *Page) {
 	n := e.Value
 	if n.Kind != yaml.SequenceNode {
 		p.PledgeSlugs = readRefs(r, e)
+		if len(p.PledgeSlugs) > 0 {
+			p.Signings = make([]Signing, 0, len(p.PledgeSlugs)) // kept to the end of a build: no room to spare
+		}
 		for _, ref := range p.PledgeSlugs {
 			p.Signings = append(p.Signings, Signing{Ref: ref})
 		}
@@ -362,7 +377,12 @@ func readPledges(r fields.Reader, e fields.Entry, p *Page) {
 		seen[key] = true
 		return false
 	}
-	for _, item := range listItems(n) {
+	items := listItems(n)
+	if len(items) > 0 {
+		// Kept to the end of a build: grown once, to the size written.
+		p.PledgeSlugs, p.Signings = make([]Ref, 0, len(items)), make([]Signing, 0, len(items))
+	}
+	for _, item := range items {
 		switch item.Kind {
 		case yaml.ScalarNode:
 			if isNullNode(item) || strings.TrimSpace(item.Value) == "" {
@@ -395,18 +415,18 @@ func readSigning(r fields.Reader, n *yaml.Node) (Signing, bool) {
 			hasPledge = true
 			s.Ref = Ref{Slug: strings.TrimSpace(r.String(sub)), Pos: r.Pos(sub.Value)}
 		case "level":
-			s.Level, s.levelAt = strings.TrimSpace(r.String(sub)), r.Pos(sub.Value)
+			s.Level, s.levelAt = strings.TrimSpace(r.String(sub)), placeOfPos(r.Pos(sub.Value))
 		case "signed":
 			s.Signed = r.Date(sub)
 		case "version":
-			s.Version, s.versionAt = strings.TrimSpace(r.String(sub)), r.Pos(sub.Value)
+			s.Version, s.versionAt = strings.TrimSpace(r.String(sub)), placeOfPos(r.Pos(sub.Value))
 		case "levels":
 			mappingItems(r, sub, "level: Committed", func(m *yaml.Node, entries []fields.Entry) {
-				st := LevelStep{at: r.Pos(m)}
+				st := LevelStep{at: placeOfPos(r.Pos(m))}
 				for _, x := range entries {
 					switch x.Key {
 					case "level":
-						st.Level, st.at = strings.TrimSpace(r.String(x)), r.Pos(x.Value)
+						st.Level, st.at = strings.TrimSpace(r.String(x)), placeOfPos(r.Pos(x.Value))
 					case "date":
 						st.Date = r.Date(x)
 					default:
@@ -438,7 +458,7 @@ func readSigning(r fields.Reader, n *yaml.Node) (Signing, bool) {
 		case s.Level == "":
 			s.Level, s.levelAt = last.Level, last.at
 		case !strings.EqualFold(s.Level, last.Level):
-			r.Diags.Errorf(s.levelAt, fmt.Sprintf("write level: %s, the last level in levels, or add the date it reached %s to levels", last.Level, s.Level),
+			r.Diags.Errorf(diag.Pos{File: r.File, Line: int(s.levelAt.Line), Col: int(s.levelAt.Col)}, fmt.Sprintf("write level: %s, the last level in levels, or add the date it reached %s to levels", last.Level, s.Level),
 				"level: %s is not the last level this signatory reached", s.Level)
 		}
 	}
@@ -602,10 +622,10 @@ func checkSigning(sg *Signing, diags *diag.List) {
 		}
 		diags.Errorf(at, fix, "the pledge %q has no level called %q", pl.Slug, level)
 	}
-	checkLevel(sg.Level, sg.levelAt)
+	checkLevel(sg.Level, sg.pos(sg.levelAt))
 	for _, st := range sg.Steps {
 		if st.Level != sg.Level {
-			checkLevel(st.Level, st.at)
+			checkLevel(st.Level, sg.pos(st.at))
 		}
 	}
 	// Write the levels as the pledge spells them, so filters group them.
@@ -628,7 +648,7 @@ func checkSigning(sg *Signing, diags *diag.List) {
 			} else {
 				fix = "remove version:, or add version: to content/pledges/" + pl.Slug + ".md"
 			}
-			diags.Errorf(sg.versionAt, fix, "the pledge %q has no version %q", pl.Slug, sg.Version)
+			diags.Errorf(sg.pos(sg.versionAt), fix, "the pledge %q has no version %q", pl.Slug, sg.Version)
 		}
 	}
 }

@@ -62,6 +62,8 @@ type Options struct {
 
 	// twinned are the files that have a translation or an Easy Read twin.
 	twinned map[string]bool
+	// shared keeps one copy of the values many pages write (intern.go).
+	shared *sharedStrings
 }
 
 func (o Options) today() time.Time {
@@ -133,6 +135,7 @@ func Load(fsys fs.FS, opts Options) (*Site, diag.List) {
 		return nil
 	})
 	opts.twinned = twinned(files, opts.Languages)
+	opts.shared = newSharedStrings()
 	if opts.BodiesOnDemand {
 		site.keepBodiesOnDemand(fsys)
 	}
@@ -198,6 +201,7 @@ func loadPage(fsys fs.FS, name string, opts Options, diags *diag.List) *Page {
 	p.frontMatter, p.structure = hashFrontMatter(data, sf.body)
 	p.keepKeys = p.IsTwin() || opts.twinned[name]
 	decode(fields.Reader{File: file, LineOffset: sf.lineOffset, Diags: diags}, &sf, p, opts.Now)
+	opts.shared.share(p)
 	if p.Kind == KindCaseStudy {
 		// Whether it is anonymised may come from the page it translates,
 		// known only later, so the details are found for every case study.
@@ -211,6 +215,12 @@ func loadPage(fsys fs.FS, name string, opts Options, diags *diag.List) *Page {
 
 // placePage works out kind, slug, language and URL from the file's path.
 func placePage(name string, opts Options, file string, diags *diag.List) *Page {
+	if strings.HasSuffix(file, name) {
+		// Slug, Section and Lang are cut from the name: cut from file,
+		// which the page keeps anyway, they let the walk's copy of the
+		// name go once the site is loaded (48 bytes a page).
+		name = file[len(file)-len(name):]
+	}
 	dir, base := path.Split(name)
 	dir = strings.TrimSuffix(dir, "/")
 	stem := strings.TrimSuffix(base, ".md")

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sync"
 	"sync/atomic"
@@ -25,7 +26,7 @@ type Dir struct {
 	tmp   string
 
 	mu      sync.Mutex
-	dirs    map[string]bool    // folders already made
+	dirs    map[string]bool    // folders already made, by their names in the output (a name's own "a/b")
 	files   map[string]fileSum // what this build holds, for its stamp
 	aborted atomic.Bool
 
@@ -93,7 +94,7 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 		return fmt.Errorf("refusing to write %q outside the output folder", name)
 	}
 	target := filepath.Join(d.tmp, filepath.FromSlash(clean))
-	if err := d.makeFolder(filepath.Dir(target)); err != nil {
+	if err := d.makeFolder(path.Dir(clean)); err != nil {
 		return err
 	}
 	sum := sumOf(data)
@@ -108,14 +109,19 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	return nil
 }
 
-// makeFolder makes the folder dir of the build, once.
-func (d *Dir) makeFolder(dir string) error {
+// makeFolder makes the folder of the build that holds the output's
+// files under rel (a clean name's path.Dir, "." for the top), once. The
+// folders made are kept by rel, part of a file's name that files keeps
+// anyway, not by their whole path on disk: a build of 100,000 signatories
+// makes 110,000 folders.
+func (d *Dir) makeFolder(rel string) error {
 	d.mu.Lock()
-	made := d.dirs[dir]
+	made := d.dirs[rel]
 	d.mu.Unlock()
 	if made {
 		return nil
 	}
+	dir := filepath.Join(d.tmp, filepath.FromSlash(rel))
 	// Most pages are alone in a new folder whose parent exists: one
 	// mkdir is a third of the system calls MkdirAll makes.
 	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
@@ -124,7 +130,7 @@ func (d *Dir) makeFolder(dir string) error {
 		}
 	}
 	d.mu.Lock()
-	d.dirs[dir] = true
+	d.dirs[rel] = true
 	d.mu.Unlock()
 	return nil
 }

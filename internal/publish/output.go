@@ -27,5 +27,11 @@ func CleanName(name string) (string, bool) {
 	if clean == "" || strings.Contains(name, "\\") || strings.HasPrefix(clean, "../") || clean == ".." {
 		return "", false
 	}
+	if clean == name {
+		// The caller's own string, not the copy made to clean it: the
+		// output keeps every name it wrote to the end of a build, and so
+		// does the site that wrote it (224,000 at 100,000 signatories).
+		return name, true
+	}
 	return clean, true
 }

@@ -8,6 +8,7 @@ import (
 	"hash"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 )
 
@@ -50,7 +51,7 @@ func (d *Dir) Create(name string) (io.WriteCloser, error) {
 		return nil, fmt.Errorf("refusing to write %q outside the output folder", name)
 	}
 	target := filepath.Join(d.tmp, filepath.FromSlash(clean))
-	if err := d.makeFolder(filepath.Dir(target)); err != nil {
+	if err := d.makeFolder(path.Dir(clean)); err != nil {
 		return nil, err
 	}
 	f, err := createExclusive(target)

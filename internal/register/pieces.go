@@ -70,11 +70,13 @@ type IndexFile struct {
 
 // piecePlan is how the index is cut up: the number of parts, and for each
 // name key (in order of first use) the positions of its signatories in the
-// directory's order.
+// directory's order. The plan is kept to the end of a build, so the
+// positions are 32-bit: a register has far fewer than 2 billion
+// signatories, and 100,000 of them have about 300,000 positions.
 type piecePlan struct {
 	parts int
 	keys  []string
-	byKey map[string][]int
+	byKey map[string][]int32
 }
 
 func (r *Register) piecePlan() piecePlan {
@@ -106,7 +108,7 @@ func (r *Register) SharePlanOf(old *Register) {
 }
 
 func (r *Register) makePiecePlan() piecePlan {
-	plan := piecePlan{parts: (len(r.All) + PartSize - 1) / PartSize, byKey: map[string][]int{}}
+	plan := piecePlan{parts: (len(r.All) + PartSize - 1) / PartSize, byKey: map[string][]int32{}}
 	for i, p := range r.All {
 		seen := map[string]bool{}
 		for _, w := range words(p.Title) {
@@ -118,7 +120,7 @@ func (r *Register) makePiecePlan() piecePlan {
 				if _, ok := plan.byKey[k]; !ok {
 					plan.keys = append(plan.keys, k)
 				}
-				plan.byKey[k] = append(plan.byKey[k], i)
+				plan.byKey[k] = append(plan.byKey[k], int32(i))
 			}
 		}
 	}
@@ -169,7 +171,7 @@ func (r *Register) WriteIndexPieces(write func(path string, data []byte) error) 
 	plan := r.piecePlan()
 	var buf []byte
 	// A piece is {"items":[...],"parts":N}, as encoding/json writes a map.
-	piece := func(path string, parts int, from []int, lo, hi int) error {
+	piece := func(path string, parts int, from []int32, lo, hi int) error {
 		buf = append(buf[:0], `{"items":[`...)
 		for i := lo; i < hi; i++ {
 			if i > lo {
@@ -177,7 +179,7 @@ func (r *Register) WriteIndexPieces(write func(path string, data []byte) error) 
 			}
 			at := i
 			if from != nil {
-				at = from[i]
+				at = int(from[i])
 			}
 			buf = append(buf, items[at]...)
 		}
