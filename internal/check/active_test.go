@@ -101,7 +101,7 @@ func TestThemeIDsMatchTheTemplates(t *testing.T) {
 		t.Fatal(err)
 	}
 	idRE := regexp.MustCompile(`\bid="([^"{}]+)"`)
-	useRE := regexp.MustCompile(`(?:template|partial|partialCached) "([^"]+)"`)
+	useRE := regexp.MustCompile(`(?:template|partial|partialCached|partialFast) "([^"]+)"`)
 	idsOf := func(names ...string) []string {
 		seen := map[string]bool{}
 		var ids []string

@@ -38,15 +38,33 @@ func (sc *scratch) sentences(text []byte) []sentence {
 	cur.start = -1
 	i := 0
 	for i < len(text) {
-		r, size := decodeRune(text[i:])
-		if isSpace(r) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if asciiClass[c] == asciiSpace {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRune(text[i:]); isSpace(r) {
 			i += size
 			continue
 		}
 		// Read one word: up to the next space or separator.
 		start, chars := i, 0
 		for i < len(text) {
-			r, size = decodeRune(text[i:])
+			// ASCII, most of any text, by a table; the rest by rune.
+			if c := text[i]; c < utf8.RuneSelf {
+				class := asciiClass[c]
+				if class == asciiSpace || class == asciiSeparator && i > start {
+					break
+				}
+				i++
+				if class == asciiLetterOrDigit {
+					chars++
+				} else if class == asciiSeparator {
+					break
+				}
+				continue
+			}
+			r, size := utf8.DecodeRune(text[i:])
 			if isSpace(r) || (isSeparator(r) && i > start) {
 				break
 			}
@@ -82,6 +100,30 @@ func (sc *scratch) sentences(text []byte) []sentence {
 	sc.words, sc.sents = words, out
 	return out
 }
+
+// The classes of the ASCII bytes, for sentences: a space (as isSpace), a
+// separator (as isSeparator), a letter or digit (as isLetterOrDigit), or
+// anything else.
+const (
+	asciiOther = iota
+	asciiSpace
+	asciiSeparator
+	asciiLetterOrDigit
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]byte) {
+	for c := range rune(utf8.RuneSelf) {
+		switch {
+		case isSpace(c):
+			t[c] = asciiSpace
+		case isSeparator(c):
+			t[c] = asciiSeparator
+		case isLetterOrDigit(c):
+			t[c] = asciiLetterOrDigit
+		}
+	}
+	return t
+}()
 
 // decodeRune is utf8.DecodeRune with the common ASCII case first.
 func decodeRune(p []byte) (rune, int) {

@@ -1,8 +1,12 @@
 package privacy
 
 import (
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/coproduce/coproduce/internal/sitegen"
 )
 
 // found is what Find reports in text, as "kind:text" strings.
@@ -88,11 +92,45 @@ func TestMessagesDoNotRepeatTheDetail(t *testing.T) {
 	}
 }
 
+// lineSeeds are texts whose details sit at the ends of lines, or where a
+// pattern could reach over a line break, for the check that trying the
+// patterns line by line finds what trying them on the whole text finds.
+var lineSeeds = []string{
+	"Ring +\n44 20 7946 0018 today",
+	"Ring +44\n20 7946 0018",
+	"Write to\njo@example.org\r\nor 12\nMill Lane",
+	"GIR 0AA\nSW1A 1AA\r\nM1\n1AE",
+	"7, Heol y Parc\n4a High St.\n12 Mill\nLane",
+	"see https://example.org/12-mill-lane/\nwww.example.org 0161 496 0000",
+	"\n\n0\n+\n@\n",
+}
+
+// Every pattern, tried only on the lines that may hold a match, finds
+// what it finds tried on the whole text.
+func TestLineByLineFindsWhatTheWholeTextHolds(t *testing.T) {
+	for _, s := range lineSeeds {
+		sameAsWholeText(t, s)
+	}
+}
+
+func sameAsWholeText(t *testing.T, s string) {
+	t.Helper()
+	for _, c := range []struct {
+		re  *regexp.Regexp
+		may func(string) bool
+	}{{email, mayHoldEmail}, {phoneLike, mayHoldPhone}, {postcode, mayHoldPostcode}, {street, mayHoldStreet}, {webAddress, mayHoldWebAddress}} {
+		if got, want := findAll(c.re, s, c.may), c.re.FindAllStringIndex(s, -1); !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
+			t.Fatalf("%v in %q: line by line %v, whole text %v", c.re, s, got, want)
+		}
+	}
+}
+
 func FuzzFind(f *testing.F) {
-	for _, s := range []string{"Ring +44 (0)20 7946 0018", "12 Mill Lane M1 1AE", "a@b.cd", "0 (0 (0 ((", "+44"} {
+	for _, s := range append([]string{"Ring +44 (0)20 7946 0018", "12 Mill Lane M1 1AE", "a@b.cd", "0 (0 (0 ((", "+44"}, lineSeeds...) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		sameAsWholeText(t, s)
 		end := 0
 		for _, x := range Find(s, "example.org") {
 			if x.Start < end || x.End <= x.Start || x.End > len(s) {
@@ -101,4 +139,26 @@ func FuzzFind(f *testing.F) {
 			end = x.End
 		}
 	})
+}
+
+// BenchmarkFind looks for details in the anonymised case studies of a
+// generated site, about 3 KB each, as the checks of a build do for every
+// such page.
+func BenchmarkFind(b *testing.B) {
+	var texts []string
+	sitegen.Each(sitegen.Options{Signatories: 100}, func(name string, data []byte) error {
+		if strings.HasPrefix(name, "content/case-studies/") && strings.Contains(string(data), "anonymised: true") {
+			texts = append(texts, string(data))
+		}
+		return nil
+	})
+	if len(texts) == 0 {
+		b.Fatal("no anonymised case study")
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		Find(texts[i%len(texts)], "example.org")
+		i++
+	}
 }

@@ -118,8 +118,12 @@ func appendCacheKey(b []byte, name string, variants []any) []byte {
 }
 
 // tooDeep is the error of a partialCached call MaxPartialDepth levels deep.
-type tooDeep struct{ name string }
+type tooDeep struct{ name, by string }
 
 func (e *tooDeep) Error() string {
-	return fmt.Sprintf("partialCached %q is called inside itself more than %d levels deep", e.name, MaxPartialDepth)
+	by := e.by
+	if by == "" {
+		by = "partialCached"
+	}
+	return fmt.Sprintf("%s %q is called inside itself more than %d levels deep", by, e.name, MaxPartialDepth)
 }

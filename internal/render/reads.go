@@ -109,7 +109,7 @@ func (r *Reads) Compact() {
 // bound to one executor so they record into the reads of the output it is
 // rendering now. They wrap the functions Funcs made.
 func (ex *executor) recordingFuncs() template.FuncMap {
-	fm := template.FuncMap{"partialCached": ex.partialCached}
+	fm := template.FuncMap{"partialCached": ex.partialCached, "partialFast": ex.partialFast}
 	if page, ok := ex.ts.funcs["page"].(func(string) *content.Page); ok {
 		fm["page"] = func(url string) *content.Page {
 			ex.reads.page(url)

@@ -49,6 +49,11 @@ type Templates struct {
 	// those that reach other pages so they record what they read.
 	funcs template.FuncMap
 
+	// fast are the partials written in Go, those of fastPartials the
+	// theme has as the default theme has them.
+	fast     map[string]fastWriter
+	fastRows map[string]fastRowWriter
+
 	mu     sync.Mutex
 	free   []*executor // executors not in use, kept for the life of the build
 	cache  partialCache
@@ -69,10 +74,13 @@ func Load(t *theme.Theme, funcs template.FuncMap) (*Templates, diag.List) {
 		diags.Errorf(diag.Pos{File: "templates"}, "check that the templates folder can be read", "could not list the templates: %v", err)
 		return nil, diags
 	}
-	ts := &Templates{theme: t, masters: map[string]*template.Template{}, funcs: funcs}
-	// partialCached is bound to each executor (see executor.funcs); this
-	// one only lets the templates parse.
-	base := template.New("").Funcs(funcs).Funcs(template.FuncMap{"partialCached": (*executor)(nil).partialCached})
+	ts := &Templates{theme: t, masters: map[string]*template.Template{}, funcs: funcs, fast: fastFor(t, fastPartials), fastRows: fastFor(t, fastRowPartials)}
+	// partialCached and partialFast are bound to each executor (see
+	// executor.recordingFuncs); these only let the templates parse.
+	base := template.New("").Funcs(funcs).Funcs(template.FuncMap{
+		"partialCached": (*executor)(nil).partialCached,
+		"partialFast":   (*executor)(nil).partialFast,
+	})
 	var pages []string
 	for _, name := range names {
 		if name != "baseof.html" && !strings.HasPrefix(name, "partials/") {
@@ -145,7 +153,7 @@ func templateDiag(t *theme.Theme, name string, err error) diag.Diagnostic {
 // content, are new, and so are the cache of partials and the faults.
 // ts must not be used after.
 func (ts *Templates) Rebind(funcs template.FuncMap) *Templates {
-	n := &Templates{theme: ts.theme, masters: ts.masters, partials: ts.partials, base: ts.base, funcs: funcs}
+	n := &Templates{theme: ts.theme, masters: ts.masters, partials: ts.partials, base: ts.base, funcs: funcs, fast: ts.fast, fastRows: ts.fastRows}
 	// The masters are never executed, so they can take new functions;
 	// copies made from them from now on start with these.
 	for _, m := range n.masters {
@@ -177,8 +185,11 @@ func (ts *Templates) Partial(w io.Writer, name string, data any) (err error) {
 	defer ts.put(ex)
 	defer stopped(&err, name)
 	var out strings.Builder
-	if err := ex.partial(&out, name, data); err != nil {
-		return ts.faultFrom(err)
+	if row, ok := data.(map[string]any); !ok || ts.fastRows[name] == nil || !ts.fastRows[name](&out, ex, row) {
+		out.Reset()
+		if err := ex.partial(&out, name, data); err != nil {
+			return ts.faultFrom(err)
+		}
 	}
 	_, err = io.WriteString(w, publish.Span(out.String()))
 	return err
