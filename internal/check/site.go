@@ -19,7 +19,7 @@ func Site(s *content.Site, opts Options) diag.List {
 	if s == nil {
 		return diags
 	}
-	seen := map[string]*content.Page{}
+	seen := make(map[string]*content.Page, len(s.Pages))
 	for _, p := range s.Pages {
 		key := strings.ToLower(p.URL)
 		if other := seen[key]; other != nil && other.URL != p.URL {

@@ -333,7 +333,9 @@ func keys(m map[string]bool) []string {
 // underAny reports whether name is one of dirs or inside one of them.
 func underAny(name string, dirs []string) bool {
 	for _, d := range dirs {
-		if d == "." || name == d || strings.HasPrefix(name, d+"/") {
+		// Written so as to make no string: it runs for every page of
+		// the site on every save.
+		if d == "." || strings.HasPrefix(name, d) && (len(name) == len(d) || name[len(d)] == '/') {
 			return true
 		}
 	}

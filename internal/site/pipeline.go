@@ -318,7 +318,7 @@ func (p *pass) writeSiteFiles() bool {
 	} else {
 		p.b.generated = p.prev.generated
 	}
-	if !p.whole() && !p.work.sameFiles {
+	if !p.whole() && p.work.meta && !p.work.sameFiles {
 		now := set(p.b.generated)
 		for _, n := range p.prev.generated {
 			if !now[n] {
