@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/hex"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -77,6 +78,9 @@ type piecePlan struct {
 	parts int
 	keys  []string
 	byKey map[string][]int32
+	// keysOf are each signatory's keys, in the order its name gives
+	// them, kept only for a register made with KeepNameKeys.
+	keysOf [][]string
 }
 
 func (r *Register) piecePlan() piecePlan {
@@ -89,6 +93,26 @@ func (r *Register) piecePlan() piecePlan {
 type sharedPlan struct {
 	once sync.Once
 	plan piecePlan
+	// keep is set by KeepNameKeys; from is the register whose keys to
+	// take for the names it has (NameKeysFrom).
+	keep bool
+	from *Register
+}
+
+// KeepNameKeys makes r keep each signatory's name keys with its plan, for
+// a register made after the next save to take (NameKeysFrom). The live
+// preview does; a final build does not, as they are a few megabytes at
+// 100,000 signatories.
+func (r *Register) KeepNameKeys() { r.plan.keep = true }
+
+// NameKeysFrom makes r take the name keys of old's signatories for the
+// names old has, when r's plan is made, instead of working them out again:
+// a signatory added or removed changes the plan, but not the keys of the
+// other names, and working them out was most of the plan's cost.
+func (r *Register) NameKeysFrom(old *Register) {
+	if old != nil && old.plan.keep && old.plan != r.plan {
+		r.plan.from = old
+	}
 }
 
 // SharePlanOf gives r the plan of old's search index when their
@@ -109,22 +133,59 @@ func (r *Register) SharePlanOf(old *Register) {
 
 func (r *Register) makePiecePlan() piecePlan {
 	plan := piecePlan{parts: (len(r.All) + PartSize - 1) / PartSize, byKey: map[string][]int32{}}
+	known := r.knownNameKeys()
+	if r.plan.keep {
+		plan.keysOf = make([][]string, len(r.All))
+	}
 	for i, p := range r.All {
-		seen := map[string]bool{}
-		for _, w := range words(p.Title) {
-			for _, k := range nameKeys(w) {
-				if seen[k] {
-					continue
-				}
-				seen[k] = true
-				if _, ok := plan.byKey[k]; !ok {
-					plan.keys = append(plan.keys, k)
-				}
-				plan.byKey[k] = append(plan.byKey[k], int32(i))
+		keys, ok := known[p.Title]
+		if !ok {
+			keys = titleKeys(p.Title)
+		}
+		if plan.keysOf != nil {
+			plan.keysOf[i] = keys
+		}
+		for _, k := range keys {
+			if _, ok := plan.byKey[k]; !ok {
+				plan.keys = append(plan.keys, k)
+			}
+			plan.byKey[k] = append(plan.byKey[k], int32(i))
+		}
+	}
+	r.plan.from = nil // taken: the old register need not be kept for it
+	return plan
+}
+
+// titleKeys are the name keys of a signatory's name, each once, in the
+// order its words give them.
+func titleKeys(title string) []string {
+	var keys []string
+	for _, w := range words(title) {
+		for _, k := range nameKeys(w) {
+			if !slices.Contains(keys, k) {
+				keys = append(keys, k)
 			}
 		}
 	}
-	return plan
+	return keys
+}
+
+// knownNameKeys are the keys of the names of the register NameKeysFrom
+// gave, by name; nil when there is none.
+func (r *Register) knownNameKeys() map[string][]string {
+	from := r.plan.from
+	if from == nil {
+		return nil
+	}
+	old := from.piecePlan()
+	if old.keysOf == nil {
+		return nil
+	}
+	known := make(map[string][]string, len(from.All))
+	for i, p := range from.All {
+		known[p.Title] = old.keysOf[i]
+	}
+	return known
 }
 
 // IndexPiecePaths lists the files IndexPieces makes, without making them,

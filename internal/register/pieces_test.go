@@ -221,3 +221,53 @@ func TestSharedPlanMakesTheSamePieces(t *testing.T) {
 		}
 	}
 }
+
+// A register made after a signatory came or went takes the other names'
+// keys from the register before, and makes the pieces a register working
+// every key out makes.
+func TestNameKeysTakenFromTheRegisterBeforeMakeTheSamePieces(t *testing.T) {
+	site := func(skip int, extra string) map[string]string {
+		files := map[string]string{"pledges/two-way.md": pledgeFile}
+		for i := range 140 {
+			if i != skip {
+				files[fmt.Sprintf("signatories/s%d.md", i)] = signatory(fmt.Sprintf("Harbour Arts %d %s", i, []string{"Trust", "Ŵyl Café", "1st Step", "Project"}[i%4]), fmt.Sprintf("signed: 2024-01-%02d\n", 1+i%28))
+			}
+		}
+		if extra != "" {
+			files["signatories/extra.md"] = signatory(extra, "signed: 2024-02-01\n")
+		}
+		return files
+	}
+	old := New(load(t, site(-1, "")))
+	old.KeepNameKeys()
+	if _, err := old.IndexPieces(); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		what  string
+		files map[string]string
+	}{{"a signatory added", site(-1, "Zebra Crossing Collective")}, {"a signatory removed", site(3, "")}, {"one added, one removed", site(70, "Aardvark Ŵyl Trust")}} {
+		taken := New(load(t, c.files))
+		taken.NameKeysFrom(old)
+		if known := taken.knownNameKeys(); len(known) == 0 {
+			t.Fatalf("%s: no keys were taken from the register before", c.what)
+		}
+		own := New(load(t, c.files))
+		got, err := taken.IndexPieces()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := own.IndexPieces()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("%s: %d pieces with the keys taken, %d with its own", c.what, len(got), len(want))
+		}
+		for i := range got {
+			if got[i].Path != want[i].Path || !bytes.Equal(got[i].Data, want[i].Data) {
+				t.Fatalf("%s: piece %s differs from the register's own plan's %s", c.what, got[i].Path, want[i].Path)
+			}
+		}
+	}
+}

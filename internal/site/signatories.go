@@ -121,8 +121,12 @@ func (b *builder) registers() []*register.Register {
 		}
 		b.parallel(len(langs), func(i int) error {
 			b.regs[i] = register.NewIn(b.rs.Content, langs[i], b.rs.Words(b.langOrMain(langs[i])))
+			if b.reads != nil {
+				b.regs[i].KeepNameKeys() // for the preview's next save
+			}
 			if i < len(before) && before[i].Lang == langs[i] {
 				b.regs[i].SharePlanOf(before[i])
+				b.regs[i].NameKeysFrom(before[i])
 			}
 			return nil
 		})
