@@ -6,16 +6,16 @@ import (
 )
 
 // Memory a build may use before the garbage collector works harder: a base
-// for the program itself plus 6.25 KiB a page. A final build keeps about
+// for the program itself plus 6 KiB a page. A final build keeps about
 // 5 KiB a page to its end on generated sites of 10,000 to 100,000
 // signatories (the page and its front matter, its headings and the links
 // still to check, the names of the files written, the directory's rows),
 // and no page's Markdown (see content.Options.BodiesOnDemand). A build's
-// peak memory is this limit and the program's own code and stacks, about
-// 30 MB more (more when the collector cannot keep up and lets the heap
+// peak memory is this limit and the program's own code and stacks, 30 to
+// 50 MB more (more when the collector cannot keep up and lets the heap
 // past the limit): at 100,000 signatories (110,000 pages) the limit is
-// 754 MB, under the 800 MB a build of that size may take, and at 10,000
-// it is 121 MB, under 150 MB. The collector works harder near the end of a
+// 727 MB, and the peak was 805 MB with 6.25 KiB a page, over the 800 MB a
+// build of that size may take; at 10,000 it is 118 MB, under 150 MB. The collector works harder near the end of a
 // large build, when what is kept nears the limit, and less earlier.
 // (docs/performance.md has the figures.) (Until 30 November the limit
 // was 32 MB and 8 KiB a page, and before that 96 MB and 10 KiB, when the
@@ -28,7 +28,7 @@ import (
 // 50 s of processor time instead of 20).
 const (
 	memoryBase    = 48 << 20
-	memoryPerPage = 6<<10 + 256
+	memoryPerPage = 6 << 10
 
 	heldMemoryBase    = 96 << 20
 	heldMemoryPerPage = 10 << 10
