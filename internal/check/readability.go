@@ -125,14 +125,6 @@ var asciiClass = func() (t [utf8.RuneSelf]byte) {
 	return t
 }()
 
-// decodeRune is utf8.DecodeRune with the common ASCII case first.
-func decodeRune(p []byte) (rune, int) {
-	if c := p[0]; c < utf8.RuneSelf {
-		return rune(c), 1
-	}
-	return utf8.DecodeRune(p)
-}
-
 func isSpace(r rune) bool {
 	if r < utf8.RuneSelf { // as unicode.IsSpace, without its table lookups
 		return r == ' ' || '\t' <= r && r <= '\r'
