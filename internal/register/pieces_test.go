@@ -200,22 +200,7 @@ func TestSharedPlanMakesTheSamePieces(t *testing.T) {
 		shared := New(load(t, files))
 		shared.SharePlanOf(old)
 		own := New(load(t, files))
-		got, err := shared.IndexPieces()
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, err := own.IndexPieces()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(got) != len(want) {
-			t.Fatalf("%s: %d pieces with the shared plan, %d with its own", c.what, len(got), len(want))
-		}
-		for i := range got {
-			if got[i].Path != want[i].Path || !bytes.Equal(got[i].Data, want[i].Data) {
-				t.Fatalf("%s: piece %s differs from the register's own plan's %s", c.what, got[i].Path, want[i].Path)
-			}
-		}
+		samePieces(t, c.what, shared, own)
 		if sharedPlan := shared.plan == old.plan; sharedPlan == c.renamed {
 			t.Errorf("%s: plan shared = %v", c.what, sharedPlan)
 		}
@@ -253,21 +238,28 @@ func TestNameKeysTakenFromTheRegisterBeforeMakeTheSamePieces(t *testing.T) {
 			t.Fatalf("%s: no keys were taken from the register before", c.what)
 		}
 		own := New(load(t, c.files))
-		got, err := taken.IndexPieces()
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, err := own.IndexPieces()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(got) != len(want) {
-			t.Fatalf("%s: %d pieces with the keys taken, %d with its own", c.what, len(got), len(want))
-		}
-		for i := range got {
-			if got[i].Path != want[i].Path || !bytes.Equal(got[i].Data, want[i].Data) {
-				t.Fatalf("%s: piece %s differs from the register's own plan's %s", c.what, got[i].Path, want[i].Path)
-			}
+		samePieces(t, c.what, taken, own)
+	}
+}
+
+// samePieces fails the test unless got makes the search index's pieces
+// want makes, byte for byte and in the same order.
+func samePieces(t *testing.T, what string, got, want *Register) {
+	t.Helper()
+	g, err := got.IndexPieces()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := want.IndexPieces()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g) != len(w) {
+		t.Fatalf("%s: %d pieces, %d with a plan of its own", what, len(g), len(w))
+	}
+	for i := range g {
+		if g[i].Path != w[i].Path || !bytes.Equal(g[i].Data, w[i].Data) {
+			t.Fatalf("%s: piece %s differs from the register's own plan's %s", what, g[i].Path, w[i].Path)
 		}
 	}
 }

@@ -3,17 +3,9 @@ package render
 import (
 	"bytes"
 	"html/template"
-	"io/fs"
-	"os"
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/coproduce/coproduce/internal/config"
-	"github.com/coproduce/coproduce/internal/content"
-	"github.com/coproduce/coproduce/internal/i18n"
-	"github.com/coproduce/coproduce/internal/sitegen"
-	"github.com/coproduce/coproduce/internal/theme"
 )
 
 // BenchmarkPage runs the default theme's template for one signatory's page
@@ -22,34 +14,8 @@ import (
 // from the Markdown, the minifier and the rest. The body is a fixed
 // paragraph; the template does not read it.
 func BenchmarkPage(b *testing.B) {
-	dir := b.TempDir()
-	if err := sitegen.Write(dir, sitegen.Options{Signatories: 200}); err != nil {
-		b.Fatal(err)
-	}
-	src := os.DirFS(dir)
-	cfg, diags := config.Load(src)
-	if diags.HasErrors() {
-		b.Fatal(diags)
-	}
-	contentFS, _ := fs.Sub(src, "content")
-	now := time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)
-	site, diags := content.Load(contentFS, content.Options{Dir: "content", Languages: cfg.OtherLanguages(), Now: now})
-	if diags.HasErrors() {
-		b.Fatal(diags)
-	}
-	th, err := theme.Open(src, cfg.Theme)
-	if err != nil {
-		b.Fatal(err)
-	}
-	words, err := i18n.Load(th.Root, cfg.Language)
-	if err != nil {
-		b.Fatal(err)
-	}
-	s := &Site{Config: cfg, Content: site, Now: now, Strings: words, Assets: map[string]string{}}
-	ts, diags := Load(th, Funcs(s))
-	if diags.HasErrors() {
-		b.Fatal(diags)
-	}
+	s, ts := generatedSite(b, 200, nil)
+	cfg, site := s.Config, s.Content
 	// The directory's rows are rendered ahead, once each, as the build
 	// does (see Site.SignatoryRows).
 	rows := map[string]template.HTML{}
