@@ -29,6 +29,12 @@ import (
 // laid out and painted without it.
 const pictureDelay = 700 * time.Millisecond
 
+// styleDelay holds back each stylesheet a little, as a busy machine or a
+// slow connection can: the HTML is then read before its styles, and the
+// measure must start from the page as styled, not as first read (a CI
+// run once failed that way).
+const styleDelay = 250 * time.Millisecond
+
 // stripSizeParam asks slowPictureServer for the page with the width and
 // height taken off every picture, as the theme wrote it before, to show
 // that the measure sees the shift they prevent.
@@ -40,16 +46,23 @@ var (
 )
 
 // slowPictureServer serves the site with each picture held back by
-// pictureDelay.
+// pictureDelay, and each stylesheet by styleDelay.
 func slowPictureServer(t *testing.T, s *site) *httptest.Server {
 	files := siteHandler(s.dir, s.prefix)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		// Every load fetches its pictures again: one the browser kept
 		// from an earlier test would arrive at once.
 		w.Header().Set("Cache-Control", "no-store")
-		if pictureFile.MatchString(r.URL.Path) {
+		delay := time.Duration(0)
+		switch {
+		case pictureFile.MatchString(r.URL.Path):
+			delay = pictureDelay
+		case strings.HasSuffix(r.URL.Path, ".css"):
+			delay = styleDelay
+		}
+		if delay > 0 {
 			select {
-			case <-time.After(pictureDelay):
+			case <-time.After(delay):
 			case <-r.Context().Done():
 				return
 			}
@@ -75,8 +88,8 @@ func slowPictureServer(t *testing.T, s *site) *httptest.Server {
 
 // layoutWatch runs before the page's own scripts: it adds up the layout
 // shifts the browser reports (the measure behind Core Web Vitals' CLS),
-// and notes where each block of <main> is as soon as the HTML is read,
-// before any held-back picture has arrived.
+// and notes where each block of <main> is as soon as the HTML and its
+// stylesheets are in, before any held-back picture has arrived.
 const layoutWatch = `(() => {
 	window.__shift = 0;
 	new PerformanceObserver(list => {
@@ -86,9 +99,17 @@ const layoutWatch = `(() => {
 		const r = el.getBoundingClientRect();
 		return Math.round((r.top + window.scrollY) * 10) / 10;
 	});
+	// The places are read once the stylesheets are in: the HTML can be
+	// read before them on a busy machine, and a page laid out without
+	// its styles is not what the reader sees (that move is no layout
+	// shift). The pictures are held back far longer.
 	document.addEventListener('DOMContentLoaded', () => {
-		window.__before = window.__places();
-		window.__pending = [...document.images].filter(i => !i.complete).length;
+		const sheets = [...document.querySelectorAll('link[rel=stylesheet]')].map(l => l.sheet ? null :
+			new Promise(ready => { l.addEventListener('load', ready); l.addEventListener('error', ready); }));
+		Promise.all(sheets).then(() => {
+			window.__before = window.__places();
+			window.__pending = [...document.images].filter(i => !i.complete).length;
+		});
 	});
 })()`
 
