@@ -242,19 +242,10 @@ func checkChangedLinks(prev, b *builder, p plan, written *recorder, diags *diag.
 		checker.pending = append(checker.pending, fresh[pg.File]...)
 	}
 	if len(gone) > 0 || len(removed) > 0 {
-		// Most pages link to the same few hundred targets: each is looked
-		// up once, not once a link.
-		lost := map[string]bool{}
-		isLost := func(target string) bool {
-			v, ok := lost[target]
-			if !ok {
-				v = gone[target] || removed[fileForURL(target)] || removed[fileForURL(target+"/")]
-				lost[target] = v
-			}
-			return v
-		}
+		// Each address linked to is looked at once (byTarget), not once
+		// a link.
 		for target := range prev.index.byTarget {
-			if !isLost(target) {
+			if !gone[target] && !removed[fileForURL(target)] && !removed[fileForURL(target+"/")] {
 				continue
 			}
 			prev.index.linksTo(target, func(file string, l pendingLink) {

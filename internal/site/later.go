@@ -205,13 +205,7 @@ func (inc *Incremental) Finish(ctx context.Context) (diag.List, bool) {
 	}
 	sort.Strings(files)
 	found := make([]diag.List, len(files))
-	// The links written in Markdown, which the check of output links
-	// leaves out as in a build: the last good build's, every page's.
-	var links [][]pendingLink
-	for _, ls := range inc.b.index.byPage {
-		links = append(links, ls)
-	}
-	skip := linkTargets(inc.b.index.reported, links...)
+	skip := inc.b.index.keptTargets()
 	err := parallel.For(workers(inc.opts.Workers), len(files), func(_, i int) error {
 		if err := ctx.Err(); err != nil {
 			return err
