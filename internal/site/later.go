@@ -130,6 +130,9 @@ func (b *builder) leaveForLater(o output, file string, page func(buf *bytes.Buff
 	b.reads[file] = nil
 	b.mu.Unlock()
 	return o.rec.writeLater([]string{file}, func(out publish.Output) error {
+		// Not while an update changes the pages it shows.
+		b.pagesLock.RLock()
+		defer b.pagesLock.RUnlock()
 		var buf bytes.Buffer
 		data, diags := page(&buf)
 		if diags != nil {

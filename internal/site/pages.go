@@ -32,9 +32,10 @@ type builder struct {
 	workers  int
 
 	regOnce  sync.Once
-	regsMade atomic.Bool          // regs are made: another build may read them
-	regs     []*register.Register // see registers()
-	regsFrom *builder             // whose registers to remap, in an update that keeps them
+	regsMade atomic.Bool            // regs are made: another build may read them
+	regs     []*register.Register   // see registers()
+	regsFrom *builder               // whose registers to keep, remap or refile, in an update
+	refile   map[*content.Page]bool // the signatories to file again in regsFrom's registers (registersAfter)
 	// plansFrom is the last good build, in an update that makes the
 	// registers again: its search index plans are kept where the names
 	// are the same. Let go once the update is done.
@@ -62,6 +63,11 @@ type builder struct {
 	// for a whole build.
 	change *change
 	later  *laterPages // pages this update leaves to be made later (later.go)
+	// pagesLock is the preview's, shared by its builds: a page left for
+	// later is made holding it to read, and an update, which may change
+	// the last good build's pages in place (content.Reload), holds it to
+	// write. Nil for a whole build.
+	pagesLock *sync.RWMutex
 
 	mu sync.Mutex // guards reads
 }

@@ -3,6 +3,7 @@ package site
 import (
 	"io/fs"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/coproduce/coproduce/internal/check"
@@ -143,7 +144,8 @@ func (p *pass) openTheme() bool {
 		p.out = newRecorder(p.opts.Output)
 		p.b = &builder{rs: &rs, renderer: &renderer{rs: &rs, md: prev.renderer.md}, workers: prev.workers, minifier: p.minifier,
 			theme: prev.theme, themeFiles: prev.themeFiles, static: prev.static, index: newLinkIndex(p.res.Site),
-			reads: map[string]*render.Reads{}, rows: prev.rows, later: &laterPages{problems: map[string]diag.List{}, reads: map[string]*render.Reads{}}}
+			reads: map[string]*render.Reads{}, rows: prev.rows, later: &laterPages{problems: map[string]diag.List{}, reads: map[string]*render.Reads{}},
+			pagesLock: prev.pagesLock}
 		return true
 	}
 	th, err := theme.Open(p.opts.Source, p.cfg.Theme)
@@ -167,6 +169,7 @@ func (p *pass) openTheme() bool {
 	p.b = &builder{rs: rs, renderer: &renderer{rs: rs, md: markdown.New()}, workers: workers(p.opts.Workers), minifier: p.minifier,
 		theme: th, themeFiles: themeFiles, static: listStatic(p.opts.Source, &p.res.Diags), index: newLinkIndex(p.res.Site)}
 	if p.opts.preview {
+		p.b.pagesLock = &sync.RWMutex{}
 		p.b.reads = map[string]*render.Reads{}
 		rs.KeepReads = true
 	}

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io"
 	"maps"
+	"slices"
 	"strings"
 
 	"github.com/coproduce/coproduce/internal/content"
@@ -100,6 +101,17 @@ func (b *builder) listings() []*register.Listing {
 func (b *builder) registers() []*register.Register {
 	b.regOnce.Do(func() {
 		defer b.regsMade.Store(true)
+		if from := b.regsFrom; from != nil && b.rs.Content.SharesPages(from.rs.Content) {
+			// The same pages, changed in place if at all.
+			b.regs = from.registers()
+			if b.refile != nil {
+				b.regs = slices.Clone(b.regs)
+				for i, reg := range b.regs {
+					b.regs[i] = reg.Refile(b.refile, b.rs.Words(b.langOrMain(reg.Lang)))
+				}
+			}
+			return
+		}
 		if from := b.regsFrom; from != nil {
 			next := make(map[*content.Page]*content.Page, len(from.rs.Content.Pages))
 			for _, p := range from.rs.Content.Pages {
