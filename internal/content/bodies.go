@@ -101,6 +101,20 @@ func (s *Site) Before(p *Page) *Page {
 	return p
 }
 
+// ChangedInPlace are the pages the reload that made s changed in place,
+// in the order of the site's pages.
+func (s *Site) ChangedInPlace() []*Page {
+	var out []*Page
+	if len(s.before) > 0 {
+		for _, p := range s.Pages {
+			if s.before[p] != nil {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
 // Undo puts back the pages the reload that made s changed in place, for a
 // save that is not kept: the site it was reloaded from is then as it was.
 func (s *Site) Undo() {

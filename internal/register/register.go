@@ -217,7 +217,7 @@ func (r *Register) Refile(changed map[*content.Page]bool, w Words) *Register {
 	for _, spec := range ownFacets(w) {
 		for i, f := range n.Facets {
 			if f.Key == spec.key {
-				n.Facets[i] = r.refileFacet(f, spec, moved, touched)
+				n.Facets[i] = r.refileFacet(f, spec, moved)
 			}
 		}
 	}
@@ -227,16 +227,15 @@ func (r *Register) Refile(changed map[*content.Page]bool, w Words) *Register {
 // refileFacet is f with the signatories in moved filed again: what group
 // and the order would make of r.All, working only on the values they left
 // or joined.
-func (r *Register) refileFacet(f *Facet, spec ownFacet, moved []*content.Page, touched func(*content.Page) bool) *Facet {
+func (r *Register) refileFacet(f *Facet, spec ownFacet, moved []*content.Page) *Facet {
 	nf := &Facet{Key: f.Key, Label: f.Label, root: f.root}
 	slugOf := slugger(spec.key, spec.get)
+	// moved are a few pages: a list is quicker to look through than a map.
+	isMoved := func(p *content.Page) bool { return slices.Contains(moved, p) }
 	redo := map[string]bool{} // slugs of the values a moved signatory left or joins
 	for _, v := range f.Values {
-		for _, p := range v.Signatories {
-			if touched(p) {
-				redo[v.Slug] = true
-				break
-			}
+		if slices.ContainsFunc(v.Signatories, isMoved) {
+			redo[v.Slug] = true
 		}
 	}
 	for _, p := range moved {
@@ -248,16 +247,22 @@ func (r *Register) refileFacet(f *Facet, spec ownFacet, moved []*content.Page, t
 	// register's order, each signatory under its value, labelled as most
 	// of them spell it) from their members and the moved signatories
 	// alone.
-	var fresh []*content.Page
-	for _, p := range r.All { // the members of the values to redo, in the register's order
-		if redo[slugOf(p)] {
-			fresh = append(fresh, p)
+	member := map[*content.Page]bool{}
+	for _, v := range f.Values {
+		if redo[v.Slug] {
+			for _, p := range v.Signatories {
+				member[p] = true
+			}
 		}
 	}
-	regrouped := group(nf, fresh, r.Lang, spec.get, slugOf)
-	bySlug := map[string]*Value{}
-	for _, v := range regrouped {
-		bySlug[v.Slug] = v
+	for _, p := range moved {
+		member[p] = true
+	}
+	var fresh []*content.Page
+	for _, p := range r.All {
+		if member[p] {
+			fresh = append(fresh, p)
+		}
 	}
 	// Every value, kept or made again, in the order group made them: by
 	// where its first signatory is in the register.
@@ -267,7 +272,7 @@ func (r *Register) refileFacet(f *Facet, spec ownFacet, moved []*content.Page, t
 			first[v.Signatories[0]] = &Value{Facet: nf, Slug: v.Slug, Label: v.Label, Signatories: v.Signatories}
 		}
 	}
-	for _, v := range regrouped {
+	for _, v := range group(nf, fresh, r.Lang, spec.get, slugOf) {
 		first[v.Signatories[0]] = v
 	}
 	for _, p := range r.All {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"hash/maphash"
+	"html/template"
 	"slices"
 	"sort"
 	"strings"
@@ -51,6 +52,7 @@ type change struct {
 	shown         map[string]bool
 	shownSections map[string]bool
 	listings      map[string]bool // directory pages whose list, counts or filters changed, or that came or went
+	pledges       bool            // a pledge is among pages: every signatory is asked whether it signed it
 	reads         map[string]*render.Reads
 	// candidates are the outputs that may have read one of the above
 	// (readers.go); the others did not, and need no look at their reads.
@@ -67,7 +69,9 @@ func (c *change) redo(file string) bool {
 	if c.candidates != nil && !c.candidates[file] {
 		return false
 	}
-	return anyIn(r.Titles, c.pages) || anyIn(r.Pages, c.shown) || anyIn(r.Sections, c.shownSections) || anyIn(r.Listings, c.listings)
+	// The short lists first: a page of the directory reads its listing
+	// and the titles of a hundred signatories.
+	return anyIn(r.Listings, c.listings) || anyIn(r.Sections, c.shownSections) || anyIn(r.Pages, c.shown) || anyIn(r.Titles, c.pages)
 }
 
 // signatoryChanged reports whether the save changed what a signatory's
@@ -81,7 +85,46 @@ func (c *change) signatoryChanged(p *content.Page) bool {
 	if c.shown[p.URL] || c.shown[main.URL] {
 		return true
 	}
-	return c.anyPledgeChanged(main.Pledges) || c.anyPledgeChanged(p.Pledges)
+	return c.pledges && (c.anyPledgeChanged(main.Pledges) || c.anyPledgeChanged(p.Pledges))
+}
+
+// changedSignatories are the pages of all that signatoryChanged says yes
+// to, for a save that changed no pledge: the shown pages and their
+// translations, each looked up rather than every signatory asked.
+func (c *change) changedSignatories(site *content.Site, all []*content.Page) []*content.Page {
+	var maybe []*content.Page
+	for url := range c.shown {
+		if p := site.Page(url); p != nil && p.Kind == content.KindSignatory {
+			maybe = append(maybe, p)
+			maybe = append(maybe, p.Translations...)
+		}
+	}
+	if len(maybe) == 0 {
+		return nil
+	}
+	in := make(map[*content.Page]bool, len(maybe))
+	for _, p := range maybe {
+		in[p] = true
+	}
+	var out []*content.Page
+	for _, p := range all { // in the register's order, and only its pages
+		if in[p] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// missingRows are the pages of all whose row must be made again: the
+// save changed what it shows, or the last build has none (last).
+func (c *change) missingRows(all []*content.Page, last map[string]template.HTML) []*content.Page {
+	var out []*content.Page
+	for _, p := range all {
+		if _, ok := last[p.URL]; !ok || c.signatoryChanged(p) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // anyPledgeChanged reports whether the save changed one of pledges, in
@@ -171,6 +214,7 @@ func planChange(prev, next *builder, names []string) plan {
 		c := &change{pages: map[string]bool{}, shown: map[string]bool{}, shownSections: map[string]bool{}, reads: prev.reads}
 		for _, m := range moved {
 			c.pages[m.URL] = true
+			c.pledges = c.pledges || m.Kind == content.KindPledge
 			neighbours(m, c.shown)
 		}
 		for url := range c.shown { // the moved pages among them
@@ -187,8 +231,17 @@ func planChange(prev, next *builder, names []string) plan {
 			prev.readers = newReadIndex(prev.reads)
 		}
 		c.candidates = prev.readers.candidates(c)
-		for _, p := range now.Pages {
-			if !want[p] && (c.shown[p.URL] || c.redo(indexFile(p.URL))) {
+		// The pages that show a change are looked for among the shown
+		// and the outputs that may have read it, not by asking all
+		// 11,000 pages: every page's output read something when it was
+		// made, so its reads are known to the index.
+		for url := range c.shown {
+			if p := now.Page(url); p != nil && !want[p] {
+				shows[p] = true
+			}
+		}
+		for file := range c.candidates {
+			if p := now.Page(pageURL(file)); p != nil && !want[p] && !shows[p] && indexFile(p.URL) == file && c.redo(file) {
 				shows[p] = true
 			}
 		}

@@ -79,13 +79,14 @@ func (b *builder) deferring() bool {
 }
 
 // renderLater leaves a page with no Markdown file of its own to be made when
-// first asked for, as writeSpecial would make it now.
-func (b *builder) renderLater(o output, file, tmpl, kind string, p *content.Page) error {
+// first asked for, as writeSpecial would make it now. The page is made
+// then too: a region's save leaves the directory's thousand pages.
+func (b *builder) renderLater(o output, file, tmpl, kind string, page func() *content.Page) error {
 	if !b.change.redo(file) {
 		return nil
 	}
 	return b.leaveForLater(o, file, func(buf *bytes.Buffer) (*render.PageData, diag.List) {
-		data, err := b.renderer.executeSpecial(buf, tmpl, kind, p)
+		data, err := b.renderer.executeSpecial(buf, tmpl, kind, page())
 		switch {
 		case err == nil:
 			return data, nil

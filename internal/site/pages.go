@@ -50,7 +50,10 @@ type builder struct {
 	claims    *claims         // who claimed each file, kept while none comes or goes
 	generated []string        // the files writeGenerated wrote
 	declared  []string        // the files the generated steps list, claimed
-	static    []string        // files of static/, as published
+	// declaredSteps are declared by step (declareFiles).
+	declaredSteps [][]string
+	checked       diag.List // the problems check found in the content
+	static        []string  // files of static/, as published
 	// What the preview keeps to find what a save affects (affected.go):
 	// what each output read as it rendered (nil outside the preview), and
 	// the directory's rows, to keep those of the signatories a save did
@@ -232,6 +235,16 @@ func indexFile(url string) string {
 		return url[1:] + "index.html"
 	}
 	return path.Join(strings.Trim(url, "/"), "index.html")
+}
+
+// pageURL is the address of the page whose output is file, if file is a
+// page's (indexFile turned round): a/b/index.html is /a/b/.
+func pageURL(file string) string {
+	dir, ok := strings.CutSuffix(file, "index.html")
+	if !ok || dir != "" && !strings.HasSuffix(dir, "/") {
+		return ""
+	}
+	return "/" + dir
 }
 
 // fileForURL is the file a link to a site path needs: index.html for a

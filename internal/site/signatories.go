@@ -51,7 +51,6 @@ func (b *builder) writeSignatoryDirectory(o output) error {
 	}()
 	return b.parallel(len(listings), func(i int) error {
 		l := listings[i]
-		p := b.listingPage(l)
 		tmpl, kind := "signatories-list.html", string(content.KindList)
 		switch {
 		case l.Value != nil:
@@ -62,9 +61,9 @@ func (b *builder) writeSignatoryDirectory(o output) error {
 			tmpl, kind = "signatories-filter.html", formerKind
 		}
 		if b.deferring() {
-			return b.renderLater(o, indexFile(l.URL), tmpl, kind, p)
+			return b.renderLater(o, indexFile(l.URL), tmpl, kind, func() *content.Page { return b.listingPage(l) })
 		}
-		return b.writeSpecial(o, indexFile(l.URL), tmpl, kind, p)
+		return b.writeSpecial(o, indexFile(l.URL), tmpl, kind, b.listingPage(l))
 	})
 }
 
@@ -282,14 +281,19 @@ func (b *builder) renderRows() {
 // kept.
 func (b *builder) renderSignatoryRows(all []*content.Page, lang string, last map[string]template.HTML) error {
 	var redo []*content.Page
-	if b.change == nil || last == nil {
+	switch {
+	case b.change == nil || last == nil:
 		redo = all
-	} else {
-		for _, p := range all {
-			if _, ok := last[p.URL]; !ok || b.change.signatoryChanged(p) {
-				redo = append(redo, p)
-			}
+	case !b.change.pledges:
+		// No pledge changed: the rows to make again are those of the
+		// changed pages and their translations, found from them rather
+		// than by asking every signatory.
+		redo = b.change.changedSignatories(b.rs.Content, all)
+		if len(last)+len(redo) < len(all) {
+			redo = b.change.missingRows(all, last) // a signatory without a row: ask each
 		}
+	default:
+		redo = b.change.missingRows(all, last)
 	}
 	rows := make([]template.HTML, len(redo))
 	err := b.parallel(len(redo), func(i int) error {
