@@ -194,8 +194,8 @@ func (inc *Incremental) update(names []string) *Change {
 	inc.out.Apply(st, p.work.removes)
 	inc.later.note(b.later, st.Names(), p.work.removes)
 	b.readers = prev.readers
-	for file := range b.reads {
-		b.noteReads(file)
+	for file, r := range b.reads {
+		b.noteMade(file, r)
 	}
 	b.names, b.reads = prev.names, mergeReads(prev.reads, b.reads)
 	b.index.keepUpdate(prev.index, p.work.render, p.work.removed)

@@ -234,7 +234,7 @@ func (inc *Incremental) Finish(ctx context.Context) (diag.List, bool) {
 			l.mu.Lock()
 			if r := l.reads[f]; r != nil {
 				inc.b.reads[f] = r
-				inc.b.noteReads(f)
+				inc.b.noteMade(f, r)
 			}
 			l.mu.Unlock()
 			delete(inc.later.waiting, f)
