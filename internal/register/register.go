@@ -197,15 +197,16 @@ func newestFirst(vs []*Value) {
 // Refile is the register for a site whose pages are r's, where the pages
 // in changed were changed in place in nothing the register reads but
 // their sector, region and size (the preview's save of a signatory's own
-// facts): those three facets are filed again, the values the changed
+// facts); changed maps each to a copy of what it was. The facets whose
+// value one of them changed are filed again, the values the changed
 // signatories left or joined made anew, and every other part is r's. It
 // equals the register NewIn makes of the site, at the cost of a pass
 // over the signatories, where NewIn groups and sorts them all.
-func (r *Register) Refile(changed map[*content.Page]bool, w Words) *Register {
+func (r *Register) Refile(changed map[*content.Page]*content.Page, w Words) *Register {
 	n := *r
 	n.Facets = slices.Clone(r.Facets)
-	touched := func(p *content.Page) bool { return changed[p] || changed[mainPage(p)] }
-	var moved []*content.Page // the changed signatories the register lists
+	touched := func(p *content.Page) bool { return changed[p] != nil || changed[mainPage(p)] != nil }
+	var moved []*content.Page // the changed signatories the register lists, and their translations
 	for _, p := range r.All {
 		if touched(p) {
 			moved = append(moved, p)
@@ -215,6 +216,15 @@ func (r *Register) Refile(changed map[*content.Page]bool, w Words) *Register {
 		return &n
 	}
 	for _, spec := range ownFacets(w) {
+		// A translation reads its own value and its main page's slug:
+		// if no changed page's value or slug changed, none did.
+		same, slugOf := true, slugger(spec.key, spec.get)
+		for p, was := range changed {
+			same = same && spec.get(p) == spec.get(was) && slugOf(p) == slugOf(was)
+		}
+		if same {
+			continue
+		}
 		for i, f := range n.Facets {
 			if f.Key == spec.key {
 				n.Facets[i] = r.refileFacet(f, spec, moved)

@@ -417,18 +417,23 @@ func TestRefileIsTheRegisterMadeAgain(t *testing.T) {
 	regs := []*Register{NewIn(site, "", w), NewIn(site, "cy", w)}
 	signatories := site.Section(Section)
 	for round := range 200 {
-		changed := map[*content.Page]bool{}
+		changed := map[*content.Page]*content.Page{}
 		for range 1 + rng.IntN(3) {
 			p := signatories[rng.IntN(len(signatories))]
-			switch rng.IntN(3) {
+			if changed[p] == nil {
+				was := *p
+				changed[p] = &was
+			}
+			switch rng.IntN(4) {
 			case 0:
 				p.Sector = pick(sectors)
 			case 1:
 				p.Region = pick(regions)
-			default:
+			case 2:
 				p.Size = pick(sizes)
+			default:
+				p.Summary = "Another summary." // a fact the register does not file by
 			}
-			changed[p] = true
 		}
 		for i, lang := range []string{"", "cy"} {
 			got, want := regs[i].Refile(changed, w), NewIn(site, lang, w)

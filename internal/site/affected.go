@@ -291,9 +291,9 @@ func planChange(prev, next *builder, names []string) plan {
 // as before. They are refiled when those signatories differ at most in
 // their sector, region or size and were changed in place
 // (register.Refile): at 10,000 signatories that takes a millisecond
-// where making them again took 50. Otherwise they are made again; refile
-// then holds the pages to file again.
-func registersAfter(old, now *content.Site, moved []*content.Page) (how registersChange, refile map[*content.Page]bool) {
+// where making them again took 50. Otherwise they are made again. refile
+// holds the pages to file again, each with what it was.
+func registersAfter(old, now *content.Site, moved []*content.Page) (how registersChange, refile map[*content.Page]*content.Page) {
 	read := func(p *content.Page) bool {
 		return p != nil && (p.Kind == content.KindSignatory || p.Kind == content.KindPledge)
 	}
@@ -313,9 +313,9 @@ func registersAfter(old, now *content.Site, moved []*content.Page) (how register
 			return makeRegisters, nil
 		}
 		if refile == nil {
-			refile = map[*content.Page]bool{}
+			refile = map[*content.Page]*content.Page{}
 		}
-		refile[p], how = true, refileRegisters
+		refile[p], how = op, refileRegisters
 	}
 	return how, refile
 }

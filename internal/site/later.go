@@ -241,6 +241,11 @@ func (inc *Incremental) Finish(ctx context.Context) (diag.List, bool) {
 			inc.later.problems[f] = found[i]
 		}
 	}
+	if err == nil && inc.b.readers == nil && inc.b.reads != nil {
+		// Made again here, between saves, rather than inside the next
+		// save that changes some front matter.
+		inc.b.readers = newReadIndex(inc.b.reads)
+	}
 	return inc.problems(), err == nil && len(inc.later.waiting) == 0
 }
 

@@ -32,10 +32,10 @@ type builder struct {
 	workers  int
 
 	regOnce  sync.Once
-	regsMade atomic.Bool            // regs are made: another build may read them
-	regs     []*register.Register   // see registers()
-	regsFrom *builder               // whose registers to keep, remap or refile, in an update
-	refile   map[*content.Page]bool // the signatories to file again in regsFrom's registers (registersAfter)
+	regsMade atomic.Bool                     // regs are made: another build may read them
+	regs     []*register.Register            // see registers()
+	regsFrom *builder                        // whose registers to keep, remap or refile, in an update
+	refile   map[*content.Page]*content.Page // the signatories to file again in regsFrom's registers, each with what it was (registersAfter)
 	// plansFrom is the last good build, in an update that makes the
 	// registers again: its search index plans are kept where the names
 	// are the same. Let go once the update is done.

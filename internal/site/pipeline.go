@@ -259,6 +259,9 @@ func (p *pass) planWork() bool {
 	if !p.work.moved && !p.work.files {
 		p.b.index.shareNames(p.prev.index) // the same pages and files
 	}
+	if p.res.Site.SharesPages(p.prev.rs.Content) {
+		p.b.index.sharePages(p.prev.index)
+	}
 	p.b.change = p.work.change
 	return true
 }
