@@ -128,15 +128,15 @@ func (s *Site) inheritFacts(diags *diag.List) {
 // checkFacts reports each fact a twin writes that its main page does not
 // say the same way, and words the twin must not leave out.
 func (s *Site) checkFacts(p, o *Page, diags *diag.List) {
-	what := "translation"
+	what, a := "translation", "a"
 	if p.Lang == "" {
-		what = "Easy Read page"
+		what, a = "Easy Read page", "an"
 	}
 	for _, k := range p.keyAt {
 		if !IsFact(k.key) || sameFact(k.key, p, o) {
 			continue
 		}
-		fix := fmt.Sprintf("delete the line: a %s takes %s from %s", what, k.key, o.File)
+		fix := fmt.Sprintf("delete the line: %s %s takes %s from %s", a, what, k.key, o.File)
 		if at, ok := o.keyPos(k.key); ok {
 			diags.Errorf(k.pos, fix+", or change it there", "%s here is %s, but %s:%d says %s", k.key, factText(k.key, p), at.File, at.Line, factText(k.key, o))
 		} else if o.wrote(k.key) || !o.keepKeys && !zeroFact(k.key, o) {

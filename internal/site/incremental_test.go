@@ -168,3 +168,33 @@ func TestIncrementalNewSectionReachesTheNavigation(t *testing.T) {
 	}
 	sameAsClean(t, "pledges front page removed", fsys, out, now)
 }
+
+// Two saves with mistakes in a row, the second of which changes no page's
+// place (an Easy Read page that gives its own website): the preview lists
+// both mistakes, as the build does, not only the second. The preview kept
+// the last build's claims for such a save and stopped before looking at
+// the other pages' Markdown.
+func TestPreviewListsTheMistakesOfEverySaveSinceTheLastGoodOne(t *testing.T) {
+	opts := sitegen.Options{Signatories: 20, Seed: 5}
+	src := sitegen.MapFS(opts)
+	sig := sitegen.SignatoryFile(3)
+	twin := strings.TrimSuffix(sig, ".md") + ".easy.md"
+	src[twin] = &fstest.MapFile{Data: []byte("---\ntitle: In easy words\nsummary: We signed the pledge.\n---\nWe signed the pledge.\n")}
+	now := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
+	inc, _ := startPreview(t, src, now)
+
+	linking := sitegen.SignatoryFile(6)
+	src[linking] = &fstest.MapFile{Data: append(src[linking].Data, "\nSee [the plan](no-such-page.md).\n"...)}
+	if ch := inc.Update([]string{linking}); !ch.Diags.HasErrors() {
+		t.Fatal("a link to a page that does not exist was not reported")
+	}
+	src[twin] = &fstest.MapFile{Data: []byte("---\ntitle: In easy words\nsummary: We signed the pledge.\nwebsite: https://elsewhere.example.org/\n---\nWe signed the pledge.\n")}
+	ch := inc.Update([]string{twin})
+	build := Build(Options{Source: src, Output: publish.NewMemory(), Now: now})
+	if got, want := diagLines(ch.Diags), diagLines(build.Diags); got != want {
+		t.Errorf("the preview lists other problems than the build:\npreview:\n%s\nbuild:\n%s", got, want)
+	}
+	if !strings.Contains(diagLines(ch.Diags), "no-such-page") {
+		t.Error("the first save's broken link is no longer listed")
+	}
+}

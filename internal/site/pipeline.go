@@ -198,33 +198,38 @@ func (p *pass) openTheme() bool {
 // claimOutputs claims every file before any is written, so two sources
 // wanting one file are both named, and nothing is written.
 func (p *pass) claimOutputs() bool {
+	p.out.claims = p.claims()
+	p.b.claims = p.out.claims
+	if p.res.Diags.HasErrors() {
+		// Whether the claims were made again or kept, nothing is
+		// rendered: the pages' own problems are found here instead.
+		p.res.Diags = append(p.res.Diags, checkBodies(p.cfg, p.res.Site, p.res.Diags)...) // every problem in one run
+		return false
+	}
+	return true
+}
+
+// claims are the claims of the pass: the last good build's when no page,
+// alias or file came or went and the site-wide files are the same, brought
+// up to date when they can be, or made again.
+func (p *pass) claims() *claims {
 	if !p.whole() && !p.work.files && !p.work.moved {
-		// No page, alias or file came or went: the claims stand if the
-		// site-wide files are the same too.
 		keep := !p.work.meta || p.work.sameFiles
 		if !keep {
 			p.b.declareFiles(p.b.generatedSteps(), p.prev)
 			keep = slices.Equal(p.b.declared, p.prev.declared)
 		}
 		if keep {
-			p.out.claims, p.b.declared, p.b.declaredSteps = p.prev.claims, p.prev.declared, p.prev.declaredSteps
-			p.b.claims = p.out.claims
-			return true
+			p.b.declared, p.b.declaredSteps = p.prev.declared, p.prev.declaredSteps
+			return p.prev.claims
 		}
 	}
-	c, updated := (*claims)(nil), false
 	if !p.whole() {
-		c, updated = p.b.updateClaims(p.prev, p.changed)
+		if c, updated := p.b.updateClaims(p.prev, p.changed); updated {
+			return c
+		}
 	}
-	if !updated {
-		c = p.b.claimOutputs(p.output().final(), &p.res.Diags)
-	}
-	p.out.claims, p.b.claims = c, c
-	if p.res.Diags.HasErrors() {
-		p.res.Diags = append(p.res.Diags, checkBodies(p.cfg, p.res.Site, p.res.Diags)...) // every problem in one run
-		return false
-	}
-	return true
+	return p.b.claimOutputs(p.output().final(), &p.res.Diags)
 }
 
 func (p *pass) loadTemplates() bool {
