@@ -35,7 +35,7 @@ type recorder struct {
 	out    publish.Output
 	claims *claims      // nil before the claims are made
 	links  *outputLinks // reads each file for the addresses it points to, when set
-	mu     sync.Mutex
+	mu     sync.RWMutex // Has is called for most links of every page
 	names  map[string]bool
 }
 
@@ -124,8 +124,8 @@ func (r *recorder) writeLater(names []string, write func(out publish.Output) err
 
 // Has reports whether a file was written.
 func (r *recorder) Has(name string) bool {
-	r.mu.Lock()
-	defer r.mu.Unlock()
+	r.mu.RLock()
+	defer r.mu.RUnlock()
 	return r.names[name]
 }
 
