@@ -192,7 +192,9 @@ func (m *writtenMemo) has(target string) bool {
 }
 
 func (m *writtenMemo) add(target string) {
-	m.slot(target).CompareAndSwap(nil, &target)
+	if slot := m.slot(target); slot.Load() == nil {
+		slot.CompareAndSwap(nil, &target)
+	}
 }
 
 // target turns an address written in the file from into the file inside
