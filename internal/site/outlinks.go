@@ -170,10 +170,12 @@ func namesFile(target, file string) bool {
 }
 
 // writtenMemo holds some targets found written, each in a slot chosen by
-// its hash; a slot once filled is kept. The first pages rendered fill it
-// with the addresses every page has, which are then found without a look
-// through every file written. It is safe for the rendering workers to use
-// at once.
+// its hash, the last found in each slot. The addresses every page has are
+// found again on every page, so they are nearly always there, and found
+// without a look through every file written; a slot kept by the first
+// target found in it held mostly links between signatories, as the pages
+// of the menu were not written yet when the first pages were. It is safe
+// for the rendering workers to use at once.
 type writtenMemo struct {
 	slots [4096]atomic.Pointer[string]
 }
@@ -192,9 +194,7 @@ func (m *writtenMemo) has(target string) bool {
 }
 
 func (m *writtenMemo) add(target string) {
-	if slot := m.slot(target); slot.Load() == nil {
-		slot.CompareAndSwap(nil, &target)
-	}
+	m.slot(target).Store(&target)
 }
 
 // target turns an address written in the file from into the file inside
