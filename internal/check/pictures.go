@@ -22,13 +22,13 @@ const MaxLogoBytes = 200 << 10
 // is shown at, so it stays sharp on a high-resolution screen, and said so
 // in the message.
 
-// checkLogos warns about a signatory's logo that is heavier than
+// checkLogos warns about a logo of one of pages that is heavier than
 // MaxLogoBytes, or more than twice as wide as the sharpest it is ever
 // shown (picture.LogoBox), at the logo: line of the page.
-func checkLogos(s *content.Site) diag.List {
+func checkLogos(s *content.Site, pages []*content.Page) diag.List {
 	var diags diag.List
 	seen := map[diag.Pos]bool{}
-	for _, p := range s.Pages {
+	for _, p := range pages {
 		if p.Logo == "" || seen[p.LogoPos] {
 			// A translation without a logo of its own shows its main
 			// page's, written at the main page's line: one warning.

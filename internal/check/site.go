@@ -28,20 +28,42 @@ func Site(s *content.Site, opts Options) diag.List {
 			continue
 		}
 		seen[key] = p
-		for _, key := range scaffold.LeftAsWritten(p.Summary, p.Website) {
-			at := p.At(p.SummaryAt)
-			if key == "website" {
-				at = p.At(p.WebsiteAt)
-			}
-			diags.Warnf(at, "write the real "+key+" in its place",
-				"%s is still the example that coproduce new wrote", key)
-		}
-		if bad := awkwardName(p.File); bad != "" {
-			diags.Warnf(diag.Pos{File: p.File, Line: 1, Col: 1}, fmt.Sprintf("rename the file to %s", suggestName(p.File)),
-				"the file name has %s, which makes its web address hard to type and to share", bad)
-		}
+		diags = append(diags, ownNames(p)...)
 	}
-	return append(diags, checkLogos(s)...)
+	return append(diags, checkLogos(s, s.Pages)...)
+}
+
+// Pages is what Site says of pages, for a site that Site found no error
+// in and whose pages are at the same addresses since: the live preview's,
+// after a save that changed pages in place (content.Site.Before). Two
+// pages at addresses that differ only in capital letters were an error,
+// so there are none; each page's other problems are its own.
+func Pages(s *content.Site, pages []*content.Page) diag.List {
+	var diags diag.List
+	for _, p := range pages {
+		diags = append(diags, ownNames(p)...)
+	}
+	return append(diags, checkLogos(s, pages)...)
+}
+
+// ownNames are the problems of what a page calls itself: a summary or
+// website left as coproduce new wrote it, and a file name that makes an
+// awkward address.
+func ownNames(p *content.Page) diag.List {
+	var diags diag.List
+	for _, key := range scaffold.LeftAsWritten(p.Summary, p.Website) {
+		at := p.At(p.SummaryAt)
+		if key == "website" {
+			at = p.At(p.WebsiteAt)
+		}
+		diags.Warnf(at, "write the real "+key+" in its place",
+			"%s is still the example that coproduce new wrote", key)
+	}
+	if bad := awkwardName(p.File); bad != "" {
+		diags.Warnf(diag.Pos{File: p.File, Line: 1, Col: 1}, fmt.Sprintf("rename the file to %s", suggestName(p.File)),
+			"the file name has %s, which makes its web address hard to type and to share", bad)
+	}
+	return diags
 }
 
 // awkwardName says what is wrong with a file name as part of an address:

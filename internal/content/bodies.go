@@ -12,22 +12,28 @@ import (
 	"github.com/coproduce/coproduce/internal/diag"
 )
 
-// bodyOnlyKinds are the kinds of page reloadBodies reads on its own: pages
-// no other page is found by. The other pages keep pointing to the saved
-// page's old self, which holds the same front matter; a pledge, principle
-// or list page is also looked up by who points to it (the register files
-// a signatory under the pledge its front matter points to), and a page
-// with a translation, twin or report is pointed back to, so those are read
-// in full.
-var bodyOnlyKinds = map[Kind]bool{KindSignatory: true, KindCaseStudy: true, KindValue: true, KindPage: true}
+// inPlaceKinds are the kinds of page reloadInPlace changes where they
+// are: pages no other page is found by. A pledge, principle or list page is
+// also looked up by who points to it (the register files a signatory under
+// the pledge its front matter points to), and a page with a translation,
+// twin or report is pointed back to, so those are read in full.
+var inPlaceKinds = map[Kind]bool{KindSignatory: true, KindCaseStudy: true, KindValue: true, KindPage: true}
 
-// reloadBodies is Reload for the saves editors make most: the Markdown of
+// reloadInPlace is Reload for the saves editors make most: the Markdown of
 // pages that exist, and their own facts (ownFacts), with the rest of their
-// front matter as it was. Nothing another page is linked by has changed,
-// so the cross-referencing of the old site holds; the new site shares it,
-// with each saved page in place of its old self. It returns false, having
-// changed nothing, for any other save, which Reload then reads in full.
-func reloadBodies(old *Site, fsys fs.FS, changed []string, opts Options) (*Site, diag.List, bool) {
+// front matter as it was. Nothing another page is found or linked by has
+// changed, so the cross-referencing of the old site holds, and each saved
+// page is changed where it is: every page that shows it (a pledge listing
+// its signatories, a principle its case studies) sees it as saved, with
+// nothing copied. At 10,000 signatories copying the site so that the old
+// one stayed as it was took a third of a save's time.
+//
+// The new site shares its pages with old, so old changes too: Before gives
+// a changed page as it was, and Undo puts the pages back, for a save the
+// caller does not keep. Nothing may read the pages while Reload changes
+// them. It returns false, having changed nothing, for any other save,
+// which Reload then reads in full.
+func reloadInPlace(old *Site, fsys fs.FS, changed []string, opts Options) (*Site, diag.List, bool) {
 	if len(changed) == 0 || len(changed) > 8 {
 		return nil, nil, false
 	}
@@ -47,14 +53,13 @@ func reloadBodies(old *Site, fsys fs.FS, changed []string, opts Options) (*Site,
 		}
 	}
 	var diags diag.List
-	fresh := make(map[*Page]*Page, len(old.Pages)) // old page -> its saved or copied self
-	facts := false                                 // some page's own facts changed
+	saved := make(map[*Page]*Page, len(changed)) // page -> the page as read now
 	for _, name := range changed {
 		op := byFile[name]
 		// A twin or translation is read with what it shares with its
 		// main page, and a page with a twin keeps where its keys are
 		// written: the full path reads those.
-		if op.keepKeys || op.IsTwin() || op.Lang != "" || !bodyOnlyKinds[op.Kind] ||
+		if op.keepKeys || op.IsTwin() || op.Lang != "" || !inPlaceKinds[op.Kind] ||
 			len(op.Translations) > 0 || op.EasyRead != nil || len(op.Reports) > 0 {
 			return nil, nil, false
 		}
@@ -63,154 +68,63 @@ func reloadBodies(old *Site, fsys fs.FS, changed []string, opts Options) (*Site,
 		if p == nil || found.HasErrors() || p.URL != op.URL || p.frontMatter != op.frontMatter && p.structure != op.structure {
 			return nil, nil, false
 		}
-		facts = facts || p.frontMatter != op.frontMatter
 		diags = append(diags, found...)
-		// The page takes the old one's place among the others: its links
-		// to them, and what the lifecycle worked out from them.
-		saved := *p
-		*p = *op
-		p.Body, p.BodyLine, p.bodyAt, p.frontMatter, p.structure = saved.Body, saved.BodyLine, saved.bodyAt, saved.frontMatter, saved.structure
-		ownFacts(p, &saved)
-		fresh[op] = p
+		saved[op] = p
 	}
-	if facts {
-		// Other pages show a page's own facts through their links to it
-		// (a principle lists its case studies with their summaries), and
-		// pages are told apart by identity (a pledge's signatories are
-		// found by it): every page is copied, pointing to the new selves,
-		// so the new site is the old one's links with nothing of the old
-		// one in it, as a site read in full would be. Copying is a tenth
-		// of linking again.
-		// The copies are made in one block: ten thousand allocations
-		// cost more than the copying.
-		copies := make([]Page, len(old.Pages))
-		for i, q := range old.Pages {
-			if fresh[q] == nil {
-				copies[i] = *q
-				fresh[q] = &copies[i]
+	before := make(map[*Page]*Page, len(saved))
+	for op, p := range saved {
+		was := *op
+		before[op] = &was
+		// The page keeps its place among the others (its links to them,
+		// what the lifecycle worked out from them) and takes what was
+		// read: its Markdown and its own facts.
+		op.Body, op.BodyLine, op.bodyAt, op.frontMatter, op.structure = p.Body, p.BodyLine, p.bodyAt, p.frontMatter, p.structure
+		ownFacts(op, p)
+	}
+	site := *old // the same pages, addresses and sections
+	site.before = before
+	return &site, diags, true
+}
+
+// SharesPages reports whether s and o are the same pages: o was reloaded
+// from s, or s from o, in place.
+func (s *Site) SharesPages(o *Site) bool {
+	return len(s.Pages) == len(o.Pages) && (len(s.Pages) == 0 || &s.Pages[0] == &o.Pages[0])
+}
+
+// Before is p as it was before the reload that made s changed it in place
+// (reloadInPlace), or p itself.
+func (s *Site) Before(p *Page) *Page {
+	if was := s.before[p]; was != nil {
+		return was
+	}
+	return p
+}
+
+// ChangedInPlace are the pages the reload that made s changed in place,
+// in the order of the site's pages.
+func (s *Site) ChangedInPlace() []*Page {
+	var out []*Page
+	if len(s.before) > 0 {
+		for _, p := range s.Pages {
+			if s.before[p] != nil {
+				out = append(out, p)
 			}
 		}
-		// A page saved before with its body alone may still be pointed
-		// to as its older self, which is not among the pages: it is
-		// found by its address.
-		var byURL map[string]*Page
-		next := func(q *Page) *Page {
-			if n := fresh[q]; n != nil {
-				return n
-			}
-			if byURL == nil {
-				byURL = make(map[string]*Page, len(old.Pages))
-				for _, q := range old.Pages {
-					byURL[q.URL] = fresh[q]
-				}
-			}
-			return byURL[q.URL]
-		}
-		// The copies' lists are made in two blocks, for the same reason.
-		var pointers, signings int
-		for _, p := range fresh {
-			for _, list := range p.lists() {
-				pointers += len(*list)
-			}
-			signings += len(p.Signings)
-		}
-		room := &listRoom{pages: make([]*Page, 0, pointers), signings: make([]Signing, 0, signings)}
-		for _, p := range fresh {
-			p.repoint(next, room)
-		}
 	}
-	// A body alone leaves the other pages pointing to the saved page's
-	// old self, which holds the same front matter: no page shows
-	// another's body.
-	now := func(p *Page) *Page {
-		if n := fresh[p]; n != nil {
-			return n
-		}
-		return p
-	}
-	site := &Site{Pages: make([]*Page, len(old.Pages)), Assets: old.Assets, Drafts: old.Drafts, Pictures: old.Pictures, dir: old.dir,
-		byURL: make(map[string]*Page, len(old.byURL)), bySection: make(map[string][]*Page, len(old.bySection))}
-	for i, p := range old.Pages {
-		site.Pages[i] = now(p)
-	}
-	for url, p := range old.byURL {
-		site.byURL[url] = now(p)
-	}
-	for name, pages := range old.bySection {
-		mapped := make([]*Page, len(pages))
-		for i, p := range pages {
-			mapped[i] = now(p)
-		}
-		site.bySection[name] = mapped
-	}
-	return site, diags, true
+	return out
 }
 
-// repoint makes p point to next's page for every page it points to (nil
-// for one to keep). The lists it holds are shared with its old self, so
-// they are copied first, into room.
-func (p *Page) repoint(next func(*Page) *Page, room *listRoom) {
-	for _, list := range p.lists() {
-		*list = room.copyPages(*list)
+// Undo puts back the pages the reload that made s changed in place, for a
+// save that is not kept: the site it was reloaded from is then as it was.
+func (s *Site) Undo() {
+	if s == nil {
+		return
 	}
-	p.Signings = room.copySignings(p.Signings)
-	p.eachLink(func(q **Page) {
-		if n := next(*q); n != nil {
-			*q = n
-		}
-	})
-}
-
-// lists are the lists of pages p points to.
-func (p *Page) lists() []*[]*Page {
-	return []*[]*Page{&p.Principles, &p.CaseStudies, &p.Pledges, &p.Signatories, &p.Children, &p.Translations, &p.Reports}
-}
-
-// listRoom is room made at once for the copies of many pages' lists: ten
-// thousand pages' lists copied one by one were as many allocations. Each
-// copy's capacity is its length, so appending to one never reaches into
-// the next.
-type listRoom struct {
-	pages    []*Page
-	signings []Signing
-}
-
-func (r *listRoom) copyPages(list []*Page) []*Page {
-	if len(list) == 0 {
-		return list
+	for p, was := range s.before {
+		*p = *was
 	}
-	start := len(r.pages)
-	r.pages = append(r.pages, list...)
-	return r.pages[start:len(r.pages):len(r.pages)]
-}
-
-func (r *listRoom) copySignings(list []Signing) []Signing {
-	if len(list) == 0 {
-		return list
-	}
-	start := len(r.signings)
-	r.signings = append(r.signings, list...)
-	return r.signings[start:len(r.signings):len(r.signings)]
-}
-
-// eachLink calls fn with every place p points to another page, as
-// cross-referencing fills them in (see clearLinks).
-func (p *Page) eachLink(fn func(**Page)) {
-	for _, list := range [][]*Page{p.Principles, p.CaseStudies, p.Pledges, p.Signatories, p.Children, p.Translations, p.Reports} {
-		for i := range list {
-			fn(&list[i])
-		}
-	}
-	for _, one := range []**Page{&p.EasyRead, &p.Original, &p.Signatory, &p.ReportPledge} {
-		if *one != nil {
-			fn(one)
-		}
-	}
-	for i := range p.Signings {
-		if p.Signings[i].Pledge != nil {
-			fn(&p.Signings[i].Pledge)
-		}
-	}
+	s.before = nil
 }
 
 // ownFacts copies the facts of a page that only the page itself and the

@@ -90,6 +90,9 @@ type Site struct {
 	bySection map[string][]*Page
 	dir       string // Options.Dir, to find a draft by its file name
 	fsys      fs.FS  // where to read bodies again, with Options.BodiesOnDemand
+	// before are the pages the reload that made this site changed in
+	// place, each with a copy of what it was (see Before and Undo).
+	before map[*Page]*Page
 }
 
 // Page returns the page at url, or nil.

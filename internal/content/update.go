@@ -15,14 +15,19 @@ import (
 // named in changed (paths under fsys) were saved, created or deleted. Only
 // those are read again; every other page is copied from old, so a save in a
 // site of ten thousand pages costs one file's parse plus the cheap
-// cross-referencing of the whole site. old is not modified, so a caller can
-// keep serving it when the new one has errors.
+// cross-referencing of the whole site.
+//
+// A save of Markdown bodies and pages' own facts alone changes those pages
+// in place instead (reloadInPlace), and old with them: a caller that keeps
+// old when the new site has errors calls Undo on the new site, and nothing
+// may read old's pages while Reload runs. Any other save leaves old as it
+// was.
 //
 // The diagnostics are those of the changed files and of cross-referencing;
 // the problems of unchanged files were reported when they were read.
 func Reload(old *Site, fsys fs.FS, changed []string, opts Options) (*Site, diag.List) {
 	opts.Now = opts.today()
-	if site, diags, ok := reloadBodies(old, fsys, changed, opts); ok {
+	if site, diags, ok := reloadInPlace(old, fsys, changed, opts); ok {
 		return site, diags
 	}
 	var diags diag.List

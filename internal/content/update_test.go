@@ -63,7 +63,8 @@ func TestReloadSeesNewChangedAndDeletedFiles(t *testing.T) {
 
 // A save of a page's Markdown alone, the save editors make most, is read
 // without cross-referencing the site again: the result is the site Load
-// reads, page for page, and the old site is left as it was.
+// reads, page for page, with the saved page changed where it is, and
+// undoing the save gives the old site back.
 func TestReloadOfABodyAloneMatchesLoad(t *testing.T) {
 	fsys := fstest.MapFS{
 		"pledges/p.md":     {Data: []byte("---\ntitle: P\nsummary: S.\ncommitments: [a]\n---\nThe pledge.\n")},
@@ -96,12 +97,18 @@ func TestReloadOfABodyAloneMatchesLoad(t *testing.T) {
 	if len(a.Pledges) != 1 || a.Pledges[0].URL != "/pledges/p/" || a.Standing.Status != want.Page("/signatories/a/").Standing.Status {
 		t.Error("the saved page lost its links to other pages or its standing")
 	}
-	if string(old.Page("/signatories/a/").Body) != "Old words.\n" {
-		t.Errorf("Reload changed the old site: %q", old.Page("/signatories/a/").Body)
+	if !slices.Contains(got.Section("signatories"), a) ||
+		!slices.Contains(got.Page("/pledges/p/").Signatories, a) {
+		t.Error("the section or the pledge does not list the saved page")
 	}
-	if !slices.Contains(got.Section("signatories"), a) || slices.Contains(got.Section("signatories"), old.Page("/signatories/a/")) {
-		t.Error("the section does not list the saved page in place of its old self")
+	if string(got.Before(a).Body) != "Old words.\n" {
+		t.Errorf("Before gives the saved page as %q", got.Before(a).Body)
 	}
+	got.Undo()
+	if string(old.Page("/signatories/a/").Body) != "Old words.\n" || old.Page("/signatories/a/").BodyLine != 8 {
+		t.Errorf("undone, the old site has %q", old.Page("/signatories/a/").Body)
+	}
+	got, _ = Reload(old, fsys, []string{"signatories/a.md"}, Options{})
 
 	// A change to the front matter is cross-referenced in full.
 	fsys["signatories/a.md"] = &fstest.MapFile{Data: []byte("---\ntitle: A renamed\nsummary: S.\nwebsite: https://a.example/\nsigned: 2024-01-01\npledges: [p]\n---\nNew words.\n")}
@@ -131,55 +138,50 @@ func TestReloadOfAPledgeBodyKeepsItsSignatories(t *testing.T) {
 }
 
 // A save that changes a page's own facts (its summary, website, sector,
-// region, size...) is read without cross-referencing the site again, yet
-// every page that shows the saved page sees it as saved, and no page of
-// the old site is left in the new one: pages are told apart by identity.
+// region, size...) is read without cross-referencing the site again, by
+// changing the saved pages where they are: every page that shows one sees
+// it as saved, the pages before the save are at hand, and undoing the
+// save leaves the old site as it was.
 func TestReloadOfOwnFactsMatchesLoad(t *testing.T) {
-	fsys := fstest.MapFS{
-		"pledges/p.md":      {Data: []byte("---\ntitle: P\nsummary: S.\ncommitments: [a]\n---\nThe pledge.\n")},
-		"principles/x.md":   {Data: []byte("---\ntitle: X\nsummary: The principle.\n---\nWords.\n")},
-		"case-studies/c.md": {Data: []byte("---\ntitle: C\nsummary: Old story.\norganisation: Old Org\ndate: 2024-01-01\nanonymised: true\nprinciples: [x]\n---\nStory.\n")},
-		"signatories/a.md":  {Data: []byte("---\ntitle: A\nsummary: Old summary.\nwebsite: https://a.example/\nsigned: 2024-01-01\npledges: [p]\nregion: Leeds\n---\nWords.\n")},
-		"signatories/b.md":  {Data: []byte("---\ntitle: B\nsummary: S.\nwebsite: https://b.example/\nsigned: 2024-01-02\npledges: [p]\n---\n")},
+	files := func(a, c string) fstest.MapFS {
+		return fstest.MapFS{
+			"pledges/p.md":      {Data: []byte("---\ntitle: P\nsummary: S.\ncommitments: [a]\n---\nThe pledge.\n")},
+			"principles/x.md":   {Data: []byte("---\ntitle: X\nsummary: The principle.\n---\nWords.\n")},
+			"case-studies/c.md": {Data: []byte(c)},
+			"signatories/a.md":  {Data: []byte(a)},
+			"signatories/b.md":  {Data: []byte("---\ntitle: B\nsummary: S.\nwebsite: https://b.example/\nsigned: 2024-01-02\npledges: [p]\n---\n")},
+		}
 	}
+	oldA := "---\ntitle: A\nsummary: Old summary.\nwebsite: https://a.example/\nsigned: 2024-01-01\npledges: [p]\nregion: Leeds\n---\nOther words.\n"
+	oldC := "---\ntitle: C\nsummary: Old story.\norganisation: Old Org\ndate: 2024-01-01\nanonymised: true\nprinciples: [x]\n---\nStory.\n"
+	fsys := files("---\ntitle: A\nsummary: Old summary.\nwebsite: https://a.example/\nsigned: 2024-01-01\npledges: [p]\nregion: Leeds\n---\nWords.\n", oldC)
 	now := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 	loaded, diags := Load(fsys, Options{Now: now})
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}
-	// Its body saved first: the pledge still points to its older self.
-	fsys["signatories/a.md"] = &fstest.MapFile{Data: []byte("---\ntitle: A\nsummary: Old summary.\nwebsite: https://a.example/\nsigned: 2024-01-01\npledges: [p]\nregion: Leeds\n---\nOther words.\n")}
+	// Its body saved first, then its own facts with another page's.
+	fsys["signatories/a.md"] = &fstest.MapFile{Data: []byte(oldA)}
 	old, diags := Reload(loaded, fsys, []string{"signatories/a.md"}, Options{Now: now})
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}
-	fsys["signatories/a.md"] = &fstest.MapFile{Data: []byte("---\ntitle: A\nsummary: \"A new summary.\"\nwebsite: https://new.example/\nsigned: 2024-01-01\npledges: [p]\nregion: Bristol\n---\nWords.\n")}
-	fsys["case-studies/c.md"] = &fstest.MapFile{Data: []byte("---\ntitle: C\nsummary: New story.\norganisation: New Org\ndate: 2024-01-01\nanonymised: true\nprinciples: [x]\n---\nStory.\n")}
+	fsys = files("---\ntitle: A\nsummary: \"A new summary.\"\nwebsite: https://new.example/\nsigned: 2024-01-01\npledges: [p]\nregion: Bristol\n---\nWords.\n",
+		"---\ntitle: C\nsummary: New story.\norganisation: New Org\ndate: 2024-01-01\nanonymised: true\nprinciples: [x]\n---\nStory.\n")
 	changed := []string{"case-studies/c.md", "signatories/a.md"}
-	if _, _, ok := reloadBodies(old, fsys, changed, Options{Now: now}); !ok {
-		t.Fatal("a save of own facts alone was read in full")
-	}
 	got, diags := Reload(old, fsys, changed, Options{Now: now})
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}
-	want, _ := Load(fsys, Options{Now: now})
-	oldPages := map[*Page]bool{}
-	for _, site := range []*Site{loaded, old} {
-		for _, p := range site.Pages {
-			oldPages[p] = true
-		}
+	if got.before == nil {
+		t.Fatal("a save of own facts alone was read in full")
 	}
+	want, _ := Load(fsys, Options{Now: now})
 	for i, w := range want.Pages {
 		g := got.Pages[i]
 		if g.URL != w.URL || !SameFrontMatter(g, w) || string(g.Body) != string(w.Body) {
 			t.Errorf("page %s differs from Load's", w.URL)
 		}
-		g.eachLink(func(q **Page) {
-			if oldPages[*q] {
-				t.Errorf("page %s points to a page of the old site, %s", g.URL, (*q).URL)
-			}
-		})
 	}
 	if s := got.Page("/pledges/p/").Signatories; s[0].Summary+s[1].Summary != want.Page("/signatories/a/").Summary+"S." &&
 		s[1].Summary+s[0].Summary != want.Page("/signatories/a/").Summary+"S." {
@@ -188,8 +190,22 @@ func TestReloadOfOwnFactsMatchesLoad(t *testing.T) {
 	if cs := got.Page("/principles/x/").CaseStudies; len(cs) != 1 || cs[0].Organisation != "New Org" || cs[0] != got.Page("/case-studies/c/") {
 		t.Error("the principle does not show its case study as saved")
 	}
-	if old.Page("/signatories/a/").Region != "Leeds" || old.Page("/principles/x/").CaseStudies[0].Summary != "Old story." {
-		t.Error("Reload changed the old site")
+	if a := got.Page("/signatories/a/"); got.Before(a).Region != "Leeds" || string(got.Before(a).Body) != "Other words.\n" || got.Before(got.Page("/pledges/p/")) != got.Page("/pledges/p/") {
+		t.Error("Before does not give the saved pages as they were, and the others as they are")
+	}
+
+	// Undone, the old site is as it was read.
+	got.Undo()
+	wantOld, _ := Load(files(oldA, oldC), Options{Now: now})
+	for i, w := range wantOld.Pages {
+		g := old.Pages[i]
+		if g.URL != w.URL || !SameFrontMatter(g, w) || string(g.Body) != string(w.Body) {
+			t.Errorf("undone, page %s differs from the site before the save", w.URL)
+		}
+	}
+	if old.Page("/pledges/p/").Signatories[0].Region+old.Page("/pledges/p/").Signatories[1].Region != "Leeds" ||
+		old.Page("/principles/x/").CaseStudies[0].Summary != "Old story." {
+		t.Error("undone, the pages showing the saved ones do not show them as they were")
 	}
 
 	// Anything else in the front matter is cross-referenced in full, and
@@ -205,8 +221,12 @@ func TestReloadOfOwnFactsMatchesLoad(t *testing.T) {
 		{"title: A renamed\nsummary: >\n  Other words\n  on two lines.\nwebsite: https://new.example/\nsigned: 2024-01-01\npledges: [p]\nregion: Bristol\n", false},
 	} {
 		fsys["signatories/a.md"] = &fstest.MapFile{Data: []byte("---\n" + save.front + "---\nWords.\n")}
-		if _, _, ok := reloadBodies(got, fsys, []string{"signatories/a.md"}, Options{Now: now}); ok != save.fast {
+		site, _, ok := reloadInPlace(got, fsys, []string{"signatories/a.md"}, Options{Now: now})
+		if ok != save.fast {
 			t.Errorf("read without cross-referencing: %v, want %v, for:\n%s", ok, save.fast, save.front)
+		}
+		if ok {
+			site.Undo()
 		}
 	}
 }

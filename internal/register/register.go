@@ -99,49 +99,11 @@ func NewIn(site *content.Site, lang string, w Words) *Register {
 	}
 	text := func(key string, get func(*content.Page) string, order func([]*Value)) *Facet {
 		f := &Facet{Key: key, Label: w.Format("facet_" + key), root: root}
-		slugs := map[string]string{} // a few values, each slugged once
-		slugOf := func(p *content.Page) string {
-			value := get(mainPage(p))
-			slug, ok := slugs[value]
-			if !ok {
-				slug = Slug(value)
-				slugs[value] = slug
-			}
-			return slug
-		}
-		if key == "size" {
-			slugOf = func(p *content.Page) string { return mainPage(p).Size }
-		}
-		f.Values = group(f, r.All, lang, get, slugOf)
+		f.Values = group(f, r.All, lang, get, slugger(key, get))
 		order(f.Values)
 		return f
 	}
-	byLabel := func(vs []*Value) {
-		sort.SliceStable(vs, func(i, j int) bool { return strings.ToLower(vs[i].Label) < strings.ToLower(vs[j].Label) })
-	}
-	bySize := func(vs []*Value) {
-		rank := func(v *Value) int {
-			for i, s := range content.Sizes {
-				if s == v.Slug {
-					return i
-				}
-			}
-			return len(content.Sizes)
-		}
-		sort.SliceStable(vs, func(i, j int) bool { return rank(vs[i]) < rank(vs[j]) })
-	}
-	newestFirst := func(vs []*Value) {
-		sort.SliceStable(vs, func(i, j int) bool { return vs[i].Slug > vs[j].Slug })
-	}
-	sizeNames := map[string]string{}
-	sizes := func(size string) string {
-		name, ok := sizeNames[size]
-		if !ok {
-			name = sizeWords(w, size)
-			sizeNames[size] = name
-		}
-		return name
-	}
+	own := ownFacets(w)
 	year := func(p *content.Page) string {
 		if p.Signed.IsZero() {
 			return ""
@@ -149,9 +111,9 @@ func NewIn(site *content.Site, lang string, w Words) *Register {
 		return strconv.Itoa(p.Signed.Year())
 	}
 	r.Facets = []*Facet{
-		text("sector", func(p *content.Page) string { return p.Sector }, byLabel),
-		text("region", func(p *content.Page) string { return p.Region }, byLabel),
-		text("size", func(p *content.Page) string { return sizes(p.Size) }, bySize),
+		text("sector", own[0].get, own[0].order),
+		text("region", own[1].get, own[1].order),
+		text("size", own[2].get, own[2].order),
 		text("year", year, newestFirst),
 		statusFacet(text("status", func(p *content.Page) string { return string(mainPage(p).Standing.Status) }, byStatus), w),
 	}
@@ -163,6 +125,173 @@ func NewIn(site *content.Site, lang string, w Words) *Register {
 	// search does its work) keep the other facets' places.
 	r.Facets = append(r.Facets, r.letterFacet(w))
 	return r
+}
+
+// slugger is how a facet made by group finds a signatory's value in
+// URLs: from the main-language page, so a translation is filed with it.
+// A few values, each slugged once.
+func slugger(key string, get func(*content.Page) string) func(*content.Page) string {
+	if key == "size" {
+		return func(p *content.Page) string { return mainPage(p).Size }
+	}
+	slugs := map[string]string{}
+	return func(p *content.Page) string {
+		value := get(mainPage(p))
+		slug, ok := slugs[value]
+		if !ok {
+			slug = Slug(value)
+			slugs[value] = slug
+		}
+		return slug
+	}
+}
+
+// ownFacet is a facet that files signatories by one of their own facts
+// (content's ownFacts), which a save can change without the register
+// changing otherwise (Refile).
+type ownFacet struct {
+	key   string
+	get   func(*content.Page) string
+	order func([]*Value)
+}
+
+// ownFacets are the sector, region and size facets, in the order NewIn
+// makes them, first among its facets.
+func ownFacets(w Words) []ownFacet {
+	sizeNames := map[string]string{}
+	sizes := func(size string) string {
+		name, ok := sizeNames[size]
+		if !ok {
+			name = sizeWords(w, size)
+			sizeNames[size] = name
+		}
+		return name
+	}
+	return []ownFacet{
+		{"sector", func(p *content.Page) string { return p.Sector }, byLabel},
+		{"region", func(p *content.Page) string { return p.Region }, byLabel},
+		{"size", func(p *content.Page) string { return sizes(p.Size) }, bySize},
+	}
+}
+
+func byLabel(vs []*Value) {
+	sort.SliceStable(vs, func(i, j int) bool { return strings.ToLower(vs[i].Label) < strings.ToLower(vs[j].Label) })
+}
+
+func bySize(vs []*Value) {
+	rank := func(v *Value) int {
+		for i, s := range content.Sizes {
+			if s == v.Slug {
+				return i
+			}
+		}
+		return len(content.Sizes)
+	}
+	sort.SliceStable(vs, func(i, j int) bool { return rank(vs[i]) < rank(vs[j]) })
+}
+
+func newestFirst(vs []*Value) {
+	sort.SliceStable(vs, func(i, j int) bool { return vs[i].Slug > vs[j].Slug })
+}
+
+// Refile is the register for a site whose pages are r's, where the pages
+// in changed were changed in place in nothing the register reads but
+// their sector, region and size (the preview's save of a signatory's own
+// facts); changed maps each to a copy of what it was. The facets whose
+// value one of them changed are filed again, the values the changed
+// signatories left or joined made anew, and every other part is r's. It
+// equals the register NewIn makes of the site, at the cost of a pass
+// over the signatories, where NewIn groups and sorts them all.
+func (r *Register) Refile(changed map[*content.Page]*content.Page, w Words) *Register {
+	n := *r
+	n.Facets = slices.Clone(r.Facets)
+	touched := func(p *content.Page) bool { return changed[p] != nil || changed[mainPage(p)] != nil }
+	var moved []*content.Page // the changed signatories the register lists, and their translations
+	for _, p := range r.All {
+		if touched(p) {
+			moved = append(moved, p)
+		}
+	}
+	if len(moved) == 0 {
+		return &n
+	}
+	for _, spec := range ownFacets(w) {
+		// A translation reads its own value and its main page's slug:
+		// if no changed page's value or slug changed, none did.
+		same, slugOf := true, slugger(spec.key, spec.get)
+		for p, was := range changed {
+			same = same && spec.get(p) == spec.get(was) && slugOf(p) == slugOf(was)
+		}
+		if same {
+			continue
+		}
+		for i, f := range n.Facets {
+			if f.Key == spec.key {
+				n.Facets[i] = r.refileFacet(f, spec, moved)
+			}
+		}
+	}
+	return &n
+}
+
+// refileFacet is f with the signatories in moved filed again: what group
+// and the order would make of r.All, working only on the values they left
+// or joined.
+func (r *Register) refileFacet(f *Facet, spec ownFacet, moved []*content.Page) *Facet {
+	nf := &Facet{Key: f.Key, Label: f.Label, root: f.root}
+	slugOf := slugger(spec.key, spec.get)
+	// moved are a few pages: a list is quicker to look through than a map.
+	isMoved := func(p *content.Page) bool { return slices.Contains(moved, p) }
+	redo := map[string]bool{} // slugs of the values a moved signatory left or joins
+	for _, v := range f.Values {
+		if slices.ContainsFunc(v.Signatories, isMoved) {
+			redo[v.Slug] = true
+		}
+	}
+	for _, p := range moved {
+		if slug := slugOf(p); slug != "" {
+			redo[slug] = true
+		}
+	}
+	// The values to redo are filed again as group files them (in the
+	// register's order, each signatory under its value, labelled as most
+	// of them spell it) from their members and the moved signatories
+	// alone.
+	member := map[*content.Page]bool{}
+	for _, v := range f.Values {
+		if redo[v.Slug] {
+			for _, p := range v.Signatories {
+				member[p] = true
+			}
+		}
+	}
+	for _, p := range moved {
+		member[p] = true
+	}
+	var fresh []*content.Page
+	for _, p := range r.All {
+		if member[p] {
+			fresh = append(fresh, p)
+		}
+	}
+	// Every value, kept or made again, in the order group made them: by
+	// where its first signatory is in the register.
+	first := map[*content.Page]*Value{}
+	for _, v := range f.Values {
+		if !redo[v.Slug] {
+			first[v.Signatories[0]] = &Value{Facet: nf, Slug: v.Slug, Label: v.Label, Signatories: v.Signatories}
+		}
+	}
+	for _, v := range group(nf, fresh, r.Lang, spec.get, slugOf) {
+		first[v.Signatories[0]] = v
+	}
+	for _, p := range r.All {
+		if v := first[p]; v != nil {
+			nf.Values = append(nf.Values, v)
+		}
+	}
+	spec.order(nf.Values)
+	return nf
 }
 
 // Remap is the register with every page replaced by now's page for it,
@@ -195,8 +324,16 @@ func (r *Register) Remap(now func(*content.Page) *content.Page) *Register {
 // address; a change to one of those is a change of its own.
 func Grouping(p *content.Page) string {
 	m := mainPage(p)
+	return Filing(p) + strings.Join([]string{p.Sector, m.Sector, p.Region, m.Region, p.Size, m.Size}, "\x00")
+}
+
+// Filing is Grouping without the signatory's sector, region and size:
+// two versions of a page with the same Filing are filed, ordered and
+// named alike but in those three facets (Refile).
+func Filing(p *content.Page) string {
+	m := mainPage(p)
 	var b strings.Builder
-	for _, s := range []string{string(p.Kind), p.Lang, p.URL, p.Title, m.Title, m.URL, p.Sector, m.Sector, p.Region, m.Region, p.Size, m.Size,
+	for _, s := range []string{string(p.Kind), p.Lang, p.URL, p.Title, m.Title, m.URL,
 		string(m.Standing.Status), firstLevel(p), firstLevel(m), p.Signed.String(), m.Signed.String(), p.Date.String(), strconv.Itoa(p.Weight),
 		strconv.FormatBool(p.Draft)} {
 		b.WriteString(s)

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -342,6 +343,10 @@ func TestRemapIsTheRegisterOfTheNewPages(t *testing.T) {
 		if Grouping(&changed) == Grouping(a) {
 			t.Errorf("a change the register shows leaves the Grouping as it was: %+v", changed)
 		}
+		refiled := changed.Region != a.Region || changed.Sector != a.Sector || changed.Size != a.Size
+		if (Filing(&changed) == Filing(a)) != refiled {
+			t.Errorf("the Filing is the same: %v, want %v, after %+v", !refiled, refiled, changed)
+		}
 	}
 	summary := *a
 	summary.Summary, summary.Website = "Another summary.", "https://other.example/"
@@ -372,4 +377,97 @@ func sameListings(a, b *Register) bool {
 		}
 	}
 	return true
+}
+
+// A register refiled after signatories' sector, region or size changed in
+// place lists, files, counts and names every signatory as a register made
+// afresh, in both languages, over many random changes one after another:
+// values emptied and made, spellings that change a value's label, and
+// translations filed by their main page.
+func TestRefileIsTheRegisterMadeAgain(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 21))
+	sectors := []string{"Arts", "arts ", "Housing", "Youth work", "youth-work", "Health & care", ""}
+	regions := []string{"Bristol", "bristol", "Leeds", "Cardiff", "Ynys Môn", ""}
+	sizes := append(slices.Clone(content.Sizes), "")
+	pick := func(from []string) string { return from[rng.IntN(len(from))] }
+	fsys := fstest.MapFS{
+		"pledges/two-way.md":    {Data: []byte(pledgeFile)},
+		"pledges/two-way.cy.md": {Data: []byte("---\ntitle: Yr addewid\nsummary: Addewid.\ncommitments: [Rydyn ni'n gwrando.]\n---\n")},
+	}
+	for i := range 60 {
+		extra := fmt.Sprintf("signed: 2024-%02d-%02d\n", 1+i%12, 1+i%28)
+		for key, from := range map[string][]string{"sector": sectors, "region": regions, "size": sizes} {
+			if v := pick(from); v != "" || key == "region" && i%5 == 0 {
+				if v == "" {
+					v = "Bristol" // translated below
+				}
+				extra += fmt.Sprintf("%s: %q\n", key, v)
+			}
+		}
+		fsys[fmt.Sprintf("signatories/s%02d.md", i)] = &fstest.MapFile{Data: []byte(signatory(fmt.Sprintf("Org %02d", i), extra))}
+		if i%5 == 0 {
+			fsys[fmt.Sprintf("signatories/s%02d.cy.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("---\ntitle: Sefydliad %02d\nsummary: Celf.\nregion: Bryste\n---\n", i))}
+		}
+	}
+	site, diags := content.Load(fsys, content.Options{Languages: []string{"cy"}})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	w := welshWords{"facet_sector": "Sector", "facet_region": "Rhanbarth", "facet_size": "Maint", "size_small": "Bach"}
+	regs := []*Register{NewIn(site, "", w), NewIn(site, "cy", w)}
+	signatories := site.Section(Section)
+	for round := range 200 {
+		changed := map[*content.Page]*content.Page{}
+		for range 1 + rng.IntN(3) {
+			p := signatories[rng.IntN(len(signatories))]
+			if changed[p] == nil {
+				was := *p
+				changed[p] = &was
+			}
+			switch rng.IntN(4) {
+			case 0:
+				p.Sector = pick(sectors)
+			case 1:
+				p.Region = pick(regions)
+			case 2:
+				p.Size = pick(sizes)
+			default:
+				p.Summary = "Another summary." // a fact the register does not file by
+			}
+		}
+		for i, lang := range []string{"", "cy"} {
+			got, want := regs[i].Refile(changed, w), NewIn(site, lang, w)
+			if diff := registerDiff(got, want); diff != "" {
+				t.Fatalf("round %d, register %q: refiled, %s", round, lang, diff)
+			}
+			regs[i] = got
+		}
+	}
+}
+
+// registerDiff says how two registers differ in what they list, file and
+// name, or is empty.
+func registerDiff(got, want *Register) string {
+	if !slices.Equal(got.All, want.All) || !slices.Equal(got.Former, want.Former) {
+		return "the signatories differ"
+	}
+	if len(got.Facets) != len(want.Facets) {
+		return fmt.Sprintf("%d facets, want %d", len(got.Facets), len(want.Facets))
+	}
+	for i, f := range got.Facets {
+		g := want.Facets[i]
+		if f.Key != g.Key || f.Label != g.Label || len(f.Values) != len(g.Values) {
+			return fmt.Sprintf("facet %s (%d values) is not %s (%d values)", f.Key, len(f.Values), g.Key, len(g.Values))
+		}
+		for j, v := range f.Values {
+			u := g.Values[j]
+			if v.Slug != u.Slug || v.Label != u.Label || v.URL() != u.URL() || v.Facet != f || !slices.Equal(v.Signatories, u.Signatories) {
+				return fmt.Sprintf("facet %s's value %d is %s %q with %d, want %s %q with %d", f.Key, j, v.Slug, v.Label, v.Count(), u.Slug, u.Label, u.Count())
+			}
+		}
+	}
+	if !sameListings(got, want) {
+		return "the listings differ"
+	}
+	return ""
 }

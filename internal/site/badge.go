@@ -1,6 +1,7 @@
 package site
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/coproduce/coproduce/internal/content"
@@ -17,11 +18,16 @@ import (
 // language: the Welsh page's "HTML to copy" shows the Welsh badge.
 func (b *builder) writeBadges(o output) error {
 	all := b.badgePages()
+	if c := b.change; c != nil {
+		// An update of the preview writes the badges the save changed.
+		if c.pledges {
+			all = slices.DeleteFunc(all, func(p *content.Page) bool { return !c.signatoryChanged(p) })
+		} else {
+			all = c.changedSignatories(b.rs.Content, all)
+		}
+	}
 	return b.parallel(len(all), func(i int) error {
 		p := all[i]
-		if c := b.change; c != nil && !c.signatoryChanged(p) {
-			return nil
-		}
 		return o.rec.WriteFile(badgeFile(p), register.BadgeIn(p, b.rs.Words(b.rs.LangOf(p))).SVG())
 	})
 }

@@ -111,7 +111,7 @@ func splitPage(page string) (front, body string) {
 	return page, ""
 }
 
-var keyLine = regexp.MustCompile(`(?m)^(title|summary|region|sector|size|review|weight|principles|pledges): .*$`)
+var keyLine = regexp.MustCompile(`(?m)^(title|summary|website|region|sector|size|review|weight|principles|pledges): .*$`)
 
 func (e *editor) frontMatterEdit() (string, []string) {
 	p := e.pick(e.pages(""))
@@ -127,8 +127,14 @@ func (e *editor) frontMatterEdit() (string, []string) {
 	key, _, _ := strings.Cut(line, ":")
 	var value string
 	switch key {
-	case "title", "summary":
+	case "title":
 		value = strconv.Quote(e.sentence())
+	case "summary":
+		// Now and then the example "coproduce new" writes, which check
+		// warns about, so its warning comes and goes with own facts.
+		value = strconv.Quote(e.pick([]string{e.sentence(), e.sentence(), "Write one plain sentence about this organisation."}))
+	case "website":
+		value = e.pick([]string{"https://example.org/", fmt.Sprintf("https://org-%d.example.net/", e.r.IntN(50))})
 	case "region":
 		value = e.pick([]string{"Bristol", "Birmingham", "Nottingham", "Cardiff", "Leeds"})
 	case "sector":

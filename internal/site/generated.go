@@ -19,25 +19,31 @@ type generatedStep struct {
 	what  string          // what it makes, in words, for messages
 	files func() []string // the files it writes
 	write func(output) error
+	// byPages is set when which files it writes follows from which
+	// pages, aliases and files there are alone, so a save that moves none
+	// keeps its list (stepFiles).
+	byPages bool
 }
 
 // generatedSteps are the site-wide files, in the order their claims are
 // made and their problems reported.
 func (b *builder) generatedSteps() []generatedStep {
 	one := func(name string) func() []string { return func() []string { return []string{name} } }
+	// The directory's pages follow the register's filters, and the open
+	// data's search index its names: neither is byPages.
 	return []generatedStep{
-		{"the home page", b.homeFiles, b.writeHome},
-		{"the page for addresses that do not exist", one("404.html"), b.writeNotFound},
-		{"the accessibility statement", b.accessibilityFiles, b.writeAccessibility},
-		{"the sitemap", one("sitemap.xml"), b.writeSitemap},
-		{"robots.txt", one("robots.txt"), b.writeRobots},
-		{"the news feed", one("feed.xml"), b.writeFeed},
-		{directoryStep, b.directoryFiles, b.writeSignatoryDirectory},
-		{"the signatories' open data", b.signatoryDataFiles, b.writeSignatoryData},
-		{"the signatory badges", b.badgeFiles, b.writeBadges},
-		{"the alias pages", func() []string { return nil }, b.writeAliases}, // claimed by each alias
-		{"_redirects", b.redirectsFiles, b.writeRedirects},
-		{"_headers", one("_headers"), b.writeHeaders},
+		{"the home page", b.homeFiles, b.writeHome, true},
+		{"the page for addresses that do not exist", one("404.html"), b.writeNotFound, true},
+		{"the accessibility statement", b.accessibilityFiles, b.writeAccessibility, true},
+		{"the sitemap", one("sitemap.xml"), b.writeSitemap, true},
+		{"robots.txt", one("robots.txt"), b.writeRobots, true},
+		{"the news feed", one("feed.xml"), b.writeFeed, true},
+		{directoryStep, b.directoryFiles, b.writeSignatoryDirectory, false},
+		{"the signatories' open data", b.signatoryDataFiles, b.writeSignatoryData, false},
+		{"the signatory badges", b.badgeFiles, b.writeBadges, true},
+		{"the alias pages", func() []string { return nil }, b.writeAliases, true}, // claimed by each alias
+		{"_redirects", b.redirectsFiles, b.writeRedirects, true},
+		{"_headers", one("_headers"), b.writeHeaders, true},
 	}
 }
 

@@ -149,6 +149,7 @@ func (inc *Incremental) rebuild() *Change {
 		return ch
 	}
 	b := res.state
+	b.registers() // see update
 	b.names = set(res.Files)
 	b.index.keepByPage()
 	inc.b = b
@@ -161,6 +162,10 @@ func (inc *Incremental) rebuild() *Change {
 // update runs the build's steps for the content files saved since the last
 // good build, and applies what they wrote to the preview's output.
 func (inc *Incremental) update(names []string) *Change {
+	// The save may change the last good build's pages where they are:
+	// pages left for later are made before or after, not meanwhile.
+	inc.b.pagesLock.Lock()
+	defer inc.b.pagesLock.Unlock()
 	st := publish.NewMemory()
 	opts := inc.opts
 	opts.Output = st
@@ -180,6 +185,7 @@ func (inc *Incremental) update(names []string) *Change {
 	ch := &Change{Pages: len(p.work.render), Written: st.Len(), Files: st.Names(), Removed: len(p.work.removes)}
 	ch.Diags = inc.carry(res.Diags, touched)
 	if res.Diags.HasErrors() {
+		res.Site.Undo() // the last good build stays as it was
 		return ch
 	}
 
@@ -188,8 +194,8 @@ func (inc *Incremental) update(names []string) *Change {
 	inc.out.Apply(st, p.work.removes)
 	inc.later.note(b.later, st.Names(), p.work.removes)
 	b.readers = prev.readers
-	for file := range b.reads {
-		b.noteReads(file)
+	for file, r := range b.reads {
+		b.noteMade(file, r)
 	}
 	b.names, b.reads = prev.names, mergeReads(prev.reads, b.reads)
 	b.index.keepUpdate(prev.index, p.work.render, p.work.removed)
@@ -201,11 +207,11 @@ func (inc *Incremental) update(names []string) *Change {
 	for _, n := range st.Names() {
 		b.names[n] = true
 	}
-	if b.regsFrom != nil {
-		b.registers()
-		b.regsFrom = nil // made: the builds before need not be kept for it
-	}
-	b.plansFrom = nil
+	// The registers are made now, from the pages as this build has them:
+	// the next save may change those pages in place, and compares its
+	// registers with these.
+	b.registers()
+	b.regsFrom, b.plansFrom, b.refile = nil, nil, nil // made: the builds before need not be kept for them
 	inc.b = b
 	return ch
 }

@@ -79,13 +79,14 @@ func (b *builder) deferring() bool {
 }
 
 // renderLater leaves a page with no Markdown file of its own to be made when
-// first asked for, as writeSpecial would make it now.
-func (b *builder) renderLater(o output, file, tmpl, kind string, p *content.Page) error {
+// first asked for, as writeSpecial would make it now. The page is made
+// then too: a region's save leaves the directory's thousand pages.
+func (b *builder) renderLater(o output, file, tmpl, kind string, page func() *content.Page) error {
 	if !b.change.redo(file) {
 		return nil
 	}
 	return b.leaveForLater(o, file, func(buf *bytes.Buffer) (*render.PageData, diag.List) {
-		data, err := b.renderer.executeSpecial(buf, tmpl, kind, p)
+		data, err := b.renderer.executeSpecial(buf, tmpl, kind, page())
 		switch {
 		case err == nil:
 			return data, nil
@@ -130,6 +131,9 @@ func (b *builder) leaveForLater(o output, file string, page func(buf *bytes.Buff
 	b.reads[file] = nil
 	b.mu.Unlock()
 	return o.rec.writeLater([]string{file}, func(out publish.Output) error {
+		// Not while an update changes the pages it shows.
+		b.pagesLock.RLock()
+		defer b.pagesLock.RUnlock()
 		var buf bytes.Buffer
 		data, diags := page(&buf)
 		if diags != nil {
@@ -230,12 +234,17 @@ func (inc *Incremental) Finish(ctx context.Context) (diag.List, bool) {
 			l.mu.Lock()
 			if r := l.reads[f]; r != nil {
 				inc.b.reads[f] = r
-				inc.b.noteReads(f)
+				inc.b.noteMade(f, r)
 			}
 			l.mu.Unlock()
 			delete(inc.later.waiting, f)
 			inc.later.problems[f] = found[i]
 		}
+	}
+	if err == nil && inc.b.readers == nil && inc.b.reads != nil {
+		// Made again here, between saves, rather than inside the next
+		// save that changes some front matter.
+		inc.b.readers = newReadIndex(inc.b.reads)
 	}
 	return inc.problems(), err == nil && len(inc.later.waiting) == 0
 }

@@ -294,6 +294,13 @@ func (x *linkIndex) nameIndexes() (urls, files, assets nameIndex) {
 	return x.urlNames, x.fileNames, x.assetNames
 }
 
+// sharePages gives x the pages by file of prev, the last good build's,
+// for a site of the same pages, changed in place (content.Site.Before).
+func (x *linkIndex) sharePages(prev *linkIndex) {
+	prev.pageByFile("")
+	x.fileOnce.Do(func() { x.byFile = prev.byFile })
+}
+
 // shareNames gives x the name indexes of prev, whose pages and files
 // have the same addresses and names.
 func (x *linkIndex) shareNames(prev *linkIndex) {

@@ -98,14 +98,21 @@ func (c *claims) settle() {
 	c.settled, c.owners, c.names = keys, nil, nil
 }
 
-// declaredFiles lists the files the generated steps say they write, in
-// the order of the steps.
-func (b *builder) declaredFiles() []string {
-	var out []string
-	for _, step := range b.generatedSteps() {
-		out = append(out, step.files()...)
+// declareFiles lists the files the generated steps say they write, by step
+// and in the order of the steps. With the last good build of an update in
+// which no page, alias or file came or went (prev), the steps whose files
+// follow from those alone keep prev's lists: at 10,000 signatories the
+// badges' were 10,000 names made on every save that changed a filter.
+func (b *builder) declareFiles(steps []generatedStep, prev *builder) {
+	b.declaredSteps, b.declared = make([][]string, len(steps)), nil
+	for i, step := range steps {
+		if prev != nil && step.byPages && len(prev.declaredSteps) == len(steps) {
+			b.declaredSteps[i] = prev.declaredSteps[i]
+		} else {
+			b.declaredSteps[i] = step.files()
+		}
+		b.declared = append(b.declared, b.declaredSteps[i]...)
 	}
-	return out
 }
 
 // claimOutputs claims every file the build will write: the theme's files
@@ -113,12 +120,8 @@ func (b *builder) declaredFiles() []string {
 // page, each file of static/ and of content/, and each alias.
 func (b *builder) claimOutputs(final bool, diags *diag.List) *claims {
 	steps := b.generatedSteps()
-	files := make([][]string, len(steps))
-	b.declared = nil
-	for i, step := range steps {
-		files[i] = step.files()
-		b.declared = append(b.declared, files[i]...)
-	}
+	b.declareFiles(steps, nil)
+	files := b.declaredSteps
 	c := newClaims(len(b.themeFiles) + len(b.declared) + len(b.rs.Content.Pages) + len(b.rs.Content.Assets) + len(b.static))
 	for _, f := range b.themeFiles {
 		c.claim(f.published, owner{pos: diag.Pos{File: f.source}, what: "the theme's file " + f.name, reserved: true}, diags)
@@ -148,6 +151,12 @@ func (b *builder) claimOutputs(final bool, diags *diag.List) *claims {
 		c.settle()
 	}
 	return c
+}
+
+// sameList reports whether a and b are one list, kept from one build to
+// the next (declareFiles): not whether they hold the same names.
+func sameList(a, b []string) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 // pageClaim is the file a page asks for, and the page as its owner.
@@ -184,22 +193,38 @@ func (b *builder) updateClaims(prev *builder, changed []string) (*claims, bool) 
 	}
 	saved := func(file string) bool { return underAny(strings.TrimPrefix(file, "content/"), changed) }
 	steps := b.generatedSteps()
-	b.declared = nil
+	if b.declaredSteps == nil || len(prev.declaredSteps) != len(steps) {
+		b.declareFiles(steps, nil)
+	}
+	// Only the steps whose lists were made again can have files that
+	// came or went. A file one of them declares that a kept step
+	// declares too is claimed twice, which claimOutputs then reports.
+	before, now := map[string]bool{}, map[string]bool{}
+	for i := range steps {
+		if !sameList(b.declaredSteps[i], prev.declaredSteps[i]) {
+			for _, name := range prev.declaredSteps[i] {
+				before[name] = true
+			}
+			for _, name := range b.declaredSteps[i] {
+				now[name] = true
+			}
+		}
+	}
 	declaredBy := map[string]string{} // file -> the step that makes it, for the files no step made before
-	before := set(prev.declared)
-	for _, step := range steps {
-		for _, name := range step.files() {
-			b.declared = append(b.declared, name)
+	var gone []string
+	for i, step := range steps {
+		if sameList(b.declaredSteps[i], prev.declaredSteps[i]) {
+			continue
+		}
+		for _, name := range b.declaredSteps[i] {
 			if !before[name] {
 				declaredBy[name] = step.what
 			}
 		}
-	}
-	var gone []string
-	now := set(b.declared)
-	for _, name := range prev.declared {
-		if !now[name] {
-			gone = append(gone, name)
+		for _, name := range prev.declaredSteps[i] {
+			if !now[name] {
+				gone = append(gone, name)
+			}
 		}
 	}
 	for _, p := range prev.rs.Content.Pages {

@@ -32,9 +32,10 @@ type builder struct {
 	workers  int
 
 	regOnce  sync.Once
-	regsMade atomic.Bool          // regs are made: another build may read them
-	regs     []*register.Register // see registers()
-	regsFrom *builder             // whose registers to remap, in an update that keeps them
+	regsMade atomic.Bool                     // regs are made: another build may read them
+	regs     []*register.Register            // see registers()
+	regsFrom *builder                        // whose registers to keep, remap or refile, in an update
+	refile   map[*content.Page]*content.Page // the signatories to file again in regsFrom's registers, each with what it was (registersAfter)
 	// plansFrom is the last good build, in an update that makes the
 	// registers again: its search index plans are kept where the names
 	// are the same. Let go once the update is done.
@@ -49,7 +50,10 @@ type builder struct {
 	claims    *claims         // who claimed each file, kept while none comes or goes
 	generated []string        // the files writeGenerated wrote
 	declared  []string        // the files the generated steps list, claimed
-	static    []string        // files of static/, as published
+	// declaredSteps are declared by step (declareFiles).
+	declaredSteps [][]string
+	checked       diag.List // the problems check found in the content
+	static        []string  // files of static/, as published
 	// What the preview keeps to find what a save affects (affected.go):
 	// what each output read as it rendered (nil outside the preview), and
 	// the directory's rows, to keep those of the signatories a save did
@@ -62,6 +66,11 @@ type builder struct {
 	// for a whole build.
 	change *change
 	later  *laterPages // pages this update leaves to be made later (later.go)
+	// pagesLock is the preview's, shared by its builds: a page left for
+	// later is made holding it to read, and an update, which may change
+	// the last good build's pages in place (content.Reload), holds it to
+	// write. Nil for a whole build.
+	pagesLock *sync.RWMutex
 
 	mu sync.Mutex // guards reads
 }
@@ -226,6 +235,16 @@ func indexFile(url string) string {
 		return url[1:] + "index.html"
 	}
 	return path.Join(strings.Trim(url, "/"), "index.html")
+}
+
+// pageURL is the address of the page whose output is file, if file is a
+// page's (indexFile turned round): a/b/index.html is /a/b/.
+func pageURL(file string) string {
+	dir, ok := strings.CutSuffix(file, "index.html")
+	if !ok || dir != "" && !strings.HasSuffix(dir, "/") {
+		return ""
+	}
+	return "/" + dir
 }
 
 // fileForURL is the file a link to a site path needs: index.html for a

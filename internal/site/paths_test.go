@@ -21,6 +21,22 @@ func FuzzIndexFileIsThePageFile(f *testing.F) {
 	})
 }
 
+// The pages a save shows again are found from their output files: every
+// clean page address must come back from its file, so no page is missed.
+func FuzzPageURLIsIndexFileTurnedRound(f *testing.F) {
+	for _, url := range []string{"/", "/about/", "/a/b/", "/ü/ñ/", "/index.html/", "/a/index/", "/a.b/"} {
+		f.Add(url)
+	}
+	f.Fuzz(func(t *testing.T, url string) {
+		if url != "/" && (!strings.HasPrefix(url, "/") || path.Clean(url) == "/" || path.Clean(url)+"/" != url) {
+			t.Skip("not an address a page has")
+		}
+		if got := pageURL(indexFile(url)); got != url {
+			t.Fatalf("pageURL(indexFile(%q)) = %q", url, got)
+		}
+	})
+}
+
 // Which pages a save touches is decided by underAny for every page on every
 // save: it must say what the plain rule says, a name equal to one of the
 // saved folders or inside it, for any names.

@@ -3,6 +3,7 @@ package site
 import (
 	"io/fs"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/coproduce/coproduce/internal/check"
@@ -41,8 +42,9 @@ type pass struct {
 	minifier *publish.Minifier
 	out      *recorder
 	b        *builder
-	work     plan   // what to render and remove
-	release  func() // undoes the memory limit set for a whole build
+	checked  diag.List // what check said of the content, kept by the preview for its next update
+	work     plan      // what to render and remove
+	release  func()    // undoes the memory limit set for a whole build
 }
 
 // step is one named step. It returns false when the build must stop.
@@ -130,7 +132,25 @@ func (p *pass) readContent() bool {
 }
 
 func (p *pass) checkContent() bool {
-	p.res.Diags = append(p.res.Diags, check.Site(p.res.Site, check.Options{ReadingAge: p.cfg.ReadingAge})...)
+	site := p.res.Site
+	if p.whole() || !site.SharesPages(p.prev.rs.Content) {
+		p.checked = check.Site(site, check.Options{ReadingAge: p.cfg.ReadingAge})
+	} else {
+		// Pages changed in place, in their own facts and Markdown
+		// alone: the other pages' problems are the last good build's.
+		saved := site.ChangedInPlace()
+		files := map[string]bool{}
+		for _, pg := range saved {
+			files[pg.File] = true
+		}
+		for _, d := range p.prev.checked {
+			if !files[d.File] {
+				p.checked = append(p.checked, d)
+			}
+		}
+		p.checked = append(p.checked, check.Pages(site, saved)...)
+	}
+	p.res.Diags = append(p.res.Diags, p.checked...)
 	return true
 }
 
@@ -143,7 +163,8 @@ func (p *pass) openTheme() bool {
 		p.out = newRecorder(p.opts.Output)
 		p.b = &builder{rs: &rs, renderer: &renderer{rs: &rs, md: prev.renderer.md}, workers: prev.workers, minifier: p.minifier,
 			theme: prev.theme, themeFiles: prev.themeFiles, static: prev.static, index: newLinkIndex(p.res.Site),
-			reads: map[string]*render.Reads{}, rows: prev.rows, later: &laterPages{problems: map[string]diag.List{}, reads: map[string]*render.Reads{}}}
+			reads: map[string]*render.Reads{}, rows: prev.rows, later: &laterPages{problems: map[string]diag.List{}, reads: map[string]*render.Reads{}},
+			pagesLock: prev.pagesLock, checked: p.checked}
 		return true
 	}
 	th, err := theme.Open(p.opts.Source, p.cfg.Theme)
@@ -167,6 +188,7 @@ func (p *pass) openTheme() bool {
 	p.b = &builder{rs: rs, renderer: &renderer{rs: rs, md: markdown.New()}, workers: workers(p.opts.Workers), minifier: p.minifier,
 		theme: th, themeFiles: themeFiles, static: listStatic(p.opts.Source, &p.res.Diags), index: newLinkIndex(p.res.Site)}
 	if p.opts.preview {
+		p.b.pagesLock, p.b.checked = &sync.RWMutex{}, p.checked
 		p.b.reads = map[string]*render.Reads{}
 		rs.KeepReads = true
 	}
@@ -179,8 +201,13 @@ func (p *pass) claimOutputs() bool {
 	if !p.whole() && !p.work.files && !p.work.moved {
 		// No page, alias or file came or went: the claims stand if the
 		// site-wide files are the same too.
-		if !p.work.meta || p.work.sameFiles || slices.Equal(p.b.declaredFiles(), p.prev.declared) {
-			p.out.claims, p.b.declared = p.prev.claims, p.prev.declared
+		keep := !p.work.meta || p.work.sameFiles
+		if !keep {
+			p.b.declareFiles(p.b.generatedSteps(), p.prev)
+			keep = slices.Equal(p.b.declared, p.prev.declared)
+		}
+		if keep {
+			p.out.claims, p.b.declared, p.b.declaredSteps = p.prev.claims, p.prev.declared, p.prev.declaredSteps
 			p.b.claims = p.out.claims
 			return true
 		}
@@ -231,6 +258,9 @@ func (p *pass) planWork() bool {
 	p.work.files = !slices.Equal(p.prev.rs.Content.Assets, p.res.Site.Assets)
 	if !p.work.moved && !p.work.files {
 		p.b.index.shareNames(p.prev.index) // the same pages and files
+	}
+	if p.res.Site.SharesPages(p.prev.rs.Content) {
+		p.b.index.sharePages(p.prev.index)
 	}
 	p.b.change = p.work.change
 	return true

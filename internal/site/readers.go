@@ -13,6 +13,9 @@ import "github.com/coproduce/coproduce/internal/render"
 type readIndex struct {
 	titles, pages, sections, listings map[string][]string // what was read -> the outputs that read it
 	stale                             map[string]bool     // outputs whose reads changed since the index was made
+	// size is how many outputs the lists held when the index was made,
+	// and added how many were added since (made).
+	size, added int
 }
 
 // maxStale is how many outputs may be stale before the index is made
@@ -28,16 +31,39 @@ func newReadIndex(reads map[string]*render.Reads) *readIndex {
 			x.stale[file] = true // read everything: always a candidate
 			continue
 		}
-		for _, add := range []struct {
-			to   map[string][]string
-			read []string
-		}{{x.titles, r.Titles}, {x.pages, r.Pages}, {x.sections, r.Sections}, {x.listings, r.Listings}} {
-			for _, v := range add.read {
-				add.to[v] = append(add.to[v], file)
-			}
-		}
+		x.size += x.add(file, r)
 	}
 	return x
+}
+
+// add puts file under each thing r read, and returns how many.
+func (x *readIndex) add(file string, r *render.Reads) int {
+	n := 0
+	for _, add := range []struct {
+		to   map[string][]string
+		read []string
+	}{{x.titles, r.Titles}, {x.pages, r.Pages}, {x.sections, r.Sections}, {x.listings, r.Listings}} {
+		for _, v := range add.read {
+			add.to[v] = append(add.to[v], file)
+		}
+		n += len(add.read)
+	}
+	return n
+}
+
+// made notes that file was made again and read r: from now on it is found
+// by what r read, not as stale. Finish makes the directory's thousand
+// pages after a region's save, and marking them stale let the index go
+// every other save. What the file read before stays in the lists, which
+// only makes it a candidate more often than need be; once as much was
+// added as the index held, it reports false, to be made again.
+func (x *readIndex) made(file string, r *render.Reads) bool {
+	if r == nil || r.All {
+		return x.changed(file)
+	}
+	x.added += x.add(file, r)
+	delete(x.stale, file)
+	return x.added <= max(x.size, maxStale)
 }
 
 // changed notes outputs whose reads were replaced or removed. It reports
@@ -70,10 +96,17 @@ func (x *readIndex) candidates(c *change) map[string]bool {
 	return out
 }
 
-// noteReads tells the read index that the reads of files were replaced or
-// removed, and lets it go when too many were.
+// noteReads tells the read index that the reads of files were removed,
+// and lets it go when too many were.
 func (b *builder) noteReads(files ...string) {
 	if b.readers != nil && !b.readers.changed(files...) {
+		b.readers = nil
+	}
+}
+
+// noteMade tells the read index that file was made again and read r.
+func (b *builder) noteMade(file string, r *render.Reads) {
+	if b.readers != nil && !b.readers.made(file, r) {
 		b.readers = nil
 	}
 }

@@ -38,11 +38,26 @@ func TestReadIndexFindsEveryOutputThatReadAChange(t *testing.T) {
 		}
 		x := newReadIndex(reads)
 		// Some outputs made again since the index was made, with reads
-		// the index has not seen.
-		for range rng.IntN(30) {
+		// the index has not seen: told as changed, or as made with
+		// their new reads (some of them left for later, or reading
+		// everything).
+		for range rng.IntN(60) {
 			file := fmt.Sprintf("o/%d/index.html", rng.IntN(1000))
-			reads[file] = &render.Reads{Titles: pick(12)}
-			if !x.changed(file) {
+			switch rng.IntN(8) {
+			case 0:
+				reads[file] = nil
+			case 1:
+				reads[file] = &render.Reads{All: true}
+			default:
+				reads[file] = &render.Reads{Titles: pick(12), Pages: pick(4), Listings: pick(2)}
+			}
+			ok := false
+			if rng.IntN(2) == 0 {
+				ok = x.changed(file)
+			} else {
+				ok = x.made(file, reads[file])
+			}
+			if !ok {
 				t.Fatal("a few changed outputs let the index go")
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io"
 	"maps"
+	"slices"
 	"strings"
 
 	"github.com/coproduce/coproduce/internal/content"
@@ -50,7 +51,6 @@ func (b *builder) writeSignatoryDirectory(o output) error {
 	}()
 	return b.parallel(len(listings), func(i int) error {
 		l := listings[i]
-		p := b.listingPage(l)
 		tmpl, kind := "signatories-list.html", string(content.KindList)
 		switch {
 		case l.Value != nil:
@@ -61,9 +61,9 @@ func (b *builder) writeSignatoryDirectory(o output) error {
 			tmpl, kind = "signatories-filter.html", formerKind
 		}
 		if b.deferring() {
-			return b.renderLater(o, indexFile(l.URL), tmpl, kind, p)
+			return b.renderLater(o, indexFile(l.URL), tmpl, kind, func() *content.Page { return b.listingPage(l) })
 		}
-		return b.writeSpecial(o, indexFile(l.URL), tmpl, kind, p)
+		return b.writeSpecial(o, indexFile(l.URL), tmpl, kind, b.listingPage(l))
 	})
 }
 
@@ -100,6 +100,17 @@ func (b *builder) listings() []*register.Listing {
 func (b *builder) registers() []*register.Register {
 	b.regOnce.Do(func() {
 		defer b.regsMade.Store(true)
+		if from := b.regsFrom; from != nil && b.rs.Content.SharesPages(from.rs.Content) {
+			// The same pages, changed in place if at all.
+			b.regs = from.registers()
+			if b.refile != nil {
+				b.regs = slices.Clone(b.regs)
+				for i, reg := range b.regs {
+					b.regs[i] = reg.Refile(b.refile, b.rs.Words(b.langOrMain(reg.Lang)))
+				}
+			}
+			return
+		}
 		if from := b.regsFrom; from != nil {
 			next := make(map[*content.Page]*content.Page, len(from.rs.Content.Pages))
 			for _, p := range from.rs.Content.Pages {
@@ -270,14 +281,19 @@ func (b *builder) renderRows() {
 // kept.
 func (b *builder) renderSignatoryRows(all []*content.Page, lang string, last map[string]template.HTML) error {
 	var redo []*content.Page
-	if b.change == nil || last == nil {
+	switch {
+	case b.change == nil || last == nil:
 		redo = all
-	} else {
-		for _, p := range all {
-			if _, ok := last[p.URL]; !ok || b.change.signatoryChanged(p) {
-				redo = append(redo, p)
-			}
+	case !b.change.pledges:
+		// No pledge changed: the rows to make again are those of the
+		// changed pages and their translations, found from them rather
+		// than by asking every signatory.
+		redo = b.change.changedSignatories(b.rs.Content, all)
+		if len(last)+len(redo) < len(all) {
+			redo = b.change.missingRows(all, last) // a signatory without a row: ask each
 		}
+	default:
+		redo = b.change.missingRows(all, last)
 	}
 	rows := make([]template.HTML, len(redo))
 	err := b.parallel(len(redo), func(i int) error {
