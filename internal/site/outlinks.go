@@ -349,8 +349,8 @@ func (b *builder) madeBy(file string) string {
 	// A page's own file is found by its address: a theme that breaks a
 	// link on every signatory's page has 100,000 of them to report, and
 	// going through every page for each cost the square of that.
-	if url, ok := strings.CutSuffix(file, "index.html"); ok && (url == "" || strings.HasSuffix(url, "/")) {
-		if p := b.rs.Content.Page("/" + url); p != nil && indexFile(p.URL) == file {
+	if url := pageURL(file); url != "" {
+		if p := b.rs.Content.Page(url); p != nil && indexFile(p.URL) == file {
 			return source(templateNames(p)...)
 		}
 	}
