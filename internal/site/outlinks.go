@@ -132,6 +132,19 @@ func (o *outputLinks) prune() {
 // never needs it.
 const minPrune = 4096
 
+// letGoWritten prunes now, in a final build: called when a step that
+// writes many files, such as the badges every signatory's page links
+// to, is done, so their links are not kept through the rest of the
+// build, which adds few new targets to set off a prune.
+func (o *outputLinks) letGoWritten() {
+	if o == nil || o.written == nil {
+		return
+	}
+	o.mu.Lock()
+	o.prune()
+	o.mu.Unlock()
+}
+
 // settled reports whether a target found in the file name, in a final
 // build, already passes the check at the end: it is name itself, which is
 // being written, or a file already written (files are never taken back).

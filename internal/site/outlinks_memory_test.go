@@ -123,3 +123,23 @@ func TestPagesWithTheSameHeadingsShareOneList(t *testing.T) {
 		t.Errorf("headings of /e/: %q", e)
 	}
 }
+
+// When a site-wide step is done, such as the badges, the links to what
+// it wrote are let go at once, not kept to the end of the build.
+func TestLinksToAStepsFilesAreLetGoWhenItIsDone(t *testing.T) {
+	o := newOutputLinks("/", "")
+	written := map[string]bool{}
+	o.written = func(name string) bool { return written[name] }
+	for i := range 100 {
+		name := fmt.Sprintf("signatories/s%d/index.html", i)
+		o.scan(name, []byte(`<img src="badge.svg" alt=""><a href="/missing/">x</a>`))
+		written[name] = true
+	}
+	for i := range 100 {
+		written[fmt.Sprintf("signatories/s%d/badge.svg", i)] = true
+	}
+	o.letGoWritten()
+	if len(o.uses) != 1 {
+		t.Errorf("kept %d targets after the badges were written; want 1, the missing page", len(o.uses))
+	}
+}
