@@ -31,8 +31,8 @@ func (r *Register) letterFacet(w Words) *Facet {
 		}
 		return digits
 	}
-	slugOf := func(p *content.Page) string { return Slug(firstLetter(p.Title)) }
-	f.Values = group(f, r.All, r.Lang, label, slugOf)
+	slugs := &slugger{source: func(p *content.Page) string { return firstLetter(p.Title) }, slugs: map[string]string{}}
+	f.Values = group(f, r.All, r.Lang, label, slugs)
 	digitsSlug := Slug(digitsLabel)
 	sort.SliceStable(f.Values, func(i, j int) bool {
 		a, b := f.Values[i].Label, f.Values[j].Label

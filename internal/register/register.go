@@ -99,7 +99,7 @@ func NewIn(site *content.Site, lang string, w Words) *Register {
 	}
 	text := func(key string, get func(*content.Page) string, order func([]*Value)) *Facet {
 		f := &Facet{Key: key, Label: w.Format("facet_" + key), root: root}
-		f.Values = group(f, r.All, lang, get, slugger(key, get))
+		f.Values = group(f, r.All, lang, get, newSlugger(key, get))
 		order(f.Values)
 		return f
 	}
@@ -127,24 +127,36 @@ func NewIn(site *content.Site, lang string, w Words) *Register {
 	return r
 }
 
-// slugger is how a facet made by group finds a signatory's value in
-// URLs: from the main-language page, so a translation is filed with it.
-// A few values, each slugged once.
-func slugger(key string, get func(*content.Page) string) func(*content.Page) string {
-	if key == "size" {
-		return func(p *content.Page) string { return mainPage(p).Size }
-	}
-	slugs := map[string]string{}
-	return func(p *content.Page) string {
-		value := get(mainPage(p))
-		slug, ok := slugs[value]
-		if !ok {
-			slug = Slug(value)
-			slugs[value] = slug
-		}
-		return slug
-	}
+// slugger is how a facet made by group finds a signatory's value in URLs:
+// from the main-language page's value (its source), so a translation is
+// filed with it. A few values, each slugged once.
+type slugger struct {
+	source func(*content.Page) string
+	slugs  map[string]string // source -> slug; nil for sizes, which are their own slugs
 }
+
+func newSlugger(key string, get func(*content.Page) string) *slugger {
+	if key == "size" {
+		return &slugger{source: func(p *content.Page) string { return mainPage(p).Size }}
+	}
+	return &slugger{source: func(p *content.Page) string { return get(mainPage(p)) }, slugs: map[string]string{}}
+}
+
+// slug is the slug made from a source.
+func (s *slugger) slug(source string) string {
+	if s.slugs == nil {
+		return source
+	}
+	slug, ok := s.slugs[source]
+	if !ok {
+		slug = Slug(source)
+		s.slugs[source] = slug
+	}
+	return slug
+}
+
+// of is p's slug.
+func (s *slugger) of(p *content.Page) string { return s.slug(s.source(p)) }
 
 // ownFacet is a facet that files signatories by one of their own facts
 // (content's ownFacts), which a save can change without the register
@@ -218,9 +230,9 @@ func (r *Register) Refile(changed map[*content.Page]*content.Page, w Words) *Reg
 	for _, spec := range ownFacets(w) {
 		// A translation reads its own value and its main page's slug:
 		// if no changed page's value or slug changed, none did.
-		same, slugOf := true, slugger(spec.key, spec.get)
+		same, slugs := true, newSlugger(spec.key, spec.get)
 		for p, was := range changed {
-			same = same && spec.get(p) == spec.get(was) && slugOf(p) == slugOf(was)
+			same = same && spec.get(p) == spec.get(was) && slugs.of(p) == slugs.of(was)
 		}
 		if same {
 			continue
@@ -239,7 +251,7 @@ func (r *Register) Refile(changed map[*content.Page]*content.Page, w Words) *Reg
 // or joined.
 func (r *Register) refileFacet(f *Facet, spec ownFacet, moved []*content.Page) *Facet {
 	nf := &Facet{Key: f.Key, Label: f.Label, root: f.root}
-	slugOf := slugger(spec.key, spec.get)
+	slugs := newSlugger(spec.key, spec.get)
 	// moved are a few pages: a list is quicker to look through than a map.
 	isMoved := func(p *content.Page) bool { return slices.Contains(moved, p) }
 	redo := map[string]bool{} // slugs of the values a moved signatory left or joins
@@ -249,7 +261,7 @@ func (r *Register) refileFacet(f *Facet, spec ownFacet, moved []*content.Page) *
 		}
 	}
 	for _, p := range moved {
-		if slug := slugOf(p); slug != "" {
+		if slug := slugs.of(p); slug != "" {
 			redo[slug] = true
 		}
 	}
@@ -282,7 +294,7 @@ func (r *Register) refileFacet(f *Facet, spec ownFacet, moved []*content.Page) *
 			first[v.Signatories[0]] = &Value{Facet: nf, Slug: v.Slug, Label: v.Label, Signatories: v.Signatories}
 		}
 	}
-	for _, v := range group(nf, fresh, r.Lang, spec.get, slugOf) {
+	for _, v := range group(nf, fresh, r.Lang, spec.get, slugs) {
 		first[v.Signatories[0]] = v
 	}
 	for _, p := range r.All {
@@ -381,36 +393,60 @@ func (r *Register) pledgeFacet(site *content.Site, w Words) *Facet {
 // another language, a spelling from a translation outweighs any number of
 // main-language ones, so the filter is named in the register's language
 // wherever one translation names it.
-func group(f *Facet, pages []*content.Page, lang string, get, slugOf func(*content.Page) string) []*Value {
+//
+// Pages that spell a value alike are filed alike, so the work is done once
+// for each spelling, not once a page: a register of 10,000 has a few dozen
+// regions, and this runs for each of its facets.
+func group(f *Facet, pages []*content.Page, lang string, get func(*content.Page) string, slugs *slugger) []*Value {
+	type spelling struct {
+		value, source string // what get gives, and what the slug is made from
+		own           bool   // a translation's, in the register's language
+	}
+	type filed struct {
+		v     *Value // nil when the slug is empty: not filed
+		label string
+		pages int
+	}
 	bySlug := map[string]*Value{}
-	spellings := map[string]map[string]int{}
+	seen := map[spelling]*filed{}
 	var out []*Value
 	for _, p := range pages {
-		label := strings.TrimSpace(get(p))
-		slug := slugOf(p)
-		if slug == "" {
+		k := spelling{get(p), slugs.source(p), lang != "" && p.Lang == lang}
+		e := seen[k]
+		if e == nil {
+			e = &filed{label: strings.TrimSpace(k.value)}
+			if slug := slugs.slug(k.source); slug != "" {
+				e.v = bySlug[slug]
+				if e.v == nil {
+					e.v = &Value{Facet: f, Slug: slug}
+					bySlug[slug] = e.v
+					out = append(out, e.v)
+				}
+			}
+			seen[k] = e
+		}
+		if e.v != nil {
+			e.v.Signatories = append(e.v.Signatories, p)
+			e.pages++
+		}
+	}
+	counts := map[*Value]map[string]int{}
+	for k, e := range seen {
+		if e.v == nil || e.label == "" {
 			continue
 		}
-		v := bySlug[slug]
-		if v == nil {
-			v = &Value{Facet: f, Slug: slug}
-			bySlug[slug] = v
-			spellings[slug] = map[string]int{}
-			out = append(out, v)
+		weight := 1
+		if k.own {
+			weight = len(pages) + 1
 		}
-		v.Signatories = append(v.Signatories, p)
-		if label == "" {
-			continue
+		if counts[e.v] == nil {
+			counts[e.v] = map[string]int{}
 		}
-		if lang != "" && p.Lang == lang {
-			spellings[slug][label] += len(pages) + 1
-		} else {
-			spellings[slug][label]++
-		}
+		counts[e.v][e.label] += e.pages * weight
 	}
 	for _, v := range out {
 		best, n := "", 0
-		for label, c := range spellings[v.Slug] {
+		for label, c := range counts[v] {
 			if c > n || c == n && label < best {
 				best, n = label, c
 			}

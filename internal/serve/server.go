@@ -193,13 +193,26 @@ func (s *Server) finish(ctx context.Context) {
 	s.hub.send(event{name: "reload", data: "{}"})
 }
 
-// startFinishing runs finish beside the server, and returns what stops it
-// and waits until it has stopped.
+// finishAfter is how long the pages left for later wait after a rebuild
+// before they are made: long enough for the browsers to ask for the page
+// again and show it, and for an editor's next quick save, without the
+// thousand pages of the directory taking the processor from them.
+const finishAfter = 250 * time.Millisecond
+
+// startFinishing runs finish beside the server, after finishAfter, and
+// returns what stops it and waits until it has stopped.
 func (s *Server) startFinishing(ctx context.Context) (stop func()) {
 	ctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
+		wait := time.NewTimer(finishAfter)
+		defer wait.Stop()
+		select {
+		case <-ctx.Done():
+			return
+		case <-wait.C:
+		}
 		s.finish(ctx)
 	}()
 	return func() {
