@@ -435,11 +435,24 @@ func readPage(fsys fs.FS, name string) ([]byte, int64, error) {
 	if info.Size() > MaxFileSize {
 		return nil, info.Size(), nil
 	}
-	// One byte more than the limit shows a file that grew while it was read.
-	buf := bytes.NewBuffer(make([]byte, 0, info.Size()+1))
-	n, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1))
+	// Read into room for the size the file has and one byte more: a
+	// bytes.Buffer asks for 512 bytes of room before every read, so for
+	// the last read of a file read whole it took a copy of twice the
+	// file (every page is read twice in a build into a folder).
+	buf := make([]byte, info.Size()+1)
+	n, err := io.ReadFull(f, buf)
+	if err == io.EOF || err == io.ErrUnexpectedEOF {
+		return buf[:n], int64(n), nil
+	}
 	if err != nil {
 		return nil, 0, err
 	}
-	return buf.Bytes(), n, nil
+	// The file grew since it was asked its size: read on to the limit.
+	// One byte more than the limit shows a file that grew while it was read.
+	rest := bytes.NewBuffer(buf)
+	more, err := rest.ReadFrom(io.LimitReader(f, MaxFileSize+1-int64(n)))
+	if err != nil {
+		return nil, 0, err
+	}
+	return rest.Bytes(), int64(n) + more, nil
 }

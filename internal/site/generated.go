@@ -60,6 +60,7 @@ func (b *builder) writeGenerated(o output, diags *diag.List) {
 	errs := make([]error, len(steps))
 	parallel.For(len(steps), len(steps), func(_, i int) error {
 		errs[i] = steps[i].write(o)
+		o.rec.links.letGoWritten() // the links to what the step wrote
 		return nil
 	})
 	for i, s := range steps {
@@ -73,7 +74,15 @@ func (b *builder) writeGenerated(o output, diags *diag.List) {
 // writeGeneratedRecorded is writeGenerated that also returns the names of
 // the files it wrote, so an incremental rebuild knows which files come
 // from the site as a whole without writing them all a second time.
+//
+// A final build has no next update, so it keeps no such list: the names
+// of 110,000 badges and the directory's pages, at 100,000 signatories,
+// would be held through the busiest part of the build for nothing.
 func (b *builder) writeGeneratedRecorded(o output, diags *diag.List) []string {
+	if o.final() {
+		b.writeGenerated(o, diags)
+		return nil
+	}
 	gen := newRecorder(o.rec)
 	gen.claims = o.rec.claims
 	b.writeGenerated(output{rec: gen, min: o.min}, diags)

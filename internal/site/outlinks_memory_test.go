@@ -1,0 +1,145 @@
+package site
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/coproduce/coproduce/internal/diag"
+)
+
+// A final build keeps, for the check at the end, only the addresses whose
+// file is not written yet: not a page's links to itself, nor to files
+// already written.
+func TestAFinalBuildKeepsOnlyLinksToFilesNotYetWritten(t *testing.T) {
+	o := newOutputLinks("/co/", "https://example.org/co/")
+	written := map[string]bool{"about/index.html": true}
+	o.written = func(name string) bool { return written[name] }
+	o.scan("page/index.html", []byte(`<a href="/co/page/">here</a> <a href="https://example.org/co/page/">here</a>`+
+		` <a href="/co/about/">about</a> <a href="/co/later/">later</a> <img src="badge.svg" alt="">`))
+	var kept []string
+	for target := range o.uses {
+		kept = append(kept, target)
+	}
+	slices.Sort(kept)
+	if want := []string{"/later/", "/page/badge.svg"}; !slices.Equal(kept, want) {
+		t.Errorf("kept %q; want %q", kept, want)
+	}
+}
+
+// Links to pages rendered later are let go once those pages are written,
+// so what waits for the check at the end does not grow with the site; a
+// link to a file never written is still reported, once, with the number
+// of links to it.
+func TestLinksToFilesWrittenSinceAreLetGo(t *testing.T) {
+	o := newOutputLinks("/", "")
+	written := map[string]bool{}
+	o.written = func(name string) bool { return written[name] }
+	const pages = 3 * minPrune
+	most, missing := 0, 0
+	for i := range pages {
+		name := fmt.Sprintf("p%d/index.html", i)
+		html := fmt.Sprintf(`<a href="/p%d/">next</a>`, i+1)
+		if i%1000 == 0 {
+			html += `<a href="/missing/">gone</a>`
+			missing++
+		}
+		o.scan(name, []byte(html))
+		written[name] = true
+		most = max(most, len(o.uses))
+	}
+	if most > minPrune {
+		t.Errorf("kept up to %d links waiting for their file; want at most %d", most, minPrune)
+	}
+	var diags diag.List
+	o.check(o.written, nil, func(file string) string { return file }, &diags)
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.Problem)
+	}
+	want := []string{
+		fmt.Sprintf("the page /p0/ links to /missing/, which the build does not write (and %d more links)", missing-1),
+		fmt.Sprintf("the page /p%d/ links to /p%d/, which the build does not write", pages-1, pages),
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("reported:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// namesFile never says a target is a file that fileForURL says it is not.
+func TestNamesFileAgreesWithFileForURL(t *testing.T) {
+	targets := []string{"/", "/a/", "/a", "/a/b/", "/a//b/", "/a/./b/", "/a/../b/", "/a/b.svg", "a/", "", "/index.html", "//"}
+	files := []string{"index.html", "a/index.html", "a", "a/b/index.html", "b/index.html", "a/b.svg", "a/./b/index.html", "a//b/index.html", ""}
+	for _, target := range targets {
+		for _, file := range files {
+			if namesFile(target, file) && fileForURL(target) != file {
+				t.Errorf("namesFile(%q, %q) is true, but the target's file is %q", target, file, fileForURL(target))
+			}
+		}
+	}
+	for _, clean := range []string{"/", "/a/", "/a/b/", "/a/b.svg"} {
+		if !namesFile(clean, fileForURL(clean)) {
+			t.Errorf("namesFile(%q, %q) is false", clean, fileForURL(clean))
+		}
+	}
+}
+
+func FuzzNamesFile(f *testing.F) {
+	f.Add("/a/b/", "a/b/index.html")
+	f.Add("/", "index.html")
+	f.Add("/a/./b/", "a/b/index.html")
+	f.Add("/a.svg", "a.svg")
+	f.Fuzz(func(t *testing.T, target, file string) {
+		if namesFile(target, file) && fileForURL(target) != file {
+			t.Errorf("namesFile(%q, %q) is true, but the target's file is %q", target, file, fileForURL(target))
+		}
+	})
+}
+
+// Pages with the same headings in the same order share one list of their
+// ids, kept to the end of a build for the links to #headings.
+func TestPagesWithTheSameHeadingsShareOneList(t *testing.T) {
+	x := newLinkIndex(nil)
+	x.rendered("/a/", []string{"what-we-do", "our-pledge"})
+	x.rendered("/b/", []string{"what-we-do", "our-pledge"})
+	x.rendered("/c/", []string{"what-we-do"})
+	x.rendered("/d/", nil)
+	x.rendered("/e/", []string{"odd\x00id"})
+	a, b := x.anchors["/a/"], x.anchors["/b/"]
+	if !slices.Equal(a, []string{"what-we-do", "our-pledge"}) || !slices.Equal(b, a) {
+		t.Fatalf("headings of /a/ and /b/: %q and %q", a, b)
+	}
+	if &a[0] != &b[0] {
+		t.Errorf("/a/ and /b/ have the same headings in lists of their own")
+	}
+	if c := x.anchors["/c/"]; !slices.Equal(c, []string{"what-we-do"}) {
+		t.Errorf("headings of /c/: %q", c)
+	}
+	if d, ok := x.anchors["/d/"]; !ok || len(d) != 0 {
+		t.Errorf("headings of /d/: %q, %v", d, ok)
+	}
+	if e := x.anchors["/e/"]; !slices.Equal(e, []string{"odd\x00id"}) {
+		t.Errorf("headings of /e/: %q", e)
+	}
+}
+
+// When a site-wide step is done, such as the badges, the links to what
+// it wrote are let go at once, not kept to the end of the build.
+func TestLinksToAStepsFilesAreLetGoWhenItIsDone(t *testing.T) {
+	o := newOutputLinks("/", "")
+	written := map[string]bool{}
+	o.written = func(name string) bool { return written[name] }
+	for i := range 100 {
+		name := fmt.Sprintf("signatories/s%d/index.html", i)
+		o.scan(name, []byte(`<img src="badge.svg" alt=""><a href="/missing/">x</a>`))
+		written[name] = true
+	}
+	for i := range 100 {
+		written[fmt.Sprintf("signatories/s%d/badge.svg", i)] = true
+	}
+	o.letGoWritten()
+	if len(o.uses) != 1 {
+		t.Errorf("kept %d targets after the badges were written; want 1, the missing page", len(o.uses))
+	}
+}
