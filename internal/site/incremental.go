@@ -280,14 +280,23 @@ func checkChangedLinks(prev, b *builder, p plan, written *recorder, diags *diag.
 
 // carry adds the warnings of the last good build about files this update
 // did not look at again, so the report stays complete.
+//
+// What the content check said is never carried: every update checks the
+// whole content again (or keeps the last check's word on the pages it did
+// not change), and a page's problems there can change with another page's
+// save, as a translation takes its website from its main page.
 func (inc *Incremental) carry(diags diag.List, touched map[string]bool) diag.List {
 	seen, seenFile := map[string]bool{}, map[string]bool{}
 	for _, d := range diags {
 		seen[d.String()], seenFile[d.File] = true, true
 	}
+	checked := map[string]bool{}
+	for _, d := range inc.b.checked {
+		checked[d.String()] = true
+	}
 	dirs := keys(touched)
 	for _, d := range inc.diags {
-		if touched[d.File] || seenFile[d.File] && seen[d.String()] || underAny(strings.TrimPrefix(d.File, "content/"), dirs) {
+		if touched[d.File] || seenFile[d.File] && seen[d.String()] || checked[d.String()] || underAny(strings.TrimPrefix(d.File, "content/"), dirs) {
 			continue
 		}
 		diags = append(diags, d)

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -198,3 +199,30 @@ func TestPreviewListsTheMistakesOfEverySaveSinceTheLastGoodOne(t *testing.T) {
 		t.Error("the first save's broken link is no longer listed")
 	}
 }
+
+// A translation takes its website from its main page: when the main
+// page's website is saved, the warnings about the translation's website
+// follow it in the preview as in the build, though the translation's own
+// file did not change.
+func TestPreviewWarningsFollowWhatATranslationTakesFromItsMainPage(t *testing.T) {
+	src := sitegen.MapFS(sitegen.Options{Signatories: 10, Seed: 2})
+	src["site.yaml"] = &fstest.MapFile{Data: append(bytes.Clone(src["site.yaml"].Data), "languages: [en-GB, cy]\n"...)}
+	sig := sitegen.SignatoryFile(2)
+	main := string(src[sig].Data)
+	withWebsite := func(site string) string {
+		return regexpWebsite.ReplaceAllString(main, "website: "+site)
+	}
+	src[sig] = &fstest.MapFile{Data: []byte(withWebsite("https://example.org/"))} // as coproduce new wrote it
+	src[strings.TrimSuffix(sig, ".md")+".cy.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Mudiad\nsummary: Rydyn ni wedi llofnodi.\n---\nMae hon yn dudalen yn Gymraeg.\n")}
+	now := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
+	inc, _ := startPreview(t, src, now)
+
+	src[sig] = &fstest.MapFile{Data: []byte(withWebsite("https://real.example.net/"))}
+	ch := inc.Update([]string{sig})
+	build := Build(Options{Source: src, Output: publish.NewMemory(), Now: now})
+	if got, want := diagLines(ch.Diags), diagLines(build.Diags); got != want {
+		t.Errorf("the preview lists other problems than the build:\npreview:\n%s\nbuild:\n%s", got, want)
+	}
+}
+
+var regexpWebsite = regexp.MustCompile(`(?m)^website: .*$`)
