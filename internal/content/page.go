@@ -134,7 +134,7 @@ type Page struct {
 	// belong to (see translate.go).
 	keepKeys bool
 	// frontMatter is a hash of the file's front matter as written, so a
-	// save that changed the body alone is known (see reloadBodies).
+	// save that changed the body alone is known (see reloadInPlace).
 	frontMatter uint64
 	// structure is a hash of the front matter without the page's own
 	// facts (see ownFacts), so a save that changed only those is known.

@@ -93,9 +93,9 @@ func (b *builder) listings() []*register.Listing {
 
 // registers are the signatory register of the content being built in each
 // of the site's languages, the main one first, made once for the steps
-// that list and write its files (or, in an update of the preview that
-// changed nothing the register reads, the last build's with the new
-// pages: see keepsRegisters). A register in another language lists each
+// that list and write its files (or, in an update of the preview, the last
+// build's kept, remapped onto the new pages or refiled: see
+// registersAfter). A register in another language lists each
 // signatory's translation where it has one, under /LANG/signatories/.
 func (b *builder) registers() []*register.Register {
 	b.regOnce.Do(func() {
