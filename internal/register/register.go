@@ -103,20 +103,18 @@ func NewIn(site *content.Site, lang string, w Words) *Register {
 		order(f.Values)
 		return f
 	}
-	own := ownFacets(w)
 	year := func(p *content.Page) string {
 		if p.Signed.IsZero() {
 			return ""
 		}
 		return strconv.Itoa(p.Signed.Year())
 	}
-	r.Facets = []*Facet{
-		text("sector", own[0].get, own[0].order),
-		text("region", own[1].get, own[1].order),
-		text("size", own[2].get, own[2].order),
-		text("year", year, newestFirst),
-		statusFacet(text("status", func(p *content.Page) string { return string(mainPage(p).Standing.Status) }, byStatus), w),
+	for _, own := range ownFacets(w) { // sector, region and size
+		r.Facets = append(r.Facets, text(own.key, own.get, own.order))
 	}
+	r.Facets = append(r.Facets,
+		text("year", year, newestFirst),
+		statusFacet(text("status", func(p *content.Page) string { return string(mainPage(p).Standing.Status) }, byStatus), w))
 	if level := text("level", firstLevel, byLabel); len(level.Values) > 0 {
 		r.Facets = append(r.Facets, level)
 	}
