@@ -276,25 +276,26 @@ func writeShare(b *strings.Builder, ex *executor, d *PageData) bool {
 	if p.Title != "" {
 		title = p.Title
 	}
-	b.WriteString("<meta property=\"og:type\" content=\"website\">\n<meta property=\"og:site_name\" content=\"")
-	escape(b, d.Config.Title)
-	b.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	escape(b, title)
-	b.WriteString("\">\n")
-	if p.Summary != "" {
-		b.WriteString(`<meta property="og:description" content="`)
-		escape(b, p.Summary)
+	meta := func(attr, name, value string) { // written piece by piece: this runs on every page
+		b.WriteString("<meta ")
+		b.WriteString(attr)
+		b.WriteString("=\"")
+		b.WriteString(name)
+		b.WriteString("\" content=\"")
+		escape(b, value)
 		b.WriteString("\">\n")
 	}
-	b.WriteString(`<meta property="og:url" content="`)
-	escape(b, d.Permalink)
-	b.WriteString("\">\n<meta name=\"twitter:card\" content=\"summary\">\n<meta name=\"twitter:title\" content=\"")
-	escape(b, title)
-	b.WriteString("\">\n")
+	meta("property", "og:type", "website")
+	meta("property", "og:site_name", d.Config.Title)
+	meta("property", "og:title", title)
 	if p.Summary != "" {
-		b.WriteString(`<meta name="twitter:description" content="`)
-		escape(b, p.Summary)
-		b.WriteString("\">\n")
+		meta("property", "og:description", p.Summary)
+	}
+	meta("property", "og:url", d.Permalink)
+	meta("name", "twitter:card", "summary")
+	meta("name", "twitter:title", title)
+	if p.Summary != "" {
+		meta("name", "twitter:description", p.Summary)
 	}
 	b.WriteString(`<script type="application/ld+json">`)
 	b.WriteString(string(jsonLD(p)))

@@ -89,9 +89,12 @@ func (c *change) signatoryChanged(p *content.Page) bool {
 }
 
 // changedSignatories are the pages of all that signatoryChanged says yes
-// to, for a save that changed no pledge: the shown pages and their
-// translations, each looked up rather than every signatory asked.
+// to, in their order. When no pledge changed they are the shown pages and
+// their translations, each looked up rather than every signatory asked.
 func (c *change) changedSignatories(site *content.Site, all []*content.Page) []*content.Page {
+	if c.pledges {
+		return slices.DeleteFunc(slices.Clone(all), func(p *content.Page) bool { return !c.signatoryChanged(p) })
+	}
 	var maybe []*content.Page
 	for url := range c.shown {
 		if p := site.Page(url); p != nil && p.Kind == content.KindSignatory {
@@ -241,7 +244,7 @@ func planChange(prev, next *builder, names []string) plan {
 			}
 		}
 		for file := range c.candidates {
-			if p := now.Page(pageURL(file)); p != nil && !want[p] && !shows[p] && indexFile(p.URL) == file && c.redo(file) {
+			if p := pageOfFile(now, file); p != nil && !want[p] && !shows[p] && c.redo(file) {
 				shows[p] = true
 			}
 		}

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/coproduce/coproduce/internal/content"
@@ -18,13 +17,8 @@ import (
 // language: the Welsh page's "HTML to copy" shows the Welsh badge.
 func (b *builder) writeBadges(o output) error {
 	all := b.badgePages()
-	if c := b.change; c != nil {
-		// An update of the preview writes the badges the save changed.
-		if c.pledges {
-			all = slices.DeleteFunc(all, func(p *content.Page) bool { return !c.signatoryChanged(p) })
-		} else {
-			all = c.changedSignatories(b.rs.Content, all)
-		}
+	if b.change != nil {
+		all = b.change.changedSignatories(b.rs.Content, all) // an update writes the badges the save changed
 	}
 	return b.parallel(len(all), func(i int) error {
 		p := all[i]

@@ -21,7 +21,7 @@ type generatedStep struct {
 	write func(output) error
 	// byPages is set when which files it writes follows from which
 	// pages, aliases and files there are alone, so a save that moves none
-	// keeps its list (stepFiles).
+	// keeps its list (declareFiles).
 	byPages bool
 }
 

@@ -15,8 +15,9 @@ import (
 // 50 MB more (more when the collector cannot keep up and lets the heap
 // past the limit): at 100,000 signatories (110,000 pages) the limit is
 // 727 MB, and the peak was 805 MB with 6.25 KiB a page, over the 800 MB a
-// build of that size may take; at 10,000 it is 118 MB, under 150 MB. The collector works harder near the end of a
-// large build, when what is kept nears the limit, and less earlier.
+// build of that size may take; at 10,000 it is 118 MB, under 150 MB. The
+// collector works harder near the end of a large build, when what is kept
+// nears the limit, and less earlier.
 // (docs/performance.md has the figures.) (Until 30 November the limit
 // was 32 MB and 8 KiB a page, and before that 96 MB and 10 KiB, when the
 // Markdown was kept from loading to rendering.)

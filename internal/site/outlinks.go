@@ -362,15 +362,8 @@ func (b *builder) madeBy(file string) string {
 	// A page's own file is found by its address: a theme that breaks a
 	// link on every signatory's page has 100,000 of them to report, and
 	// going through every page for each cost the square of that.
-	if url := pageURL(file); url != "" {
-		if p := b.rs.Content.Page(url); p != nil && indexFile(p.URL) == file {
-			return source(templateNames(p)...)
-		}
-	}
-	for _, p := range b.rs.Content.Pages {
-		if indexFile(p.URL) == file {
-			return source(templateNames(p)...)
-		}
+	if p := pageOfFile(b.rs.Content, file); p != nil {
+		return source(templateNames(p)...)
 	}
 	for _, l := range b.listings() {
 		if indexFile(l.URL) == file {

@@ -199,9 +199,11 @@ func (b *builder) updateClaims(prev *builder, changed []string) (*claims, bool) 
 	// Only the steps whose lists were made again can have files that
 	// came or went. A file one of them declares that a kept step
 	// declares too is claimed twice, which claimOutputs then reports.
+	var redone []int
 	before, now := map[string]bool{}, map[string]bool{}
 	for i := range steps {
 		if !sameList(b.declaredSteps[i], prev.declaredSteps[i]) {
+			redone = append(redone, i)
 			for _, name := range prev.declaredSteps[i] {
 				before[name] = true
 			}
@@ -212,13 +214,10 @@ func (b *builder) updateClaims(prev *builder, changed []string) (*claims, bool) 
 	}
 	declaredBy := map[string]string{} // file -> the step that makes it, for the files no step made before
 	var gone []string
-	for i, step := range steps {
-		if sameList(b.declaredSteps[i], prev.declaredSteps[i]) {
-			continue
-		}
+	for _, i := range redone {
 		for _, name := range b.declaredSteps[i] {
 			if !before[name] {
-				declaredBy[name] = step.what
+				declaredBy[name] = steps[i].what
 			}
 		}
 		for _, name := range prev.declaredSteps[i] {

@@ -247,6 +247,15 @@ func pageURL(file string) string {
 	return "/" + dir
 }
 
+// pageOfFile is the page of site published as file, or nil: found by its
+// address, not by going through every page.
+func pageOfFile(site *content.Site, file string) *content.Page {
+	if p := site.Page(pageURL(file)); p != nil && indexFile(p.URL) == file {
+		return p
+	}
+	return nil
+}
+
 // fileForURL is the file a link to a site path needs: index.html for a
 // folder URL, the file itself otherwise.
 func fileForURL(p string) string {

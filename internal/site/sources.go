@@ -1,7 +1,5 @@
 package site
 
-import "strings"
-
 // PageSources finds the page of the last good build published as a file
 // (such as "principles/equal-voice/index.html") and gives the content file
 // that made it (such as "content/principles/equal-voice.md"), so the live
@@ -17,14 +15,9 @@ func (inc *Incremental) PageSources() func(published string) string {
 	}
 	site := inc.b.rs.Content
 	return func(published string) string {
-		dir, ok := strings.CutSuffix(published, "index.html")
-		if !ok || dir != "" && !strings.HasSuffix(dir, "/") {
-			return ""
+		if p := pageOfFile(site, published); p != nil {
+			return p.File
 		}
-		p := site.Page("/" + dir)
-		if p == nil || indexFile(p.URL) != published {
-			return ""
-		}
-		return p.File
+		return ""
 	}
 }
