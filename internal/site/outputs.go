@@ -45,6 +45,9 @@ type claims struct {
 	// settled are the outputKeys claimed, sorted, once a final build has
 	// made every claim (settle); owners and names are nil then.
 	settled []string
+	// unusual are the names claimed, once settled, that are not their
+	// own outputKey (a capital letter, say), and their keys: few or none.
+	unusual, unusualKeys map[string]bool
 }
 
 // newClaims makes room for about n claims: growing the maps a claim at a
@@ -93,9 +96,39 @@ func (c *claims) settle() {
 	keys := make([]string, 0, len(c.owners))
 	for k := range c.owners {
 		keys = append(keys, k)
+		if name := c.names[k]; name != k {
+			if c.unusual == nil {
+				c.unusual, c.unusualKeys = map[string]bool{}, map[string]bool{}
+			}
+			c.unusual[name], c.unusualKeys[k] = true, true
+		}
 	}
 	slices.Sort(keys)
 	c.settled, c.owners, c.names = keys, nil, nil
+}
+
+// claimedAs reports whether name is claimed exactly as written, once the
+// claims are settled: a link to about/index.html does not reach the file
+// About/index.html on a host that tells capitals apart, though both have
+// one key.
+func (c *claims) claimedAs(name string) bool {
+	if c.unusual[name] {
+		return true
+	}
+	_, ok := slices.BinarySearch(c.settled, name)
+	return ok && !c.unusualKeys[name]
+}
+
+// asClaimed is each name claimed, exactly as claimed, once settled.
+func (c *claims) asClaimed(fn func(name string)) {
+	for _, k := range c.settled {
+		if !c.unusualKeys[k] {
+			fn(k)
+		}
+	}
+	for name := range c.unusual {
+		fn(name)
+	}
 }
 
 // declareFiles lists the files the generated steps say they write, by step

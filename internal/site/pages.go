@@ -89,7 +89,7 @@ type pendingLink struct {
 // soon as it is ready, so memory does not grow with the size of the site.
 func (b *builder) renderPages(o output, diags *diag.List) {
 	if o.final() && o.rec.links != nil {
-		o.rec.links.written = o.rec.Has
+		o.rec.links.written = o.rec.promised
 	}
 	o.pages = newPageWriter(o.rec, o.min, b.workers)
 	defer func() { *diags = append(*diags, o.pages.close()...) }()
@@ -150,7 +150,7 @@ func (b *builder) renderPage(o output, p *content.Page, w *pageScratch) (diags d
 	}
 	diags = append(diags, b.bodyProblems(p, report, nil)...)
 	for _, l := range res.pendingFrom(report) {
-		if o.final() && b.index.settleNow(l, o.rec.Has, &diags) {
+		if o.final() && b.index.settleNow(l, o.rec.promised, &diags) {
 			continue
 		}
 		w.links = append(w.links, l)

@@ -370,6 +370,9 @@ func (p *pass) checkLinks() bool {
 	if p.whole() {
 		p.b.index.checkLinks(p.b.index.written(p.out), &p.res.Diags)
 		p.b.checkOutputLinks(p.out, &p.res.Diags)
+		if !p.res.Diags.HasErrors() {
+			p.out.keptPromises(&p.res.Diags) // what a failed build leaves unwritten is said already
+		}
 		return true
 	}
 	p.work.removes = slices.DeleteFunc(p.work.removes, p.out.Has)

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"sync"
 
+	"github.com/coproduce/coproduce/internal/diag"
 	"github.com/coproduce/coproduce/internal/publish"
 )
 
@@ -136,6 +137,32 @@ func (r *recorder) writeLater(names []string, write func(out publish.Output) err
 			out[name], _ = files.Get(name)
 		}
 		return out, nil
+	})
+}
+
+// promised reports whether a file was written or, in a final build, will
+// be: such a build claims every file before it writes the first, and
+// fails if it leaves one it claimed unwritten (keptPromises). So a link
+// to a page or badge not written yet is known good at once, and need not
+// wait in memory to the end of a build of 100,000 signatories.
+func (r *recorder) promised(name string) bool {
+	if r.claims != nil && r.claims.owners == nil {
+		return r.claims.claimedAs(name)
+	}
+	return r.Has(name)
+}
+
+// keptPromises reports, in a final build, each file claimed and not
+// written: a fault, since links to it passed as soon as they were found.
+func (r *recorder) keptPromises(diags *diag.List) {
+	if r.claims == nil || r.claims.owners != nil {
+		return
+	}
+	r.claims.asClaimed(func(name string) {
+		if !r.Has(name) {
+			diags.Errorf(diag.Pos{File: name}, "please report this, with your site, to the people who make coproduce",
+				"%s was to be written but was not, so links to it could not be checked; this is a fault in coproduce or its theme", name)
+		}
 	})
 }
 
