@@ -2,7 +2,6 @@ package site
 
 import (
 	"path"
-	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -239,7 +238,7 @@ func checkChangedLinks(prev, b *builder, p plan, written *recorder, diags *diag.
 		}
 	}
 	for _, pg := range p.render {
-		if !slices.Equal(prev.index.anchors[pg.URL], anchors[pg.URL]) {
+		if prev.index.anchors[pg.URL] != anchors[pg.URL] {
 			gone[pg.URL] = true
 		}
 	}

@@ -26,10 +26,9 @@ type linkIndex struct {
 	urlNames, fileNames, assetNames nameIndex
 
 	mu      sync.Mutex
-	anchors map[string][]string // page URL -> heading ids, in page order
-	// headingLists are the lists of heading ids in anchors, each once,
-	// by their ids joined with a zero byte.
-	headingLists map[string][]string
+	anchors map[string]headings // page URL -> its headings
+	// headingLists are the headings in anchors, each once.
+	headingLists map[headings]headings
 	pending      []pendingLink // internal links to verify at the end
 	// reported are the output targets of Markdown links already reported
 	// as broken where the editor wrote them; the check of every output
@@ -51,62 +50,26 @@ type linkIndex struct {
 }
 
 func newLinkIndex(site *content.Site) *linkIndex {
-	return &linkIndex{site: site, anchors: map[string][]string{}}
+	return &linkIndex{site: site, anchors: map[string]headings{}}
 }
 
 // rendered notes the headings of a page as rendered. They are kept to
-// the end of a build, for the links to #headings, and at 100,000
-// signatories a list and its ids for each page were 500,000 small
-// things for the garbage collector to go through on every cycle. So the
-// ids of a page are kept in one string, and pages with the same headings
-// in the same order (every signatory's "What we do", say) share one list.
+// the end of a build, for the links to #headings (see headings), and
+// pages with the same headings in the same order (every signatory's "What
+// we do", say) share one string.
 func (x *linkIndex) rendered(url string, ids []string) {
-	key, ok := joinIDs(ids)
+	h := headingsOf(ids)
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	if !ok {
-		x.anchors[url] = ids
-		return
-	}
-	same, seen := x.headingLists[key]
+	same, seen := x.headingLists[h]
 	if !seen {
-		same = splitIDs(key, len(ids))
 		if x.headingLists == nil {
-			x.headingLists = map[string][]string{}
+			x.headingLists = map[headings]headings{}
 		}
-		x.headingLists[key] = same
+		x.headingLists[h] = h
+		same = h
 	}
 	x.anchors[url] = same
-}
-
-// joinIDs joins heading ids, each followed by a zero byte; ok is false
-// if one holds a zero byte itself.
-func joinIDs(ids []string) (string, bool) {
-	n := 0
-	for _, id := range ids {
-		if strings.IndexByte(id, 0) >= 0 {
-			return "", false
-		}
-		n += len(id) + 1
-	}
-	var b strings.Builder
-	b.Grow(n)
-	for _, id := range ids {
-		b.WriteString(id)
-		b.WriteByte(0)
-	}
-	return b.String(), true
-}
-
-// splitIDs is the n ids joined in key, as parts of key itself.
-func splitIDs(key string, n int) []string {
-	ids := make([]string, 0, n)
-	for len(key) > 0 {
-		i := strings.IndexByte(key, 0)
-		ids = append(ids, key[:i])
-		key = key[i+1:]
-	}
-	return ids
 }
 
 // notRead notes a page not made because its file changed during the build.
@@ -265,7 +228,7 @@ func (x *linkIndex) settleNow(l pendingLink, written func(string) bool, diags *d
 	if !rendered {
 		return false
 	}
-	if !slices.Contains(ids, l.fragment) {
+	if !ids.has(l.fragment) {
 		missingHeading(l, diags)
 	}
 	return true

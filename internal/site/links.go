@@ -158,17 +158,17 @@ func missingHeading(l pendingLink, diags *diag.List) {
 }
 
 // hasAnchor reports whether ids, the headings of the page target, hold
-// id. A page's few ids are searched in a list; a page of thousands, with
+// id. A page's few ids are searched in turn; a page of thousands, with
 // thousands of links to them, gets a set, made once, so the check does
 // not cost links times headings.
-func hasAnchor(sets map[string]map[string]bool, target string, ids []string, id string) bool {
-	if len(ids) <= 64 {
-		return slices.Contains(ids, id)
-	}
+func hasAnchor(sets map[string]map[string]bool, target string, ids headings, id string) bool {
 	set := sets[target]
 	if set == nil {
-		set = make(map[string]bool, len(ids))
-		for _, h := range ids {
+		if ids.count() <= 64 {
+			return ids.has(id)
+		}
+		set = map[string]bool{}
+		for _, h := range ids.ids() {
 			set[h] = true
 		}
 		sets[target] = set

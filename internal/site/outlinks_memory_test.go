@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/coproduce/coproduce/internal/diag"
 )
@@ -107,20 +108,43 @@ func TestPagesWithTheSameHeadingsShareOneList(t *testing.T) {
 	x.rendered("/d/", nil)
 	x.rendered("/e/", []string{"odd\x00id"})
 	a, b := x.anchors["/a/"], x.anchors["/b/"]
-	if !slices.Equal(a, []string{"what-we-do", "our-pledge"}) || !slices.Equal(b, a) {
-		t.Fatalf("headings of /a/ and /b/: %q and %q", a, b)
+	if !slices.Equal(a.ids(), []string{"what-we-do", "our-pledge"}) || b != a {
+		t.Fatalf("headings of /a/ and /b/: %q and %q", a.ids(), b.ids())
 	}
-	if &a[0] != &b[0] {
-		t.Errorf("/a/ and /b/ have the same headings in lists of their own")
+	if unsafe.StringData(string(a)) != unsafe.StringData(string(b)) {
+		t.Errorf("/a/ and /b/ have the same headings in strings of their own")
 	}
-	if c := x.anchors["/c/"]; !slices.Equal(c, []string{"what-we-do"}) {
-		t.Errorf("headings of /c/: %q", c)
+	if c := x.anchors["/c/"]; !slices.Equal(c.ids(), []string{"what-we-do"}) || !c.has("what-we-do") || c.has("our-pledge") {
+		t.Errorf("headings of /c/: %q", c.ids())
 	}
-	if d, ok := x.anchors["/d/"]; !ok || len(d) != 0 {
-		t.Errorf("headings of /d/: %q, %v", d, ok)
+	if d, ok := x.anchors["/d/"]; !ok || d.count() != 0 || d.has("") {
+		t.Errorf("headings of /d/: %q, %v", d.ids(), ok)
 	}
-	if e := x.anchors["/e/"]; !slices.Equal(e, []string{"odd\x00id"}) {
-		t.Errorf("headings of /e/: %q", e)
+	if e := x.anchors["/e/"]; !slices.Equal(e.ids(), []string{"odd\x00id"}) || !e.has("odd\x00id") || e.has("odd") {
+		t.Errorf("headings of /e/: %q", e.ids())
+	}
+}
+
+// A heading id of any length and any bytes is found among a page's
+// headings, and only it.
+func TestHeadingsHoldEveryIDAsWritten(t *testing.T) {
+	ids := []string{"", "a", strings.Repeat("long-", 40), "caf\u00e9", "x\x80\xff", strings.Repeat("z", 20000)}
+	h := headingsOf(ids)
+	if got := h.ids(); !slices.Equal(got, ids) {
+		t.Fatalf("ids %q; want %q", got, ids)
+	}
+	for _, id := range ids {
+		if !h.has(id) {
+			t.Errorf("%.20q is not found", id)
+		}
+	}
+	for _, id := range []string{"b", "long-", strings.Repeat("z", 19999), "caf"} {
+		if h.has(id) {
+			t.Errorf("%.20q is found, though no heading has it", id)
+		}
+	}
+	if h.count() != len(ids) {
+		t.Errorf("count %d; want %d", h.count(), len(ids))
 	}
 }
 
