@@ -39,7 +39,8 @@ func FuzzPage(f *testing.F) {
 		}
 		// An anonymised case study with a title, so the privacy and alt
 		// text checks run too.
-		p := &content.Page{File: "content/p.md", BodyLine: 1, Body: []byte(body), Kind: content.KindCaseStudy, Anonymised: true, Title: "A story"}
+		p := &content.Page{File: "content/p.md", BodyLine: 1, Body: []byte(body), Kind: content.KindCaseStudy, Title: "A story"}
+		p.MarkAnonymised()
 		lines := strings.Count(body, "\n") + 1
 		for _, d := range check.Page(p, report, check.Options{}) {
 			if d.Line < 1 || d.Line > lines || d.Col < 1 {

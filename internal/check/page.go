@@ -48,7 +48,7 @@ func Page(p *content.Page, r *markdown.Report, opts Options) diag.List {
 		}
 		return ix
 	}
-	if p.Kind == content.KindCaseStudy && p.Anonymised {
+	if p.Kind == content.KindCaseStudy && p.Anonymised() {
 		// First, so that no other message crowds these errors out.
 		checkPrivacy(p, index(), at, opts.SiteDomain, &diags)
 	}

@@ -13,10 +13,10 @@ import (
 // people the story promised to keep anonymous. The message never repeats
 // the detail, since it may be read in a public log.
 func checkPrivacy(p *content.Page, ix *lineIndex, at func(markdown.Pos) diag.Pos, ownDomain string, diags *messages) {
-	if p.Kind != content.KindCaseStudy || !p.Anonymised {
+	if p.Kind != content.KindCaseStudy || !p.Anonymised() {
 		return
 	}
-	for _, d := range p.PrivateDetails {
+	for _, d := range p.PrivateDetails() {
 		diags.Errorf(p.At(d.At), d.Kind.Fix(), "%s", d.Kind.Problem())
 	}
 	for _, f := range privacy.Find(string(p.Body), ownDomain) {

@@ -74,6 +74,7 @@ func reloadInPlace(old *Site, fsys fs.FS, changed []string, opts Options) (*Site
 	before := make(map[*Page]*Page, len(saved))
 	for op, p := range saved {
 		was := *op
+		was.ownCopy()
 		before[op] = &was
 		// The page keeps its place among the others (its links to them,
 		// what the lifecycle worked out from them) and takes what was
@@ -136,9 +137,11 @@ func ownFacts(to, from *Page) {
 	to.Summary, to.SummaryAt = from.Summary, from.SummaryAt
 	to.Website, to.WebsiteAt = from.Website, from.WebsiteAt
 	to.Sector, to.Region, to.Size = from.Sector, from.Region, from.Size
-	to.ContentNote, to.Organisation = from.ContentNote, from.Organisation
+	to.ContentNote = from.ContentNote
 	to.LogoAlt, to.LogoAltAt = from.LogoAlt, from.LogoAltAt
-	to.PrivateDetails = from.PrivateDetails
+	if from.others != nil || to.others != nil {
+		to.own().Organisation, to.own().PrivateDetails = from.Organisation(), from.PrivateDetails()
+	}
 }
 
 var ownKeys = regexp.MustCompile(`^(summary|website|sector|region|size|content_note|organisation|logo_alt)[ \t]*:`)
@@ -193,6 +196,7 @@ var frontMatterSeed = maphash.MakeSeed()
 func SameFrontMatter(a, b *Page) bool {
 	x, y := *a, *b
 	for _, p := range []*Page{&x, &y} {
+		p.ownCopy()
 		p.Body, p.BodyLine, p.bodyAt, p.frontMatter, p.structure = nil, 0, bodyPlace{}, 0, 0
 		p.clearLinks()
 	}

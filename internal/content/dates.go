@@ -18,9 +18,9 @@ func checkDates(r fields.Reader, p *Page, present map[string]fields.Entry, now t
 		r.Diags.Errorf(r.Pos(at("signed").Value), "write the day the organisation signed; add the page on or after that day",
 			"signed: %s is in the future (today is %s)", day(p.Signed), today)
 	}
-	if fields.After(p.Consent, now) {
+	if fields.After(p.Consent(), now) {
 		r.Diags.Errorf(r.Pos(at("consent").Value), "write the day people agreed to be named, which must have passed; until then, do not publish the case study",
-			"consent: %s is in the future (today is %s)", day(p.Consent), today)
+			"consent: %s is in the future (today is %s)", day(p.Consent()), today)
 	}
 	if !p.Review.IsZero() && !p.Signed.IsZero() && p.Review.Before(p.Signed) {
 		r.Diags.Errorf(r.Pos(at("review").Value), "write a review date after the signing, such as review: "+day(p.Signed.AddDate(3, 0, 0)),

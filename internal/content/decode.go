@@ -78,17 +78,17 @@ func readKey(r fields.Reader, e fields.Entry, p *Page) {
 	case "params":
 		p.Params = r.Map(e)
 	case "organisation":
-		p.Organisation = r.String(e)
+		p.own().Organisation = r.String(e)
 	case "principles":
-		p.PrincipleSlugs = readRefs(r, e)
+		p.own().PrincipleSlugs = readRefs(r, e)
 	case "anonymised":
-		p.Anonymised = r.Bool(e)
+		p.own().Anonymised = r.Bool(e)
 	case "consent":
-		p.Consent = r.Date(e)
+		p.own().Consent = r.Date(e)
 	case "commitments":
 		p.Commitments = r.StringList(e)
 	case "opened":
-		p.Opened = r.Date(e)
+		p.own().Opened = r.Date(e)
 	case "website":
 		p.Website = r.HTTPURL(e)
 		p.WebsiteAt = placeOf(r, e)
@@ -169,10 +169,10 @@ func requireKeys(r fields.Reader, m *splitFile, p *Page, present map[string]fiel
 			missing("date", "date", "date: 2024-03-01")
 		}
 		consent, hasConsent := present["consent"]
-		if !p.Anonymised && !hasConsent && !misspelt["anonymised"] && !misspelt["consent"] {
+		if !p.Anonymised() && !hasConsent && !misspelt["anonymised"] && !misspelt["consent"] {
 			r.Diags.Errorf(at, "add anonymised: true if no one can be named or recognised, or consent: with the date people agreed to be named", "the case study does not say whether people agreed to be named")
 		}
-		if p.Anonymised && hasConsent {
+		if p.Anonymised() && hasConsent {
 			r.Diags.Errorf(r.Pos(consent.KeyNode), "keep anonymised: true or consent:, not both", "the case study is marked both anonymised and named with consent")
 		}
 	case KindPledge:

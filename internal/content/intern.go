@@ -42,11 +42,13 @@ func (ss *sharedStrings) share(p *Page) {
 		return
 	}
 	p.Sector, p.Region, p.Size = ss.of(p.Sector), ss.of(p.Region), ss.of(p.Size)
-	p.Organisation = ss.of(p.Organisation)
+	if o := p.others; o != nil {
+		o.Organisation = ss.of(o.Organisation)
+	}
 	for i := range p.Commitments {
 		p.Commitments[i] = ss.of(p.Commitments[i])
 	}
-	ss.refs(p.PrincipleSlugs)
+	ss.refs(p.PrincipleSlugs())
 	ss.refs(p.PledgeSlugs)
 	for i := range p.Signings {
 		sg := &p.Signings[i]
@@ -55,9 +57,11 @@ func (ss *sharedStrings) share(p *Page) {
 			sg.Steps[j].Level = ss.of(sg.Steps[j].Level)
 		}
 	}
-	p.SignatoryRef.Slug, p.PledgeRef.Slug = ss.of(p.SignatoryRef.Slug), ss.of(p.PledgeRef.Slug)
-	for i := range p.Progress {
-		p.Progress[i].Commitment = ss.of(p.Progress[i].Commitment)
+	if o := p.others; o != nil {
+		o.SignatoryRef.Slug, o.PledgeRef.Slug = ss.of(o.SignatoryRef.Slug), ss.of(o.PledgeRef.Slug)
+		for i := range o.Progress {
+			o.Progress[i].Commitment = ss.of(o.Progress[i].Commitment)
+		}
 	}
 }
 

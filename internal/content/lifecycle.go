@@ -22,14 +22,12 @@ import (
 // KindReport is a progress report, a page of content/reports/.
 const KindReport Kind = "report"
 
-// Lifecycle holds the lifecycle keys of pledges, signatories and reports.
-// It is part of Page, so templates read .Levels, .Withdrawn and so on.
+// Lifecycle holds the lifecycle keys of signatories. It is part of Page,
+// so templates read .Withdrawn, .Standing and so on; those of pledges
+// and reports are kept apart (see otherKinds) and read the same way.
 type Lifecycle struct {
-	// Pledges.
-	RenewEvery Period   // how long a signature lasts before renewal
-	Levels     []Level  // the levels a signatory can reach, lowest first
-	Version    string   // the pledge's current version
-	Changes    []Change // what changed in each version, oldest first
+	// The pledges' renew_every, levels, version and changes, and the
+	// reports' signatory, pledge and progress, are among Page.others.
 
 	// Signatories.
 	Signings        []Signing   // one for each entry of pledges, in order
@@ -41,13 +39,6 @@ type Lifecycle struct {
 	Standing Standing
 	// Reports are a signatory's progress reports, newest first.
 	Reports []*Page
-
-	// Reports.
-	SignatoryRef Ref        // the signatory the report is by
-	PledgeRef    Ref        // the pledge it reports on; empty for all
-	Progress     []Progress // what was done on each commitment
-	Signatory    *Page      // filled in by cross-referencing
-	ReportPledge *Page      // filled in by cross-referencing, or nil
 
 	renewedAt []diag.Pos // where each renewal date is written
 }
@@ -166,7 +157,7 @@ type Progress struct {
 // OutdatedVersion reports whether a signing is of a version other than
 // its pledge's current one.
 func (s Signing) OutdatedVersion() bool {
-	return s.Pledge != nil && s.Version != "" && s.Pledge.Version != "" && s.Version != s.Pledge.Version
+	return s.Pledge != nil && s.Version != "" && s.Pledge.Version() != "" && s.Version != s.Pledge.Version()
 }
 
 // lifecycleKeys are the keys each kind gains for the lifecycle.
@@ -190,13 +181,13 @@ func readLifecycleKey(r fields.Reader, e fields.Entry, p *Page) bool {
 		if !ok && s != "" {
 			r.Diags.Errorf(r.Pos(e.Value), "write a number and years, months, weeks or days, such as renew_every: 2 years", "renew_every: %q is not a length of time", s)
 		}
-		p.RenewEvery = d
+		p.own().RenewEvery = d
 	case e.Key == "levels" && p.Kind == KindPledge:
-		p.Levels = readLevels(r, e)
+		p.own().Levels = readLevels(r, e)
 	case e.Key == "version" && p.Kind == KindPledge:
-		p.Version = strings.TrimSpace(r.String(e))
+		p.own().Version = strings.TrimSpace(r.String(e))
 	case e.Key == "changes" && p.Kind == KindPledge:
-		p.Changes = readChanges(r, e)
+		p.own().Changes = readChanges(r, e)
 	case e.Key == "renewed":
 		items := listItems(e.Value)
 		for _, n := range items {
@@ -208,11 +199,11 @@ func readLifecycleKey(r fields.Reader, e fields.Entry, p *Page) bool {
 	case e.Key == "withdrawn_reason":
 		p.WithdrawnReason = strings.TrimSpace(r.String(e))
 	case e.Key == "signatory" && p.Kind == KindReport:
-		p.SignatoryRef = Ref{Slug: strings.TrimSpace(r.String(e)), Pos: r.Pos(e.Value)}
+		p.own().SignatoryRef = Ref{Slug: strings.TrimSpace(r.String(e)), Pos: r.Pos(e.Value)}
 	case e.Key == "pledge" && p.Kind == KindReport:
-		p.PledgeRef = Ref{Slug: strings.TrimSpace(r.String(e)), Pos: r.Pos(e.Value)}
+		p.own().PledgeRef = Ref{Slug: strings.TrimSpace(r.String(e)), Pos: r.Pos(e.Value)}
 	case e.Key == "progress" && p.Kind == KindReport:
-		p.Progress = readProgress(r, e)
+		p.own().Progress = readProgress(r, e)
 	default:
 		return false
 	}
@@ -474,7 +465,7 @@ func requireLifecycle(r fields.Reader, m *splitFile, p *Page, present map[string
 		if p.IsTwin() {
 			break // its signatory and date come from its main page (translate.go)
 		}
-		if _, ok := present["signatory"]; !ok || p.SignatoryRef.Slug == "" {
+		if _, ok := present["signatory"]; !ok || p.SignatoryRef().Slug == "" {
 			r.Diags.Errorf(at, "add a line such as signatory: kite-youth-arts, with the file name of the signatory's page without .md", "the report does not say which signatory it is by")
 		}
 		if _, ok := present["date"]; !ok {
@@ -542,7 +533,16 @@ func (s *Site) inheritLifecycle() {
 		if o == nil || !p.IsTwin() {
 			continue
 		}
-		p.RenewEvery, p.Version = o.RenewEvery, o.Version
+		if o.others != nil || p.others != nil {
+			p.own().RenewEvery, p.own().Version = o.RenewEvery(), o.Version()
+			p.own().SignatoryRef, p.own().PledgeRef = o.SignatoryRef(), o.PledgeRef()
+			if o.Signatory() != nil {
+				p.own().Signatory = InLanguage([]*Page{o.Signatory()}, p.Lang)[0]
+			}
+			if o.ReportPledge() != nil {
+				p.own().ReportPledge = InLanguage([]*Page{o.ReportPledge()}, p.Lang)[0]
+			}
+		}
 		p.Renewed, p.Withdrawn, p.Standing = o.Renewed, o.Withdrawn, o.Standing
 		p.Signings = make([]Signing, len(o.Signings))
 		for i, sg := range o.Signings {
@@ -552,13 +552,6 @@ func (s *Site) inheritLifecycle() {
 			p.Signings[i] = sg
 		}
 		p.Reports = InLanguage(o.Reports, p.Lang)
-		p.SignatoryRef, p.PledgeRef = o.SignatoryRef, o.PledgeRef
-		if o.Signatory != nil {
-			p.Signatory = InLanguage([]*Page{o.Signatory}, p.Lang)[0]
-		}
-		if o.ReportPledge != nil {
-			p.ReportPledge = InLanguage([]*Page{o.ReportPledge}, p.Lang)[0]
-		}
 		if !p.wrote("withdrawn_reason") {
 			p.WithdrawnReason = o.WithdrawnReason
 		}
@@ -567,21 +560,21 @@ func (s *Site) inheritLifecycle() {
 		// Its summary is words, taken from the twin where it gives one,
 		// level by level in the same order.
 		if p.wrote("levels") {
-			levels := slices.Clone(o.Levels)
+			levels := slices.Clone(o.Levels())
 			for i := range levels {
-				if i < len(p.Levels) && p.Levels[i].Summary != "" {
-					levels[i].Summary = p.Levels[i].Summary
+				if i < len(p.Levels()) && p.Levels()[i].Summary != "" {
+					levels[i].Summary = p.Levels()[i].Summary
 				}
 			}
-			p.Levels = levels
+			p.own().Levels = levels
 		} else {
-			p.Levels = o.Levels
+			p.own().Levels = o.Levels()
 		}
 		if !p.wrote("changes") {
-			p.Changes = o.Changes
+			p.own().Changes = o.Changes()
 		}
 		if !p.wrote("progress") {
-			p.Progress = o.Progress
+			p.own().Progress = o.Progress()
 		}
 	}
 }
@@ -599,8 +592,8 @@ func checkSigning(sg *Signing, diags *diag.List) {
 	if pl == nil {
 		return // reported by resolve
 	}
-	names := make([]string, len(pl.Levels))
-	for i, l := range pl.Levels {
+	names := make([]string, len(pl.Levels()))
+	for i, l := range pl.Levels() {
 		names[i] = l.Name
 	}
 	checkLevel := func(level string, at diag.Pos) {
@@ -657,63 +650,63 @@ func checkSigning(sg *Signing, diags *diag.List) {
 // its current one.
 func (p *Page) Versions() []string {
 	var out []string
-	for _, c := range p.Changes {
+	for _, c := range p.Changes() {
 		if c.Version != "" && !slices.Contains(out, c.Version) {
 			out = append(out, c.Version)
 		}
 	}
-	if p.Version != "" && !slices.Contains(out, p.Version) {
-		out = append(out, p.Version)
+	if p.Version() != "" && !slices.Contains(out, p.Version()) {
+		out = append(out, p.Version())
 	}
 	return out
 }
 
 // ChangesSince are the changes made to a pledge after version v.
 func (p *Page) ChangesSince(v string) []Change {
-	for i, c := range p.Changes {
+	for i, c := range p.Changes() {
 		if c.Version == v {
-			return p.Changes[i+1:]
+			return p.Changes()[i+1:]
 		}
 	}
-	return p.Changes
+	return p.Changes()
 }
 
 // linkReport joins a report to its signatory, and checks the commitments
 // it reports on.
 func (s *Site) linkReport(p *Page, diags *diag.List) {
-	if p.SignatoryRef.Slug == "" {
+	if p.SignatoryRef().Slug == "" {
 		return
 	}
-	sig := s.resolve([]Ref{p.SignatoryRef}, "signatories", "signatory", diags)
+	sig := s.resolve([]Ref{p.SignatoryRef()}, "signatories", "signatory", diags)
 	if len(sig) == 0 {
 		return
 	}
-	p.Signatory = sig[0]
-	p.Signatory.Reports = append(p.Signatory.Reports, p)
-	if p.PledgeRef.Slug != "" {
-		pl := s.resolve([]Ref{p.PledgeRef}, "pledges", "pledge", diags)
+	p.own().Signatory = sig[0]
+	p.Signatory().Reports = append(p.Signatory().Reports, p)
+	if p.PledgeRef().Slug != "" {
+		pl := s.resolve([]Ref{p.PledgeRef()}, "pledges", "pledge", diags)
 		if len(pl) == 0 {
 			return
 		}
-		p.ReportPledge = pl[0]
-	} else if len(p.Signatory.PledgeSlugs) == 1 {
-		p.ReportPledge = s.pledgeAt(p.Signatory.PledgeSlugs[0].Slug)
+		p.own().ReportPledge = pl[0]
+	} else if len(p.Signatory().PledgeSlugs) == 1 {
+		p.own().ReportPledge = s.pledgeAt(p.Signatory().PledgeSlugs[0].Slug)
 	}
-	for i := range p.Progress {
-		pr := &p.Progress[i]
+	for i := range p.Progress() {
+		pr := &p.Progress()[i]
 		if pr.Number == 0 {
 			continue
 		}
-		if p.ReportPledge == nil {
+		if p.ReportPledge() == nil {
 			diags.Errorf(pr.at, "add pledge: with the pledge this report is about, or write the commitment in words", "the signatory has signed more than one pledge, so commitment %d could be either's", pr.Number)
 			continue
 		}
-		n := len(p.ReportPledge.Commitments)
+		n := len(p.ReportPledge().Commitments)
 		if pr.Number < 1 || pr.Number > n {
-			diags.Errorf(pr.at, fmt.Sprintf("write a number from 1 to %d, for the pledge's commitments in order", n), "the pledge %q has no commitment %d", p.ReportPledge.Slug, pr.Number)
+			diags.Errorf(pr.at, fmt.Sprintf("write a number from 1 to %d, for the pledge's commitments in order", n), "the pledge %q has no commitment %d", p.ReportPledge().Slug, pr.Number)
 			continue
 		}
-		pr.Commitment = p.ReportPledge.Commitments[pr.Number-1]
+		pr.Commitment = p.ReportPledge().Commitments[pr.Number-1]
 	}
 }
 

@@ -120,7 +120,7 @@ func TestLevelsVersionsAndHistory(t *testing.T) {
 		t.Errorf("history = %q\nwant %q", got, want)
 	}
 	r := site.Page("/reports/org-2025/")
-	if r == nil || r.Kind != KindReport || r.Signatory != p || r.Progress[0].Commitment != "We will listen." {
+	if r == nil || r.Kind != KindReport || r.Signatory() != p || r.Progress()[0].Commitment != "We will listen." {
 		t.Fatalf("the report is not linked to its signatory and commitment: %+v", r)
 	}
 	pl := site.Page("/pledges/two-way/")

@@ -20,9 +20,9 @@ func (s *Site) link(diags *diag.List) {
 		}
 		switch p.Kind {
 		case KindCaseStudy:
-			p.Principles = s.resolve(p.PrincipleSlugs, "principles", "principle", diags)
-			for _, pr := range p.Principles {
-				pr.CaseStudies = append(pr.CaseStudies, p)
+			p.own().Principles = s.resolve(p.PrincipleSlugs(), "principles", "principle", diags)
+			for _, pr := range p.Principles() {
+				pr.own().CaseStudies = append(pr.CaseStudies(), p)
 			}
 		case KindSignatory:
 			p.Pledges = s.resolve(p.PledgeSlugs, "pledges", "pledge", diags)
@@ -34,13 +34,13 @@ func (s *Site) link(diags *diag.List) {
 	for _, p := range s.Pages {
 		// Listed in the same order as their section's own list: newest
 		// first, not in the order of their file names.
-		sortSection("case-studies", p.CaseStudies)
+		sortSection("case-studies", p.CaseStudies())
 		sortSection("signatories", p.Signatories)
 		switch p.Kind {
 		case KindHome:
 			// The home page shows sections through templates, not children.
 		case KindList:
-			p.Children = s.childrenOf(p)
+			p.own().Children = s.childrenOf(p)
 		}
 	}
 	// A translated or Easy Read list shows its original's pages, each in
@@ -48,7 +48,7 @@ func (s *Site) link(diags *diag.List) {
 	// originals' lists and translations are all known only now.
 	for _, p := range s.Pages {
 		if p.Original != nil && p.Kind == KindList {
-			p.Children = InLanguage(p.Original.Children, p.Lang)
+			p.own().Children = InLanguage(p.Original.Children(), p.Lang)
 		}
 	}
 	s.inheritFacts(diags)

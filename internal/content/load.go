@@ -149,6 +149,7 @@ func Load(fsys fs.FS, opts Options) (*Site, diag.List) {
 	site.index(&diags)
 	site.link(&diags)
 	site.linkLifecycle(opts, &diags)
+	site.dropEmptyOthers()
 	return site, diags
 }
 
@@ -208,7 +209,7 @@ func loadPage(fsys fs.FS, name string, opts Options, diags *diag.List) *Page {
 	if p.Kind == KindCaseStudy {
 		// Whether it is anonymised may come from the page it translates,
 		// known only later, so the details are found for every case study.
-		p.PrivateDetails = frontMatterDetails(data, sf.bodyLine)
+		p.own().PrivateDetails = frontMatterDetails(data, sf.bodyLine)
 	}
 	if p.Logo != "" {
 		p.Logo = resolveAsset(name, p.Logo)

@@ -92,7 +92,7 @@ func TestCrossReferences(t *testing.T) {
 		t.Fatalf("unexpected problems:\n%v", diags)
 	}
 	pr := site.Page("/principles/equal-voice/")
-	if got := titles(pr.CaseStudies); got != "New, Old" {
+	if got := titles(pr.CaseStudies()); got != "New, Old" {
 		t.Errorf("principle lists case studies %q, want newest first: New, Old", got)
 	}
 	pl := site.Page("/pledges/two-way-pledge/")
@@ -102,8 +102,8 @@ func TestCrossReferences(t *testing.T) {
 	if got := titles(site.Page("/signatories/a/").Pledges); got != "Two-way pledge" {
 		t.Errorf("signatory's pledges = %q", got)
 	}
-	if c := site.Page("/case-studies/new/"); !c.Consent.Equal(time.Date(2023, 12, 1, 0, 0, 0, 0, time.UTC)) {
-		t.Errorf("consent date = %v", c.Consent)
+	if c := site.Page("/case-studies/new/"); !c.Consent().Equal(time.Date(2023, 12, 1, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("consent date = %v", c.Consent())
 	}
 }
 
@@ -118,7 +118,7 @@ func TestDraftsLeftOutUnlessAsked(t *testing.T) {
 	if site.Page("/case-studies/wip/") != nil {
 		t.Error("a draft was published without --drafts")
 	}
-	if n := len(site.Page("/principles/equal-voice/").CaseStudies); n != 0 {
+	if n := len(site.Page("/principles/equal-voice/").CaseStudies()); n != 0 {
 		t.Errorf("the principle lists %d case studies from drafts", n)
 	}
 	site, _ = loadFiles(files, Options{Drafts: true})

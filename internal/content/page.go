@@ -69,15 +69,8 @@ type Page struct {
 	QuickExit   bool // show the "Leave this site" button on this page
 	Params      map[string]any
 
-	// Case studies.
-	Organisation   string
-	PrincipleSlugs []Ref
-	Anonymised     bool
-	Consent        time.Time
-
 	// Pledges and signatories.
 	Commitments []string
-	Opened      time.Time
 
 	// Signatories.
 	Website     string
@@ -103,11 +96,6 @@ type Page struct {
 	// that says nothing.
 	LogoAltAt Place
 
-	// PrivateDetails are the personal details in a case study's front
-	// matter, for the privacy check of an anonymised one
-	// (privatedetails.go).
-	PrivateDetails []PrivateDetail
-
 	// Body is the Markdown after the front matter; BodyLine is the line of
 	// the file it starts on, so body problems can be reported in place.
 	// With Options.BodiesOnDemand, Body is nil and bodyAt says where to
@@ -117,11 +105,8 @@ type Page struct {
 	bodyAt   bodyPlace
 
 	// Filled in by cross-referencing, for templates to show.
-	Principles   []*Page // a case study's principles
-	CaseStudies  []*Page // a principle's case studies
 	Pledges      []*Page // a signatory's pledges
 	Signatories  []*Page // a pledge's signatories
-	Children     []*Page // a list page's pages
 	EasyRead     *Page   // a page's Easy Read twin
 	Original     *Page   // the page a twin or translation belongs to
 	Translations []*Page
@@ -129,6 +114,10 @@ type Page struct {
 	// The pledge lifecycle: renewals, levels, versions, withdrawal and
 	// progress reports (lifecycle.go).
 	Lifecycle
+
+	// The fields of case studies, pledges, reports and list pages, which
+	// signatories never have (see others.go); nil when all are empty.
+	others *otherKinds
 
 	// Where each key was written, kept only by twins and the pages they
 	// belong to (see translate.go).

@@ -103,7 +103,7 @@ func standingOf(p *Page, today time.Time, w Renewal) Standing {
 	// Each pledge with a renewal period asks for a review that many years
 	// from its signing or the last renewal; the soonest is the one due.
 	for _, sg := range p.Signings {
-		if sg.Pledge == nil || sg.Pledge.RenewEvery.IsZero() {
+		if sg.Pledge == nil || sg.Pledge.RenewEvery().IsZero() {
 			continue
 		}
 		start := sg.Signed
@@ -122,7 +122,7 @@ func standingOf(p *Page, today time.Time, w Renewal) Standing {
 		if start.IsZero() {
 			continue
 		}
-		review := sg.Pledge.RenewEvery.From(start)
+		review := sg.Pledge.RenewEvery().From(start)
 		if st.Review.IsZero() || review.Before(st.Review) {
 			st.Review = review
 		}

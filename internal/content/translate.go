@@ -94,8 +94,11 @@ func (s *Site) inheritFacts(diags *diag.List) {
 		}
 		s.checkFacts(p, o, diags)
 		p.Date, p.Updated, p.Weight, p.QuickExit = o.Date, o.Updated, o.Weight, o.QuickExit
-		p.PrincipleSlugs, p.Anonymised, p.Consent = o.PrincipleSlugs, o.Anonymised, o.Consent
-		p.Opened, p.Website, p.Signed, p.PledgeSlugs = o.Opened, o.Website, o.Signed, o.PledgeSlugs
+		if o.others != nil || p.others != nil {
+			p.own().PrincipleSlugs, p.own().Anonymised, p.own().Consent = o.PrincipleSlugs(), o.Anonymised(), o.Consent()
+			p.own().Opened = o.Opened()
+		}
+		p.Website, p.Signed, p.PledgeSlugs = o.Website, o.Signed, o.PledgeSlugs
 		p.Size, p.Review, p.Logo, p.LogoPos = o.Size, o.Review, o.Logo, o.LogoPos
 		// Words a twin may put in its own language, taken from the main
 		// page when the twin leaves them out. Whether it wrote them is
@@ -105,7 +108,7 @@ func (s *Site) inheritFacts(diags *diag.List) {
 			key        string
 			twin, main *string
 		}{
-			{"organisation", &p.Organisation, &o.Organisation}, {"sector", &p.Sector, &o.Sector},
+			{"sector", &p.Sector, &o.Sector},
 			{"region", &p.Region, &o.Region}, {"logo_alt", &p.LogoAlt, &o.LogoAlt},
 		} {
 			if !p.wrote(w.key) {
@@ -118,8 +121,12 @@ func (s *Site) inheritFacts(diags *diag.List) {
 		if !p.wrote("params") {
 			p.Params = o.Params
 		}
-		p.Principles = InLanguage(o.Principles, p.Lang)
-		p.CaseStudies = InLanguage(o.CaseStudies, p.Lang)
+		if !p.wrote("organisation") && (o.Organisation() != "" || p.Organisation() != "") {
+			p.own().Organisation = o.Organisation()
+		}
+		if ps, cs := InLanguage(o.Principles(), p.Lang), InLanguage(o.CaseStudies(), p.Lang); len(ps)+len(cs) > 0 || p.others != nil {
+			p.own().Principles, p.own().CaseStudies = orNil(ps), orNil(cs)
+		}
 		p.Pledges = InLanguage(o.Pledges, p.Lang)
 		p.Signatories = InLanguage(o.Signatories, p.Lang)
 	}
@@ -148,7 +155,7 @@ func (s *Site) checkFacts(p, o *Page, diags *diag.List) {
 	// A name put into other words needs one to put: a Welsh sector on a
 	// signatory with none in English would name a filter that no English
 	// page is in.
-	for _, w := range []struct{ key, main string }{{"sector", o.Sector}, {"region", o.Region}, {"organisation", o.Organisation}} {
+	for _, w := range []struct{ key, main string }{{"sector", o.Sector}, {"region", o.Region}, {"organisation", o.Organisation()}} {
 		if at, ok := p.keyPos(w.key); ok && strings.TrimSpace(w.main) == "" && o.keepKeys {
 			diags.Errorf(at, "add "+w.key+": to "+o.File+" first, then put it into other words here",
 				"%s is set here, but %s has no %s to translate", w.key, o.File, w.key)
@@ -207,13 +214,13 @@ func factText(key string, p *Page) string {
 	case "quick_exit":
 		return fmt.Sprint(p.QuickExit)
 	case "principles":
-		return refs(p.PrincipleSlugs)
+		return refs(p.PrincipleSlugs())
 	case "anonymised":
-		return fmt.Sprint(p.Anonymised)
+		return fmt.Sprint(p.Anonymised())
 	case "consent":
-		return date(p.Consent)
+		return date(p.Consent())
 	case "opened":
-		return date(p.Opened)
+		return date(p.Opened())
 	case "website":
 		return p.Website
 	case "signed":
@@ -235,11 +242,11 @@ func factText(key string, p *Page) string {
 	case "withdrawn":
 		return date(p.Withdrawn)
 	case "renew_every":
-		return p.RenewEvery.String()
+		return p.RenewEvery().String()
 	case "version":
-		return p.Version
+		return p.Version()
 	case "signatory":
-		return p.SignatoryRef.Slug
+		return p.SignatoryRef().Slug
 	}
 	return ""
 }

@@ -61,13 +61,13 @@ func TestTranslationsTakeFactsFromTheirMainPage(t *testing.T) {
 		t.Errorf("the Welsh pledge lists %v, want the Welsh Kite then the English Other", got)
 	}
 	story := site.Page("/cy/case-studies/shelter/")
-	if got := urls(story.Principles); got != "/cy/principles/trust/, /principles/money/" {
+	if got := urls(story.Principles()); got != "/cy/principles/trust/, /principles/money/" {
 		t.Errorf("the Welsh case study shows the principles %v", got)
 	}
-	if !story.Anonymised || story.Date.IsZero() {
+	if !story.Anonymised() || story.Date.IsZero() {
 		t.Errorf("the Welsh case study did not take anonymised and date")
 	}
-	if got := urls(site.Page("/cy/principles/trust/").CaseStudies); got != "/cy/case-studies/shelter/" {
+	if got := urls(site.Page("/cy/principles/trust/").CaseStudies()); got != "/cy/case-studies/shelter/" {
 		t.Errorf("the Welsh principle lists the case studies %v, want the Welsh one", got)
 	}
 	if site.Page("/cy/principles/trust/").Weight != 2 {

@@ -115,6 +115,7 @@ func Reload(old *Site, fsys fs.FS, changed []string, opts Options) (*Site, diag.
 		}
 		copies = append(copies, *p)
 		cp := &copies[len(copies)-1]
+		cp.ownCopy()
 		cp.clearLinks()
 		site.Pages = append(site.Pages, cp)
 	}
@@ -130,6 +131,7 @@ func Reload(old *Site, fsys fs.FS, changed []string, opts Options) (*Site, diag.
 	site.index(&diags)
 	site.link(&diags)
 	site.linkLifecycle(opts, &diags)
+	site.dropEmptyOthers()
 	return site, diags
 }
 
@@ -137,9 +139,13 @@ func Reload(old *Site, fsys fs.FS, changed []string, opts Options) (*Site, diag.
 // a copied page afresh. A field added to that part of Page must be cleared
 // here too; TestReloadEqualsLoad fails otherwise.
 func (p *Page) clearLinks() {
-	p.Principles, p.CaseStudies, p.Pledges, p.Signatories = nil, nil, nil, nil
-	p.Children, p.EasyRead, p.Original, p.Translations = nil, nil, nil, nil
-	p.Reports, p.Signatory, p.ReportPledge, p.Standing = nil, nil, nil, Standing{}
+	p.Pledges, p.Signatories = nil, nil
+	p.EasyRead, p.Original, p.Translations = nil, nil, nil
+	p.Reports, p.Standing = nil, Standing{}
+	if o := p.others; o != nil {
+		o.Principles, o.CaseStudies, o.Children = nil, nil, nil
+		o.Signatory, o.ReportPledge = nil, nil
+	}
 	// The signings are shared with the old page; a copy of its own is
 	// filled afresh.
 	p.Signings = slices.Clone(p.Signings)

@@ -187,7 +187,7 @@ func TestReloadOfOwnFactsMatchesLoad(t *testing.T) {
 		s[1].Summary+s[0].Summary != want.Page("/signatories/a/").Summary+"S." {
 		t.Error("the pledge does not show its signatory's new summary")
 	}
-	if cs := got.Page("/principles/x/").CaseStudies; len(cs) != 1 || cs[0].Organisation != "New Org" || cs[0] != got.Page("/case-studies/c/") {
+	if cs := got.Page("/principles/x/").CaseStudies(); len(cs) != 1 || cs[0].Organisation() != "New Org" || cs[0] != got.Page("/case-studies/c/") {
 		t.Error("the principle does not show its case study as saved")
 	}
 	if a := got.Page("/signatories/a/"); got.Before(a).Region != "Leeds" || string(got.Before(a).Body) != "Other words.\n" || got.Before(got.Page("/pledges/p/")) != got.Page("/pledges/p/") {
@@ -204,7 +204,7 @@ func TestReloadOfOwnFactsMatchesLoad(t *testing.T) {
 		}
 	}
 	if old.Page("/pledges/p/").Signatories[0].Region+old.Page("/pledges/p/").Signatories[1].Region != "Leeds" ||
-		old.Page("/principles/x/").CaseStudies[0].Summary != "Old story." {
+		old.Page("/principles/x/").CaseStudies()[0].Summary != "Old story." {
 		t.Error("undone, the pages showing the saved ones do not show them as they were")
 	}
 

@@ -154,7 +154,7 @@ func jsonLD(p *content.Page, s Site) any {
 		return &ldSignatory{Context: schemaOrg, Graph: graph}
 	case content.KindPledge:
 		work := &ldCreativeWork{Context: schemaOrg, Type: "CreativeWork", ID: url, URL: url, Name: p.Title, IsPartOf: website,
-			Description: p.Summary, DatePublished: isoDate(p.Opened)}
+			Description: p.Summary, DatePublished: isoDate(p.Opened())}
 		if s.Organisation != "" {
 			work.Publisher = &ldPublisher{Type: "Organization", Name: s.Organisation}
 		}

@@ -178,8 +178,8 @@ func TestNewPageOfEveryKindBuilds(t *testing.T) {
 		}
 	}
 	cs := res.Site.Page("/case-studies/cafe-bristol-co/")
-	if cs != nil && (!cs.Anonymised || !cs.Date.Equal(today)) {
-		t.Errorf("new case study: anonymised %v, date %v; want true and today", cs.Anonymised, cs.Date)
+	if cs != nil && (!cs.Anonymised() || !cs.Date.Equal(today)) {
+		t.Errorf("new case study: anonymised %v, date %v; want true and today", cs.Anonymised(), cs.Date)
 	}
 	sig := res.Site.Page("/signatories/cafe-bristol-co/")
 	if sig != nil && (len(sig.PledgeSlugs) != 1 || !sig.Signed.Equal(today)) {

@@ -351,7 +351,7 @@ func (b *builder) readLevel(row Row, signed []*content.Page, diags *diag.List) (
 	out := map[*content.Page]string{}
 	var names []string
 	for _, p := range signed {
-		for _, l := range p.Levels {
+		for _, l := range p.Levels() {
 			names = append(names, l.Name)
 			if normHeader(l.Name) == normHeader(answer) {
 				out[p] = l.Name // as the pledge spells it

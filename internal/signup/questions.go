@@ -117,12 +117,12 @@ func levelsOf(pledges []*content.Page) string {
 	var out []string
 	with := 0
 	for _, p := range pledges {
-		if len(p.Levels) > 0 {
+		if len(p.Levels()) > 0 {
 			with++
 		}
 	}
 	for _, p := range pledges {
-		for _, l := range p.Levels {
+		for _, l := range p.Levels() {
 			name := l.Name
 			if with > 1 {
 				name += " (" + p.Title + ")"

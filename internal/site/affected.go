@@ -438,10 +438,10 @@ func neighbours(p *content.Page, urls map[string]bool) {
 		urls["/"+strings.Join(parts[:i], "/")+strings.Repeat("/", min(i, 1))] = true
 	}
 	var related []*content.Page
-	for _, list := range [][]*content.Page{p.Principles, p.CaseStudies, p.Pledges, p.Signatories, p.Children, p.Translations, p.Reports} {
+	for _, list := range [][]*content.Page{p.Principles(), p.CaseStudies(), p.Pledges, p.Signatories, p.Children(), p.Translations, p.Reports} {
 		related = append(related, list...)
 	}
-	related = append(related, p.EasyRead, p.Original, p.Signatory, p.ReportPledge)
+	related = append(related, p.EasyRead, p.Original, p.Signatory(), p.ReportPledge())
 	if p.Original != nil {
 		related = append(related, p.Original.EasyRead)
 		related = append(related, p.Original.Translations...)

@@ -70,8 +70,8 @@ func (b *builder) lifecycleFeedItems() []feedItem {
 			continue
 		}
 		title := "Progress report: " + r.Title
-		if r.Signatory != nil {
-			title = r.Signatory.Title + " has published a progress report"
+		if r.Signatory() != nil {
+			title = r.Signatory().Title + " has published a progress report"
 		}
 		out = append(out, feedItem{title: title, url: r.URL, when: lastChanged(r), summary: feedSummary(r)})
 	}
