@@ -1,9 +1,12 @@
 package content
 
 import (
+	"bytes"
 	"io"
 	"testing"
 	"testing/fstest"
+
+	"github.com/adrg/frontmatter"
 
 	"github.com/coproduce/coproduce/internal/markdown"
 )
@@ -97,6 +100,50 @@ func FuzzParsePeriod(f *testing.F) {
 		back, ok2 := ParsePeriod(d.String())
 		if !ok2 || back.From(day("2000-01-01")) != d.From(day("2000-01-01")) {
 			t.Fatalf("%q read as %v, which writes as %q and reads back as %v", s, d, d.String(), back)
+		}
+	})
+}
+
+// The front matter parser, given only the part of a file frontMatterEnd
+// says it needs, finds the same front matter and the same body as given
+// the whole file: split hands it no more.
+func FuzzFrontMatterEnd(f *testing.F) {
+	for _, seed := range []string{
+		"---\ntitle: A\n---\nBody\n",
+		"\n\n---\ntitle: A\n  ---  \nBody --- more\n---\n",
+		"+++\ntitle = \"A\"\n+++\r\nBody\n",
+		"---toml\ntitle = 1\n---\nBody",
+		"---yaml\ntitle: A\n---",
+		"---\ntitle: A\nnever closed\n",
+		"---\n---\n",
+		"   \t\n---\r\n\u00a0---\u00a0\r\nx",
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		parse := func(in []byte) (matter string, rest []byte, err error) {
+			format := func(start, end string) *frontmatter.Format {
+				return frontmatter.NewFormat(start, end, func(b []byte, _ any) error {
+					matter = string(b)
+					return nil
+				})
+			}
+			rest, err = frontmatter.Parse(bytes.NewReader(in), nil, format("---", "---"), format("---yaml", "---"), format("+++", "+++"), format("---toml", "---"))
+			return matter, rest, err
+		}
+		_, first := firstLine(data)
+		end := tomlStarts[first]
+		if end == "" {
+			end = "---"
+		}
+		head := data[:frontMatterEnd(data, end)]
+		wantMatter, wantRest, wantErr := parse(data)
+		gotMatter, gotRest, gotErr := parse(head)
+		if (gotErr == nil) != (wantErr == nil) || gotMatter != wantMatter {
+			t.Fatalf("front matter %q, %v from the part read; want %q, %v", gotMatter, gotErr, wantMatter, wantErr)
+		}
+		if body := data[len(head)-len(gotRest):]; wantErr == nil && !bytes.Equal(body, wantRest) {
+			t.Fatalf("body %q from the part read; want %q", body, wantRest)
 		}
 	})
 }

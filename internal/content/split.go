@@ -111,7 +111,12 @@ func split(file string, data []byte, diags *diag.List) (splitFile, bool) {
 			return nil
 		})
 	}
-	rest, err := frontmatter.Parse(bytes.NewReader(data), nil, yamlFormat, &yamlNamed, tomlFormat("+++", "+++"), tomlFormat("---toml", "---"))
+	end := tomlStarts[first]
+	if end == "" {
+		end = "---"
+	}
+	head := data[:frontMatterEnd(data, end)]
+	rest, err := frontmatter.Parse(bytes.NewReader(head), nil, yamlFormat, &yamlNamed, tomlFormat("+++", "+++"), tomlFormat("---toml", "---"))
 	if err != nil {
 		diags.Errorf(diag.Pos{File: file, Line: startLine, Col: 1}, "check the lines between the two ---", "the front matter could not be read: %v", err)
 		return out, false
@@ -143,10 +148,6 @@ func split(file string, data []byte, diags *diag.List) (splitFile, bool) {
 		}
 	}
 	if out.matter == nil {
-		end := tomlStarts[first]
-		if end == "" {
-			end = "---"
-		}
 		if line, text := closingDashLine(data, startLine); line > 0 {
 			problem, fix := dashProblem(text)
 			diags.Errorf(diag.Pos{File: file, Line: line, Col: 1}, fix, "%s", problem)
@@ -155,10 +156,36 @@ func split(file string, data []byte, diags *diag.List) (splitFile, bool) {
 		diags.Errorf(diag.Pos{File: file, Line: startLine, Col: 1}, fmt.Sprintf("add a line with %s after the last key of the front matter", end), "the front matter that starts here is never closed")
 		return out, false
 	}
-	consumed := len(data) - len(rest)
-	out.body = rest
+	consumed := len(head) - len(rest)
+	out.body = data[consumed:]
 	out.bodyLine = bytes.Count(data[:consumed], []byte("\n")) + 1
 	return out, true
+}
+
+// frontMatterEnd is how much of data the front matter parser must read:
+// up to the end of the line that closes the front matter, the first line
+// after the opening one that is end once trimmed, as the parser finds it;
+// all of data when no line closes it. Given a whole file, the parser
+// copies the body after the front matter into a buffer of its own,
+// doubling it as it grows: a twentieth of all that a build allocated, for
+// a copy nobody needs.
+func frontMatterEnd(data []byte, end string) int {
+	opened := false
+	for at := 0; at < len(data); {
+		next := len(data)
+		if i := bytes.IndexByte(data[at:], '\n'); i >= 0 {
+			next = at + i + 1
+		}
+		line := bytes.TrimSpace(data[at:next])
+		switch {
+		case !opened:
+			opened = len(line) > 0
+		case string(line) == end:
+			return next
+		}
+		at = next
+	}
+	return len(data)
 }
 
 // firstLine returns the number and trimmed text of the first non-blank line,
