@@ -6,21 +6,23 @@ import (
 )
 
 // Memory a build may use before the garbage collector works harder: a base
-// for the program itself plus 6 KiB a page. A final build keeps about
-// 5 KiB a page to its end on generated sites of 10,000 to 100,000
-// signatories (the page and its front matter, its headings and the links
-// still to check, the names of the files written, the directory's rows),
-// and no page's Markdown (see content.Options.BodiesOnDemand). A build's
-// peak memory is this limit and the program's own code and stacks, 30 to
-// 50 MB more (more when the collector cannot keep up and lets the heap
-// past the limit): at 100,000 signatories (110,000 pages) the limit is
-// 727 MB, and the peak was 805 MB with 6.25 KiB a page, over the 800 MB a
-// build of that size may take; at 10,000 it is 118 MB, under 150 MB. The
-// collector works harder near the end of a large build, when what is kept
-// nears the limit, and less earlier.
-// (docs/performance.md has the figures.) (Until 30 November the limit
-// was 32 MB and 8 KiB a page, and before that 96 MB and 10 KiB, when the
-// Markdown was kept from loading to rendering.)
+// for the program itself plus 6.25 KiB a page. A final build keeps about
+// 3 KiB a page to its end on generated sites of 10,000 to 100,000
+// signatories (the page and its front matter, its headings, the names of
+// the files written), and no page's Markdown (see
+// content.Options.BodiesOnDemand), nor a link to a file it claimed. The
+// rest is room: the collector runs each time it fills, and goes through
+// all that is kept each time, so at 100,000 signatories the room, not
+// the work, set how much of the build was the collector's. A build's peak
+// memory is this limit and the program's own code and stacks, 15 to 50 MB
+// more (more when the collector cannot keep up and lets the heap past the
+// limit): at 100,000 signatories (110,000 pages) the limit is 720 MiB and
+// the peak was 764 MB, under the 800 MB a build of that size may take;
+// at 10,000 it is 115 MiB, under 150 MB. (docs/performance.md has the
+// figures.) (Until 30 November the limit was 32 MB and 8 KiB a page,
+// before that 96 MB and 10 KiB, when the Markdown was kept from loading
+// to rendering, and then 6 KiB a page while a page kept 5 KiB: 6.25 KiB
+// then took the peak to 805 MB.)
 //
 // A build into memory (the live preview's, `coproduce check`) holds every
 // page's Markdown to the end, and the preview what each page read: it
@@ -29,7 +31,7 @@ import (
 // 50 s of processor time instead of 20).
 const (
 	memoryBase    = 48 << 20
-	memoryPerPage = 6 << 10
+	memoryPerPage = 6<<10 + 256
 
 	heldMemoryBase    = 96 << 20
 	heldMemoryPerPage = 10 << 10
