@@ -194,6 +194,17 @@ func BenchmarkDraw(b *testing.B) {
 		}
 		b.ReportMetric(float64(len(buf)), "svg-bytes")
 	})
+	// HTML, as a signatory's page draws it: what it allocates is what the
+	// page pays.
+	b.Run("html", func(b *testing.B) {
+		d := New()
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := d.HTML(url, "QR code: scan it to open this page at "+url); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 	b.Run("rsc.io-qr", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
