@@ -139,9 +139,9 @@ func ownFacts(to, from *Page) {
 	to.Sector, to.Region, to.Size = from.Sector, from.Region, from.Size
 	to.ContentNote = from.ContentNote
 	to.LogoAlt, to.LogoAltAt = from.LogoAlt, from.LogoAltAt
-	if from.others != nil || to.others != nil {
-		to.own().Organisation, to.own().PrivateDetails = from.Organisation(), from.PrivateDetails()
-	}
+	t := to.own()
+	t.Organisation, t.PrivateDetails = from.Organisation(), from.PrivateDetails()
+	to.dropEmptyOthers()
 }
 
 var ownKeys = regexp.MustCompile(`^(summary|website|sector|region|size|content_note|organisation|logo_alt)[ \t]*:`)

@@ -533,15 +533,14 @@ func (s *Site) inheritLifecycle() {
 		if o == nil || !p.IsTwin() {
 			continue
 		}
-		if o.others != nil || p.others != nil {
-			p.own().RenewEvery, p.own().Version = o.RenewEvery(), o.Version()
-			p.own().SignatoryRef, p.own().PledgeRef = o.SignatoryRef(), o.PledgeRef()
-			if o.Signatory() != nil {
-				p.own().Signatory = InLanguage([]*Page{o.Signatory()}, p.Lang)[0]
-			}
-			if o.ReportPledge() != nil {
-				p.own().ReportPledge = InLanguage([]*Page{o.ReportPledge()}, p.Lang)[0]
-			}
+		t := p.own() // let go again if it stays empty (dropEmptyOthers)
+		t.RenewEvery, t.Version = o.RenewEvery(), o.Version()
+		t.SignatoryRef, t.PledgeRef = o.SignatoryRef(), o.PledgeRef()
+		if o.Signatory() != nil {
+			t.Signatory = InLanguage([]*Page{o.Signatory()}, p.Lang)[0]
+		}
+		if o.ReportPledge() != nil {
+			t.ReportPledge = InLanguage([]*Page{o.ReportPledge()}, p.Lang)[0]
 		}
 		p.Renewed, p.Withdrawn, p.Standing = o.Renewed, o.Withdrawn, o.Standing
 		p.Signings = make([]Signing, len(o.Signings))
@@ -566,15 +565,15 @@ func (s *Site) inheritLifecycle() {
 					levels[i].Summary = p.Levels()[i].Summary
 				}
 			}
-			p.own().Levels = levels
+			t.Levels = levels
 		} else {
-			p.own().Levels = o.Levels()
+			t.Levels = o.Levels()
 		}
 		if !p.wrote("changes") {
-			p.own().Changes = o.Changes()
+			t.Changes = o.Changes()
 		}
 		if !p.wrote("progress") {
-			p.own().Progress = o.Progress()
+			t.Progress = o.Progress()
 		}
 	}
 }

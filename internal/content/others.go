@@ -137,9 +137,16 @@ func (p *Page) ownCopy() {
 // it has one: a site loaded afresh and one reloaded are then the same.
 func (s *Site) dropEmptyOthers() {
 	for _, p := range s.Pages {
-		if p.others != nil && reflect.ValueOf(*p.others).IsZero() {
-			p.others = nil
-		}
+		p.dropEmptyOthers()
+	}
+}
+
+// dropEmptyOthers lets go of p's otherKinds if it has none of their
+// fields. The loader writes through own whatever a page may have, and
+// lets go here of what stayed empty, rather than asking first each time.
+func (p *Page) dropEmptyOthers() {
+	if p.others != nil && reflect.ValueOf(*p.others).IsZero() {
+		p.others = nil
 	}
 }
 

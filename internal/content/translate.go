@@ -94,10 +94,8 @@ func (s *Site) inheritFacts(diags *diag.List) {
 		}
 		s.checkFacts(p, o, diags)
 		p.Date, p.Updated, p.Weight, p.QuickExit = o.Date, o.Updated, o.Weight, o.QuickExit
-		if o.others != nil || p.others != nil {
-			p.own().PrincipleSlugs, p.own().Anonymised, p.own().Consent = o.PrincipleSlugs(), o.Anonymised(), o.Consent()
-			p.own().Opened = o.Opened()
-		}
+		t := p.own() // let go again if it stays empty (dropEmptyOthers)
+		t.PrincipleSlugs, t.Anonymised, t.Consent, t.Opened = o.PrincipleSlugs(), o.Anonymised(), o.Consent(), o.Opened()
 		p.Website, p.Signed, p.PledgeSlugs = o.Website, o.Signed, o.PledgeSlugs
 		p.Size, p.Review, p.Logo, p.LogoPos = o.Size, o.Review, o.Logo, o.LogoPos
 		// Words a twin may put in its own language, taken from the main
@@ -121,12 +119,10 @@ func (s *Site) inheritFacts(diags *diag.List) {
 		if !p.wrote("params") {
 			p.Params = o.Params
 		}
-		if !p.wrote("organisation") && (o.Organisation() != "" || p.Organisation() != "") {
-			p.own().Organisation = o.Organisation()
+		if !p.wrote("organisation") {
+			t.Organisation = o.Organisation()
 		}
-		if ps, cs := InLanguage(o.Principles(), p.Lang), InLanguage(o.CaseStudies(), p.Lang); len(ps)+len(cs) > 0 || p.others != nil {
-			p.own().Principles, p.own().CaseStudies = orNil(ps), orNil(cs)
-		}
+		t.Principles, t.CaseStudies = orNil(InLanguage(o.Principles(), p.Lang)), orNil(InLanguage(o.CaseStudies(), p.Lang))
 		p.Pledges = InLanguage(o.Pledges, p.Lang)
 		p.Signatories = InLanguage(o.Signatories, p.Lang)
 	}

@@ -60,7 +60,6 @@ func (b *builder) writeGenerated(o output, diags *diag.List) {
 	errs := make([]error, len(steps))
 	parallel.For(len(steps), len(steps), func(_, i int) error {
 		errs[i] = steps[i].write(o)
-		o.rec.links.letGoWritten() // the links to what the step wrote
 		return nil
 	})
 	for i, s := range steps {

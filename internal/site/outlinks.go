@@ -29,12 +29,12 @@ type outputLinks struct {
 
 	mu   sync.Mutex
 	uses map[string]linkUse // target file -> where it was first linked from
-	// written, when set (a final build), tells the files already
-	// written: an address that names one passes the check at the end
-	// whatever comes after, so it is not kept until then.
-	written func(file string) bool
-	known   writtenMemo // some targets found written, when written is set
-	pruneAt int         // prune when uses holds this many targets
+	// promised, when set (a final build), tells the files written or
+	// sure to be (recorder.promised): an address that names one passes
+	// the check at the end whatever comes after, so it is not kept until
+	// then. Only addresses of files nobody claimed wait.
+	promised func(file string) bool
+	known    promisedMemo // some targets found promised, when promised is set
 }
 
 // linkUse is where a target was first linked from, and how many files do.
@@ -83,7 +83,7 @@ func (o *outputLinks) scan(name string, data []byte) {
 			rest = rest[end:]
 		}
 	}
-	if o.written != nil {
+	if o.promised != nil {
 		kept := found[:0]
 		for i := 0; i < len(found); i += 2 {
 			if !o.settled(name, found[i+1]) {
@@ -104,60 +104,22 @@ func (o *outputLinks) scan(name string, data []byte) {
 		u.count++
 		o.uses[found[i+1]] = u
 	}
-	if o.written != nil && len(o.uses) >= max(o.pruneAt, minPrune) {
-		o.prune()
-	}
-	o.mu.Unlock()
-}
-
-// prune lets go of the targets written since a file linked to them, which
-// pass the check at the end whatever comes after (files are never taken
-// back), once the targets kept have doubled since the last time: most
-// pages link to pages rendered after them, and a build of 100,000
-// signatories would otherwise keep every such link to the end. The kept
-// ones go into a new map, since a map does not shrink. The caller holds
-// o.mu.
-func (o *outputLinks) prune() {
-	kept := make(map[string]linkUse, len(o.uses)/2)
-	for t, u := range o.uses {
-		if !reaches(t, o.written) {
-			kept[t] = u
-		}
-	}
-	o.uses = kept
-	o.pruneAt = 2 * len(kept)
-}
-
-// minPrune is the fewest targets kept before prune runs: a small site
-// never needs it.
-const minPrune = 4096
-
-// letGoWritten prunes now, in a final build: called when a step that
-// writes many files, such as the badges every signatory's page links
-// to, is done, so their links are not kept through the rest of the
-// build, which adds few new targets to set off a prune.
-func (o *outputLinks) letGoWritten() {
-	if o == nil || o.written == nil {
-		return
-	}
-	o.mu.Lock()
-	o.prune()
 	o.mu.Unlock()
 }
 
 // settled reports whether a target found in the file name, in a final
 // build, already passes the check at the end: it is name itself, which is
-// being written, or a file already written (files are never taken back).
+// being written, or a file promised.
 // Each page links to itself a few times and to the same thirty pages of
 // the menu and footer as every other page; those are known from a small
 // memo, so a build of 100,000 signatories does not look up six million
-// addresses among 220,000 files written, nor keep every page's link to
+// addresses among 220,000 files claimed, nor keep every page's link to
 // itself until the end.
 func (o *outputLinks) settled(name, target string) bool {
 	if namesFile(target, name) || o.known.has(target) {
 		return true
 	}
-	if reaches(target, o.written) {
+	if reaches(target, o.promised) {
 		o.known.add(target)
 		return true
 	}
@@ -182,18 +144,16 @@ func namesFile(target, file string) bool {
 	return len(file) == len(rest)+len(index) && strings.HasPrefix(file, rest) && strings.HasSuffix(file, index)
 }
 
-// writtenMemo holds some targets found written, each in a slot chosen by
-// its hash, the last found in each slot. The addresses every page has are
-// found again on every page, so they are nearly always there, and found
-// without a look through every file written; a slot kept by the first
-// target found in it held mostly links between signatories, as the pages
-// of the menu were not written yet when the first pages were. It is safe
-// for the rendering workers to use at once.
-type writtenMemo struct {
+// promisedMemo holds some targets found promised, each in a slot chosen
+// by its hash, the last found in each slot. The addresses every page has
+// are found again on every page, so they are nearly always there, and
+// found without a search of every file claimed. It is safe for the
+// rendering workers to use at once.
+type promisedMemo struct {
 	slots [4096]atomic.Pointer[string]
 }
 
-func (m *writtenMemo) slot(target string) *atomic.Pointer[string] {
+func (m *promisedMemo) slot(target string) *atomic.Pointer[string] {
 	h := uint32(2166136261) // FNV-1a
 	for i := 0; i < len(target); i++ {
 		h = (h ^ uint32(target[i])) * 16777619
@@ -201,12 +161,12 @@ func (m *writtenMemo) slot(target string) *atomic.Pointer[string] {
 	return &m.slots[h%uint32(len(m.slots))]
 }
 
-func (m *writtenMemo) has(target string) bool {
+func (m *promisedMemo) has(target string) bool {
 	p := m.slot(target).Load()
 	return p != nil && *p == target
 }
 
-func (m *writtenMemo) add(target string) {
+func (m *promisedMemo) add(target string) {
 	m.slot(target).Store(&target)
 }
 

@@ -89,7 +89,7 @@ type pendingLink struct {
 // soon as it is ready, so memory does not grow with the size of the site.
 func (b *builder) renderPages(o output, diags *diag.List) {
 	if o.final() && o.rec.links != nil {
-		o.rec.links.written = o.rec.promised
+		o.rec.links.promised = o.rec.promised
 	}
 	o.pages = newPageWriter(o.rec, o.min, b.workers)
 	defer func() { *diags = append(*diags, o.pages.close()...) }()
