@@ -17,14 +17,8 @@ import (
 // settled); it must report exactly what a build into memory reports.
 func TestBuildIntoAFolderReportsWhatABuildInMemoryReports(t *testing.T) {
 	src, _ := generatedSite(t, 12)
-	page := filepath.Join(src, filepath.FromSlash(sitegen.SignatoryFile(4)))
-	f, err := os.OpenFile(page, os.O_APPEND|os.O_WRONLY, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.WriteString("\nSee [the principles](/principles/), [nothing](/no-such-page/), [a missing heading](/principles/#no-such-heading), [another signatory](" + sitegen.SignatoryURL(5) + ")" +
-		" and [a heading it does not have](" + sitegen.SignatoryURL(11) + "#no-such-part).\n")
-	f.Close()
+	appendToSignatory(t, src, 4, "\nSee [the principles](/principles/), [nothing](/no-such-page/), [a missing heading](/principles/#no-such-heading), [another signatory]("+sitegen.SignatoryURL(5)+")"+
+		" and [a heading it does not have]("+sitegen.SignatoryURL(11)+"#no-such-part).\n")
 
 	out, err := publish.NewDir(filepath.Join(t.TempDir(), "public"))
 	if err != nil {
@@ -51,13 +45,7 @@ func TestBuildIntoAFolderReportsWhatABuildInMemoryReports(t *testing.T) {
 // nobody claimed, or to a heading of a page not rendered yet, waits.
 func TestAFinalBuildKeepsNoLinkToAFileItClaimed(t *testing.T) {
 	src, _ := generatedSite(t, 60)
-	page := filepath.Join(src, filepath.FromSlash(sitegen.SignatoryFile(3)))
-	f, err := os.OpenFile(page, os.O_APPEND|os.O_WRONLY, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.WriteString("\nSee [nothing](/no-such-page/).\n")
-	f.Close()
+	appendToSignatory(t, src, 3, "\nSee [nothing](/no-such-page/).\n")
 
 	out, err := publish.NewDir(filepath.Join(t.TempDir(), "public"))
 	if err != nil {

@@ -97,6 +97,20 @@ func generatedSite(t *testing.T, signatories int) (string, sitegen.Options) {
 	return src, opts
 }
 
+// appendToSignatory adds text to the end of signatory i's file in the
+// generated site src.
+func appendToSignatory(t *testing.T, src string, i int, text string) {
+	t.Helper()
+	f, err := os.OpenFile(filepath.Join(src, filepath.FromSlash(sitegen.SignatoryFile(i))), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.WriteString(text); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestRebuildAfterOnePageChangeIsAFreshBuildWithOnlyThatChange(t *testing.T) {
 	src, opts := generatedSite(t, 12)
 	public := filepath.Join(t.TempDir(), "public")
@@ -137,12 +151,7 @@ func TestRebuildAfterOnePageChangeIsAFreshBuildWithOnlyThatChange(t *testing.T) 
 func TestUnchangedSiteKeepsTheEarlierBuildAndItsReport(t *testing.T) {
 	src, _ := generatedSite(t, 10)
 	// Raw HTML in a page is a warning, which the kept build repeats.
-	f, err := os.OpenFile(filepath.Join(src, filepath.FromSlash(sitegen.SignatoryFile(3))), os.O_APPEND|os.O_WRONLY, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.WriteString("\n<b>Bold words.</b>\n")
-	f.Close()
+	appendToSignatory(t, src, 3, "\n<b>Bold words.</b>\n")
 	public := filepath.Join(t.TempDir(), "public")
 	first := buildDir(t, src, public, reuseDay)
 	before := outputTree(t, public)
