@@ -64,7 +64,7 @@ func reloadInPlace(old *Site, fsys fs.FS, changed []string, opts Options) (*Site
 			return nil, nil, false
 		}
 		var found diag.List
-		p := loadPage(fsys, name, opts, &found)
+		p := loadPage(new(Page), fsys, name, opts, &found)
 		if p == nil || found.HasErrors() || p.URL != op.URL || p.frontMatter != op.frontMatter && p.structure != op.structure {
 			return nil, nil, false
 		}

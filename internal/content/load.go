@@ -160,9 +160,10 @@ func displayName(dir, name string) string {
 	return path.Join(dir, name)
 }
 
-// loadPage reads one Markdown file. It returns nil when the file cannot be
-// read as a page at all; lesser problems are reported and the page kept.
-func loadPage(fsys fs.FS, name string, opts Options, diags *diag.List) *Page {
+// loadPage reads one Markdown file into p, a zero Page, and returns p. It
+// returns nil when the file cannot be read as a page at all; lesser
+// problems are reported and the page kept.
+func loadPage(p *Page, fsys fs.FS, name string, opts Options, diags *diag.List) *Page {
 	file := displayName(opts.Dir, name)
 	data, size, err := readPage(fsys, name)
 	if err != nil {
@@ -179,8 +180,7 @@ func loadPage(fsys fs.FS, name string, opts Options, diags *diag.List) *Page {
 		*diags = append(*diags, *bad)
 		return nil
 	}
-	p := placePage(name, opts, file, diags)
-	if p == nil {
+	if !placePage(p, name, opts, file, diags) {
 		return nil
 	}
 	sf, ok := split(file, data, diags)
@@ -217,8 +217,10 @@ func loadPage(fsys fs.FS, name string, opts Options, diags *diag.List) *Page {
 	return p
 }
 
-// placePage works out kind, slug, language and URL from the file's path.
-func placePage(name string, opts Options, file string, diags *diag.List) *Page {
+// placePage works out p's kind, slug, language and URL from the file's
+// path. It reports false, with the reason among diags, when the path
+// cannot be a page's.
+func placePage(p *Page, name string, opts Options, file string, diags *diag.List) bool {
 	if strings.HasSuffix(file, name) {
 		// Slug, Section and Lang are cut from the name: cut from file,
 		// which the page keeps anyway, they let the walk's copy of the
@@ -228,13 +230,13 @@ func placePage(name string, opts Options, file string, diags *diag.List) *Page {
 	dir, base := path.Split(name)
 	dir = strings.TrimSuffix(dir, "/")
 	stem := strings.TrimSuffix(base, ".md")
-	p := &Page{File: file}
+	p.File = file
 	if strings.ContainsAny(name, "#?%") {
 		// These would cut the page's address short or change it: h#x.md
 		// would be published at /h#x/, which browsers read as /h.
 		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "rename it using only letters, numbers and dashes",
 			"the file or folder name has # ? or %% in it, which cannot be part of a web address")
-		return nil
+		return false
 	}
 	if i := strings.LastIndexByte(stem, '.'); i > 0 {
 		suffix := stem[i+1:]
@@ -245,10 +247,10 @@ func placePage(name string, opts Options, file string, diags *diag.List) *Page {
 			p.Lang = suffix
 		case langSuffix.MatchString(suffix):
 			diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "add "+suffix+" to languages in site.yaml, or rename the file without ."+suffix, "the file name ends in .%s.md, but %s is not one of the site's languages", suffix, suffix)
-			return nil
+			return false
 		default:
 			diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "use only letters, numbers and dashes before .md, such as "+strings.ReplaceAll(stem, ".", "-")+".md", "the file name has a dot in it")
-			return nil
+			return false
 		}
 		stem = stem[:i]
 	}
@@ -276,7 +278,7 @@ func placePage(name string, opts Options, file string, diags *diag.List) *Page {
 		url += "easy-read/"
 	}
 	p.URL = url
-	return p
+	return true
 }
 
 // resolveAsset turns a file name written in a page (relative to the page's

@@ -26,13 +26,20 @@ type loadFile struct {
 // each file's problems put back at the place the walk found the file, and
 // adds the pages to site in walk order.
 func loadPages(fsys fs.FS, files []loadFile, opts Options, walkDiags diag.List, site *Site) diag.List {
+	// Every page is made in one allocation rather than one each. The
+	// collector goes through all that a build keeps each time it runs,
+	// and a hundred thousand pages scattered through the heap, between the
+	// garbage that reading them left, cost it three times what one block
+	// of them does (docs/performance.md, "One block of pages"). A file
+	// that is not a page, or not loaded, leaves its place empty.
+	pages := make([]Page, len(files))
 	parallel.For(opts.Workers, len(files), func(_, i int) error {
 		f := &files[i]
 		if f.picture {
 			f.info = readPicture(fsys, f.name, opts, &f.diags)
 			return nil
 		}
-		f.page = loadPage(fsys, f.name, opts, &f.diags)
+		f.page = loadPage(&pages[i], fsys, f.name, opts, &f.diags)
 		return nil
 	})
 

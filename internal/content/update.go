@@ -120,7 +120,7 @@ func Reload(old *Site, fsys fs.FS, changed []string, opts Options) (*Site, diag.
 		site.Pages = append(site.Pages, cp)
 	}
 	for _, f := range toLoad {
-		if p := loadPage(fsys, f.name, opts, &diags); p != nil && (!p.Draft || opts.Drafts) {
+		if p := loadPage(new(Page), fsys, f.name, opts, &diags); p != nil && (!p.Draft || opts.Drafts) {
 			site.Pages = append(site.Pages, p)
 		} else if p != nil {
 			site.Drafts = append(site.Drafts, p.File)
