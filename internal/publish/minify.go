@@ -120,6 +120,16 @@ type minified struct {
 	mf  *Minifier
 }
 
+// WriteFile minifies data into a buffer lent for the call: an output
+// never keeps what it is given, and the files written this way (the
+// directory's pages, badges, feeds) are many and some large, so a buffer
+// made for each was a tenth of what a large build allocates.
 func (m minified) WriteFile(name string, data []byte) error {
-	return m.out.WriteFile(name, m.mf.Bytes(name, data))
+	if _, ok := mediaTypes[path.Ext(name)]; !ok {
+		return m.out.WriteFile(name, data)
+	}
+	buf := Buffers.Get()
+	defer Buffers.Put(buf)
+	m.mf.Into(buf, name, data)
+	return m.out.WriteFile(name, buf.Bytes())
 }

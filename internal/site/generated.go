@@ -9,6 +9,7 @@ import (
 	"github.com/coproduce/coproduce/internal/content"
 	"github.com/coproduce/coproduce/internal/diag"
 	"github.com/coproduce/coproduce/internal/parallel"
+	"github.com/coproduce/coproduce/internal/publish"
 )
 
 // generatedStep is one step that writes files from the site as a whole
@@ -110,8 +111,9 @@ func (b *builder) writeSpecial(o output, file, tmpl, kind string, p *content.Pag
 	if b.change != nil && !b.change.redo(file) {
 		return nil
 	}
-	var buf bytes.Buffer
-	data, err := b.renderer.executeSpecial(&buf, tmpl, kind, p)
+	buf := publish.Buffers.Get()
+	defer publish.Buffers.Put(buf)
+	data, err := b.renderer.executeSpecial(buf, tmpl, kind, p)
 	if err != nil {
 		return err
 	}

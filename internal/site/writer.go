@@ -15,14 +15,13 @@ import (
 // rendering the page; with the writes in the same goroutine a core would sit
 // idle for each of them.
 //
-// Pages are minified by the worker into a buffer taken from a pool and
-// given back once the file is written, so memory stays at a few buffers per
-// worker however many pages the site has.
+// Pages are minified by the worker into a buffer lent by publish.Buffers
+// and given back once the file is written, so memory stays at a few
+// buffers per worker however many pages the site has.
 type pageWriter struct {
 	out      *recorder
 	minifier *publish.Minifier
 	files    chan pageFile
-	buffers  sync.Pool
 	done     sync.WaitGroup
 
 	mu    sync.Mutex
@@ -39,7 +38,6 @@ type pageFile struct {
 // writers than workers, since a writer spends most of its time waiting.
 func newPageWriter(out *recorder, minifier *publish.Minifier, workers int) *pageWriter {
 	w := &pageWriter{out: out, minifier: minifier, files: make(chan pageFile, 2*workers)}
-	w.buffers.New = func() any { return new(bytes.Buffer) }
 	for range 2*workers + 2 {
 		w.done.Add(1)
 		go w.run()
@@ -55,15 +53,14 @@ func (w *pageWriter) run() {
 			w.diags = append(w.diags, writeFailed(f.page, err)...)
 			w.mu.Unlock()
 		}
-		f.data.Reset()
-		w.buffers.Put(f.data)
+		publish.Buffers.Put(f.data)
 	}
 }
 
 // write minifies html into a pooled buffer and queues it. html may be
 // reused by the caller as soon as write returns.
 func (w *pageWriter) write(p *content.Page, name string, html []byte) {
-	buf := w.buffers.Get().(*bytes.Buffer)
+	buf := publish.Buffers.Get()
 	w.minifier.Into(buf, name, html)
 	w.files <- pageFile{page: p, name: name, data: buf}
 }
