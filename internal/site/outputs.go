@@ -44,7 +44,7 @@ type claims struct {
 	names  map[string]string // outputKey -> the name as claimed
 	// settled are the outputKeys claimed, sorted, once a final build has
 	// made every claim (settle); owners and names are nil then.
-	settled []string
+	settled nameTable
 	// unusual are the names claimed, once settled, that are not their
 	// own outputKey (a capital letter, say), and their keys: few or none.
 	unusual, unusualKeys map[string]bool
@@ -81,8 +81,7 @@ func (c *claims) claim(name string, o owner, diags *diag.List) {
 // has reports whether name is claimed.
 func (c *claims) has(name string) bool {
 	if c.owners == nil {
-		_, ok := slices.BinarySearch(c.settled, outputKey(name))
-		return ok
+		return c.settled.has(outputKey(name))
 	}
 	_, ok := c.owners[outputKey(name)]
 	return ok
@@ -104,7 +103,7 @@ func (c *claims) settle() {
 		}
 	}
 	slices.Sort(keys)
-	c.settled, c.owners, c.names = keys, nil, nil
+	c.settled, c.owners, c.names = newNameTable(keys), nil, nil
 }
 
 // claimedAs reports whether name is claimed exactly as written, once the
@@ -115,13 +114,12 @@ func (c *claims) claimedAs(name string) bool {
 	if c.unusual[name] {
 		return true
 	}
-	_, ok := slices.BinarySearch(c.settled, name)
-	return ok && !c.unusualKeys[name]
+	return c.settled.has(name) && !c.unusualKeys[name]
 }
 
 // asClaimed is each name claimed, exactly as claimed, once settled.
 func (c *claims) asClaimed(fn func(name string)) {
-	for _, k := range c.settled {
+	for _, k := range c.settled.names {
 		if !c.unusualKeys[k] {
 			fn(k)
 		}

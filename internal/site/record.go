@@ -3,7 +3,6 @@ package site
 import (
 	"fmt"
 	"io"
-	"slices"
 	"sort"
 	"sync"
 
@@ -74,8 +73,8 @@ func (r *recorder) claimed(names ...string) error {
 // signatories, kept to the end of the build).
 func (r *recorder) claimedName(name string) (string, error) {
 	if r.claims != nil && r.claims.owners == nil {
-		if i, ok := slices.BinarySearch(r.claims.settled, name); ok {
-			return r.claims.settled[i], nil
+		if own, ok := r.claims.settled.find(name); ok {
+			return own, nil
 		}
 	}
 	return name, r.claimed(name)

@@ -1,0 +1,45 @@
+package site
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+)
+
+// A name table finds every name it was made from, gives back its own
+// copy, and finds no other, however the names crowd its slots.
+func TestNameTableFindsExactlyItsNames(t *testing.T) {
+	for _, n := range []int{0, 1, 2, 3, 7, 100, 5000} {
+		r := rand.New(rand.NewPCG(uint64(n), 1))
+		var names []string
+		in := map[string]bool{}
+		for len(names) < n {
+			name := fmt.Sprintf("signatories/org-%d/index.html", r.IntN(4*n+1))
+			if !in[name] {
+				in[name] = true
+				names = append(names, name)
+			}
+		}
+		table := newNameTable(names)
+		for _, name := range names {
+			own, ok := table.find(name)
+			if !ok || own != name {
+				t.Fatalf("%d names: %q not found (got %q, %v)", n, name, own, ok)
+			}
+		}
+		for i := range 4*n + 2 {
+			for _, other := range []string{
+				fmt.Sprintf("signatories/org-%d/index.html", i),
+				fmt.Sprintf("signatories/org-%d/", i),
+				fmt.Sprintf("Signatories/org-%d/index.html", i),
+			} {
+				if table.has(other) != in[other] {
+					t.Fatalf("%d names: has(%q) = %v, want %v", n, other, table.has(other), in[other])
+				}
+			}
+		}
+		if table.has("") {
+			t.Fatalf("%d names: the empty name was found", n)
+		}
+	}
+}
