@@ -1,6 +1,9 @@
 package site
 
-import "hash/maphash"
+import (
+	"hash/maphash"
+	"strings"
+)
 
 // nameTable finds a name among many by its hash, in a table of positions
 // in the list of names. The table holds no pointers, so the collector
@@ -50,4 +53,16 @@ func (t nameTable) find(name string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// packNames points each of names at one string holding them all, in
+// order. The names of the files a build writes are kept to its end, and
+// the recorder and the output share these copies (recorder.claimedName):
+// one allocation instead of 224,000 at 100,000 signatories, which the
+// collector would otherwise find one by one on every run.
+func packNames(names []string) {
+	all := strings.Join(names, "")
+	for i, name := range names {
+		names[i], all = all[:len(name)], all[len(name):]
+	}
 }

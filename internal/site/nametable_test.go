@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"testing"
+	"unsafe"
 )
 
 // A name table finds every name it was made from, gives back its own
@@ -41,5 +42,20 @@ func TestNameTableFindsExactlyItsNames(t *testing.T) {
 		if table.has("") {
 			t.Fatalf("%d names: the empty name was found", n)
 		}
+	}
+}
+
+// Packed names read as they did, however long, and share one string.
+func TestPackNamesKeepsEveryName(t *testing.T) {
+	names := []string{"", "a", "index.html", "", "signatories/org-1/badge.svg", "cy/ê/index.html"}
+	want := append([]string(nil), names...)
+	packNames(names)
+	for i := range names {
+		if names[i] != want[i] {
+			t.Fatalf("name %d is %q, want %q", i, names[i], want[i])
+		}
+	}
+	if unsafe.StringData(names[2]) != (*byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(names[1])), len(names[1]))) {
+		t.Fatalf("the names were not packed into one string")
 	}
 }

@@ -103,6 +103,7 @@ func (c *claims) settle() {
 		}
 	}
 	slices.Sort(keys)
+	packNames(keys)
 	c.settled, c.owners, c.names = newNameTable(keys), nil, nil
 }
 
