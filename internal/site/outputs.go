@@ -181,6 +181,9 @@ func (b *builder) claimOutputs(final bool, diags *diag.List) *claims {
 	}
 	if final {
 		c.settle()
+		// Only the preview's next update reads what each step declared;
+		// a final build has none, and the names are the claims' now.
+		b.declared, b.declaredSteps = nil, nil
 	}
 	return c
 }
