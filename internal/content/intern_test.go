@@ -3,7 +3,9 @@ package content
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"runtime"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -93,5 +95,59 @@ func TestAPageLoadedForAFinalBuildKeepsLittle(t *testing.T) {
 	t.Logf("a page loaded for a final build keeps %d bytes", kept)
 	if kept > most {
 		t.Errorf("a page loaded for a final build keeps %d bytes, want at most %d: 100,000 signatories keep this to the end of a build", kept, most)
+	}
+}
+
+// Pages are made in one block that lives as long as any of them, so what
+// a draft left out or a file that could not be read as a page held must
+// not stay with it to the end of a build: each keeps its place in the
+// block (a kilobyte) and its name, not its Markdown and front matter (with
+// those, about 4 KB each here). A picture takes no place in the block.
+func TestFilesLeftOutOfALoadKeepNoPage(t *testing.T) {
+	const n = 500
+	body := strings.Repeat("We meet every month and share what we learned. ", 60)
+	pages := fstest.MapFS{}
+	for i := range n {
+		pages[fmt.Sprintf("p%d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("---\ntitle: Page %d\n---\n%s", i, body))}
+	}
+	kept := func(fsys fs.FS) int {
+		before := liveHeap()
+		site, _ := Load(fsys, Options{})
+		after := liveHeap()
+		if len(site.Pages) != n {
+			t.Fatalf("loaded %d pages, want %d", len(site.Pages), n)
+		}
+		runtime.KeepAlive(site)
+		runtime.KeepAlive(fsys) // its files are not what a load keeps
+		return after - before
+	}
+	kept(pages) // what the first load sets up once is not counted
+	alone := kept(pages)
+	for _, c := range []struct {
+		what string
+		most int
+		file func(i int) (string, string)
+	}{
+		{"a draft", 1300, func(i int) (string, string) {
+			return fmt.Sprintf("draft%d.md", i), fmt.Sprintf("---\ntitle: Draft %d\ndraft: true\n---\n%s", i, body)
+		}},
+		{"a page whose front matter never ends", 1300, func(i int) (string, string) {
+			return fmt.Sprintf("broken%d.md", i), fmt.Sprintf("---\ntitle: Broken %d\n%s", i, body)
+		}},
+		{"a picture", 400, func(i int) (string, string) {
+			return fmt.Sprintf("logo%d.svg", i), `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>`
+		}},
+	} {
+		more := fstest.MapFS{}
+		maps.Copy(more, pages)
+		for i := range n {
+			name, data := c.file(i)
+			more[name] = &fstest.MapFile{Data: []byte(data)}
+		}
+		each := (kept(more) - alone) / n
+		t.Logf("%s keeps %d bytes", c.what, each)
+		if each > c.most {
+			t.Errorf("%s keeps %d bytes once loaded, want at most %d", c.what, each, c.most)
+		}
 	}
 }

@@ -30,16 +30,25 @@ func loadPages(fsys fs.FS, files []loadFile, opts Options, walkDiags diag.List, 
 	// collector goes through all that a build keeps each time it runs,
 	// and a hundred thousand pages scattered through the heap, between the
 	// garbage that reading them left, cost it three times what one block
-	// of them does (docs/performance.md, "One block of pages"). A file
-	// that is not a page, or not loaded, leaves its place empty.
-	pages := make([]Page, len(files))
+	// of them does (docs/performance.md, "One block of pages"). The block
+	// lives as long as any page of it, so a file that fails to load and a
+	// draft left out keep their place but nothing they held.
+	pages := make([]Page, len(files)-countPictures(files))
+	for i, next := 0, 0; i < len(files); i++ {
+		if !files[i].picture {
+			files[i].page, next = &pages[next], next+1
+		}
+	}
 	parallel.For(opts.Workers, len(files), func(_, i int) error {
 		f := &files[i]
 		if f.picture {
 			f.info = readPicture(fsys, f.name, opts, &f.diags)
 			return nil
 		}
-		f.page = loadPage(&pages[i], fsys, f.name, opts, &f.diags)
+		place := f.page
+		if f.page = loadPage(place, fsys, f.name, opts, &f.diags); f.page == nil {
+			*place = Page{}
+		}
 		return nil
 	})
 
@@ -56,8 +65,19 @@ func loadPages(fsys fs.FS, files []loadFile, opts Options, walkDiags diag.List, 
 			site.Pages = append(site.Pages, p)
 		} else if p != nil {
 			site.Drafts = append(site.Drafts, p.File)
+			*p = Page{}
 		}
 	}
 	sort.Strings(site.Drafts)
 	return append(diags, walkDiags[from:]...)
+}
+
+func countPictures(files []loadFile) int {
+	n := 0
+	for _, f := range files {
+		if f.picture {
+			n++
+		}
+	}
+	return n
 }
