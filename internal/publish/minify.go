@@ -121,9 +121,10 @@ type minified struct {
 }
 
 // WriteFile minifies data into a buffer lent for the call: an output
-// never keeps what it is given, and the files written this way (the
-// directory's pages, badges, feeds) are many and some large, so a buffer
-// made for each was a tenth of what a large build allocates.
+// never keeps what it is given. The files written this way (the
+// directory's pages, badges, feeds) are many and some large; a buffer
+// made for each, with the one each was rendered into, was about 200 MB
+// of the 2.4 GB a 10,000-signatory build allocated.
 func (m minified) WriteFile(name string, data []byte) error {
 	if _, ok := mediaTypes[path.Ext(name)]; !ok {
 		return m.out.WriteFile(name, data)
