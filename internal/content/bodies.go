@@ -196,7 +196,6 @@ var frontMatterSeed = maphash.MakeSeed()
 func SameFrontMatter(a, b *Page) bool {
 	x, y := *a, *b
 	for _, p := range []*Page{&x, &y} {
-		p.ownCopy()
 		p.Body, p.BodyLine, p.bodyAt, p.frontMatter, p.structure = nil, 0, bodyPlace{}, 0, 0
 		p.clearLinks()
 	}

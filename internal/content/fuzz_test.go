@@ -132,11 +132,7 @@ func FuzzFrontMatterEnd(f *testing.F) {
 			return matter, rest, err
 		}
 		_, first := firstLine(data)
-		end := tomlStarts[first]
-		if end == "" {
-			end = "---"
-		}
-		head := data[:frontMatterEnd(data, end)]
+		head := data[:frontMatterEnd(data, closerOf(first))]
 		wantMatter, wantRest, wantErr := parse(data)
 		gotMatter, gotRest, gotErr := parse(head)
 		if (gotErr == nil) != (wantErr == nil) || gotMatter != wantMatter {

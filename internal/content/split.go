@@ -111,10 +111,7 @@ func split(file string, data []byte, diags *diag.List) (splitFile, bool) {
 			return nil
 		})
 	}
-	end := tomlStarts[first]
-	if end == "" {
-		end = "---"
-	}
+	end := closerOf(first)
 	head := data[:frontMatterEnd(data, end)]
 	rest, err := frontmatter.Parse(bytes.NewReader(head), nil, yamlFormat, &yamlNamed, tomlFormat("+++", "+++"), tomlFormat("---toml", "---"))
 	if err != nil {
@@ -160,6 +157,14 @@ func split(file string, data []byte, diags *diag.List) (splitFile, bool) {
 	out.body = data[consumed:]
 	out.bodyLine = bytes.Count(data[:consumed], []byte("\n")) + 1
 	return out, true
+}
+
+// closerOf is the line that closes front matter opened by the line first.
+func closerOf(first string) string {
+	if end := tomlStarts[first]; end != "" {
+		return end
+	}
+	return "---"
 }
 
 // frontMatterEnd is how much of data the front matter parser must read:

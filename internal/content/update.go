@@ -115,7 +115,6 @@ func Reload(old *Site, fsys fs.FS, changed []string, opts Options) (*Site, diag.
 		}
 		copies = append(copies, *p)
 		cp := &copies[len(copies)-1]
-		cp.ownCopy()
 		cp.clearLinks()
 		site.Pages = append(site.Pages, cp)
 	}
@@ -136,9 +135,12 @@ func Reload(old *Site, fsys fs.FS, changed []string, opts Options) (*Site, diag.
 }
 
 // clearLinks empties what cross-referencing fills in, so that link can fill
-// a copied page afresh. A field added to that part of Page must be cleared
-// here too; TestReloadEqualsLoad fails otherwise.
+// a copied page afresh; p, a copy made with *, first takes its own copy of
+// what it shares with the page it was copied from. A field added to that
+// part of Page must be cleared here too; TestReloadEqualsLoad fails
+// otherwise.
 func (p *Page) clearLinks() {
+	p.ownCopy()
 	p.Pledges, p.Signatories = nil, nil
 	p.EasyRead, p.Original, p.Translations = nil, nil, nil
 	p.Reports, p.Standing = nil, Standing{}

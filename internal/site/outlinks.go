@@ -143,8 +143,9 @@ func namesFile(target, file string) bool {
 // promisedMemo holds some targets found promised, each in a slot chosen
 // by its hash, the last found in each slot. The addresses every page has
 // are found again on every page, so they are nearly always there, and
-// found without a search of every file claimed. It is safe for the
-// rendering workers to use at once.
+// found without making their file's name again (fileForURL) to look it
+// up among every file claimed. It is safe for the rendering workers to
+// use at once.
 type promisedMemo struct {
 	slots [4096]atomic.Pointer[string]
 }
