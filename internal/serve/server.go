@@ -89,7 +89,7 @@ func New(opts Options) (*Server, error) {
 		return nil, err
 	}
 	opts.Dir = abs
-	source, err := site.OpenSource(abs)
+	source, err := site.OpenSourceToWatch(abs)
 	if err != nil {
 		return nil, err
 	}

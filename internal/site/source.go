@@ -1,21 +1,136 @@
 package site
 
 import (
+	"io"
 	"io/fs"
 	"os"
+	"path"
+	"sync"
 )
 
-// OpenSource opens a site folder for reading. The folder is opened as an
-// os.Root, so no path, however it is written and whatever symbolic links
-// it passes through, can read a file outside the folder: a link in content/
-// to /etc/passwd or to a secret elsewhere on the machine is refused instead
+// OpenSource opens a site folder for a command that reads it once and
+// ends (build, check, due, import). The folder is opened as an os.Root,
+// so no path, however it is written and whatever symbolic links it passes
+// through, can read a file outside the folder: a link in content/ to
+// /etc/passwd or to a secret elsewhere on the machine is refused instead
 // of being published.
+//
+// An os.Root opens every folder on a file's path, one at a time, and
+// closes them again: for content/signatories/name.md five calls into the
+// kernel before the file's own, and a build reads each of its pages
+// three times (for the fingerprint of what it was made from, to load it,
+// and to render it). The folders a file is read from are kept open
+// instead, opened once through the root, and each file opened in its
+// folder with one call that does not follow a symbolic link: a link
+// goes through the root as before. A folder moved while the command runs
+// would be read where it was opened, so the live preview, which reads the
+// site again after every save, uses OpenSourceToWatch.
 func OpenSource(dir string) (fs.FS, error) {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return nil, err
 	}
+	// The root stays open for the life of the program, as do the
+	// folders: a build ends with the program.
+	return &source{root: root, fsys: root.FS(), keepFolders: true}, nil
+}
+
+// OpenSourceToWatch opens a site folder, as OpenSource does, for a
+// program that reads it again after every change (the live preview): each
+// file is opened through the root from the site's folder, wherever its
+// folders have been moved since.
+func OpenSourceToWatch(dir string) (fs.FS, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
 	// The root stays open for the life of the program: the server reads
-	// from it on every save, and a build ends with the program.
-	return root.FS(), nil
+	// from it on every save.
+	return &source{root: root, fsys: root.FS()}, nil
+}
+
+// source is a site folder opened as an os.Root (see OpenSource).
+type source struct {
+	root *os.Root
+	fsys fs.FS // root.FS(): every call goes through the root
+	// keepFolders keeps open the folders files are read from, in folders
+	// (a name to its *os.File).
+	keepFolders bool
+	folders     sync.Map
+}
+
+func (s *source) Open(name string) (fs.File, error) {
+	if f := s.openInFolder(name); f != nil {
+		return f, nil
+	}
+	return s.fsys.Open(name)
+}
+
+func (s *source) ReadFile(name string) ([]byte, error) {
+	if f := s.openInFolder(name); f != nil {
+		defer f.Close()
+		return readAll(f)
+	}
+	return fs.ReadFile(s.fsys, name)
+}
+
+func (s *source) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(s.fsys, name) }
+
+func (s *source) Stat(name string) (fs.FileInfo, error) { return fs.Stat(s.fsys, name) }
+
+// openInFolder opens the file name in its folder, kept open, or returns
+// nil when that cannot be done in one call (a file at the top of the
+// site, a symbolic link, a file that is not there, a system without
+// the call): the root then opens it, and says why it cannot.
+func (s *source) openInFolder(name string) *os.File {
+	if !s.keepFolders || !fs.ValidPath(name) {
+		return nil
+	}
+	dir, file := path.Split(name)
+	if dir == "" {
+		return nil
+	}
+	folder := s.folder(dir[:len(dir)-1])
+	if folder == nil {
+		return nil
+	}
+	return openNoFollow(folder, file, s.root.Name()+"/"+name)
+}
+
+// folder returns the folder dir opened through the root, kept for later.
+func (s *source) folder(dir string) *os.File {
+	if f, ok := s.folders.Load(dir); ok {
+		return f.(*os.File)
+	}
+	f, err := s.root.Open(dir)
+	if err != nil {
+		return nil
+	}
+	if kept, loaded := s.folders.LoadOrStore(dir, f); loaded {
+		f.Close()
+		return kept.(*os.File)
+	}
+	return f
+}
+
+// readAll reads the rest of f, with room made once for its size.
+func readAll(f *os.File) ([]byte, error) {
+	size := 0
+	if info, err := f.Stat(); err == nil {
+		size = int(info.Size())
+	}
+	buf := make([]byte, 0, size+1)
+	for {
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err != nil {
+			if err == io.EOF {
+				return buf, nil
+			}
+			return buf, err
+		}
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+	}
 }
