@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/coproduce/coproduce/internal/content"
+	"github.com/coproduce/coproduce/internal/qrcode"
 	"github.com/coproduce/coproduce/internal/theme"
 	defaulttheme "github.com/coproduce/coproduce/themes/default"
 )
@@ -38,6 +39,7 @@ type fastWriter func(b *strings.Builder, ex *executor, d *PageData) bool
 
 var fastPartials = map[string]fastWriter{
 	"share":                           writeShare,
+	"partials/certificate.html":       writeCertificate,
 	"partials/signatory-status.html":  writeSignatoryStatus,
 	"partials/signatory-facts.html":   writeSignatoryFacts,
 	"partials/signatory-history.html": writeSignatoryHistory,
@@ -47,7 +49,7 @@ var fastPartials = map[string]fastWriter{
 // fastSizes are about the sizes of what the writers write, to grow their
 // buffers once: 2 KB for the sharing tags with the JSON-LD, 1.5 KB for
 // the link box with its snippet, less for the rest.
-var fastSizes = map[string]int{"share": 2560, "partials/signatory-link.html": 2048}
+var fastSizes = map[string]int{"share": 2560, "partials/signatory-link.html": 2048, "partials/certificate.html": 6144}
 
 // fastFiles names the file a template of fastPartials is defined in,
 // where that is not the template's own name.
@@ -108,6 +110,117 @@ func (ex *executor) partialFast(name string, data any) (template.HTML, error) {
 		return "", ex.ts.faultFrom(err)
 	}
 	return template.HTML(b.String()), nil
+}
+
+// qrCodes draws the QR code of every signatory's page, for the qrCode
+// template function and writeCertificate alike.
+var qrCodes = qrcode.New()
+
+// writeCertificate writes partials/certificate.html. The partials it
+// shows are shown as the template shows them: in Go while they are the
+// default theme's, as templates otherwise.
+func writeCertificate(b *strings.Builder, ex *executor, d *PageData) bool {
+	s, p := d.site, d.Page
+	logo := ""
+	if p.Logo != "" {
+		if logo = s.RelURL(p.Logo); !plainURL(logo) {
+			return false
+		}
+	}
+	statement := d.Th("certificate_statement", "name", p.Title, "pledges", s.PledgeLinks(d.Lang, p.Pledges), "date", s.TimeIn(d.Lang, p.Signed))
+	qr, err := qrCodes.HTML(d.Permalink, d.Tf("qr_alt", "url", d.Permalink))
+	if err != nil {
+		return false // the template reports it
+	}
+	b.WriteString(`<article class="certificate`)
+	if len(p.Title) > 50 {
+		b.WriteString(" certificate-long-name")
+	}
+	if len(p.Commitments) > 4 {
+		b.WriteString(" certificate-many")
+	}
+	b.WriteString("\">\n")
+	if logo != "" {
+		b.WriteString(`<img class="logo" src="`)
+		b.WriteString(logo)
+		b.WriteString(`" alt="`)
+		escape(b, p.LogoAlt)
+		b.WriteString(`"`)
+		if shown := p.LogoShown(); shown.Known() {
+			b.WriteString(` width="`)
+			b.WriteString(strconv.Itoa(shown.Width))
+			b.WriteString(`" height="`)
+			b.WriteString(strconv.Itoa(shown.Height))
+			b.WriteString(`"`)
+		}
+		b.WriteString(">")
+	}
+	b.WriteString("\n<h1>")
+	escape(b, p.Title)
+	b.WriteString("</h1>\n")
+	if p.Summary != "" {
+		b.WriteString(`<p class="lead">`)
+		escape(b, p.Summary)
+		b.WriteString("</p>")
+	}
+	b.WriteString("\n<p class=\"certificate-statement\">")
+	b.WriteString(string(statement))
+	b.WriteString("</p>\n")
+	for _, name := range []string{"partials/signatory-status.html", "partials/signatory-facts.html"} {
+		if !writePartial(b, ex, name, d) {
+			return false
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("<h2 id=\"pledges-signed\">")
+	escape(b, d.T("pledges_signed"))
+	b.WriteString("</h2>\n<ul class=\"pledges-signed\">")
+	for _, sg := range p.Signings {
+		if sg.Level != "" || sg.Version != "" {
+			if ex.partial(b, "partials/signing.html", map[string]any{"Signing": sg, "Lang": d.Lang}) != nil {
+				return false
+			}
+			continue
+		}
+		if sg.Pledge == nil {
+			continue
+		}
+		html, err := ex.partialCached("partials/pledge-signed.html", map[string]any{"Page": sg.Pledge, "Lang": d.Lang}, sg.Pledge.URL, d.Lang)
+		if err != nil {
+			return false
+		}
+		b.WriteString(string(html))
+	}
+	b.WriteString("</ul>\n")
+	if len(p.Commitments) > 0 {
+		b.WriteString("<h2 id=\"own-commitments\">")
+		escape(b, d.T("own_commitments"))
+		b.WriteString("</h2>\n<ul class=\"commitments\">")
+		for _, c := range p.Commitments {
+			b.WriteString("<li>")
+			escape(b, c)
+			b.WriteString("</li>")
+		}
+		b.WriteString("</ul>")
+	}
+	b.WriteString("\n")
+	if !writePartial(b, ex, "partials/signatory-history.html", d) {
+		return false
+	}
+	b.WriteString("\n<p class=\"certificate-qr\">")
+	b.WriteString(string(qr))
+	b.WriteString("<span>")
+	escape(b, d.Permalink)
+	b.WriteString("</span></p>\n</article>\n")
+	return true
+}
+
+// writePartial writes the partial name as partialFast shows it, and
+// reports whether it could.
+func writePartial(b *strings.Builder, ex *executor, name string, d *PageData) bool {
+	html, err := ex.partialFast(name, d)
+	b.WriteString(string(html))
+	return err == nil
 }
 
 // writeSignatoryLink writes partials/signatory-link.html.

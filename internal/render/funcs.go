@@ -11,7 +11,6 @@ import (
 
 	"github.com/coproduce/coproduce/internal/config"
 	"github.com/coproduce/coproduce/internal/content"
-	"github.com/coproduce/coproduce/internal/qrcode"
 	"github.com/coproduce/coproduce/internal/register"
 )
 
@@ -61,7 +60,7 @@ func Funcs(s *Site) template.FuncMap {
 		"signatoryListing": s.listing,
 		"badge":            func(p *content.Page) register.Badge { return register.BadgeIn(p, s.Words(s.LangOf(p))) },
 		"badgeURL":         register.BadgeURL,
-		"qrCode":           qrcode.New().HTML,
+		"qrCode":           qrCodes.HTML,
 		"linkSnippet":      func(p *content.Page) string { return s.linkBox(p).Snippet },
 		"linkBox":          s.linkBox,
 		"sizeLabel":        register.SizeLabel,
