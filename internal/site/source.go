@@ -6,6 +6,7 @@ import (
 	"os"
 	"path"
 	"sync"
+	"sync/atomic"
 )
 
 // OpenSource opens a site folder for a command that reads it once and
@@ -57,6 +58,7 @@ type source struct {
 	// (a name to its *os.File).
 	keepFolders bool
 	folders     sync.Map
+	kept        atomic.Int32 // folders kept open, or being opened to be
 }
 
 func (s *source) Open(name string) (fs.File, error) {
@@ -97,17 +99,31 @@ func (s *source) openInFolder(name string) *os.File {
 	return openNoFollow(folder, file, s.root.Name()+"/"+name)
 }
 
-// folder returns the folder dir opened through the root, kept for later.
+// maxKeptFolders is how many folders a source keeps open. A site's pages
+// are mostly in a few folders; one with a folder for every page (each
+// with its pictures) reads the rest through the root, rather than hold
+// thousands of files open and run out of them (the limit is 256 on some
+// systems, and the build's own output needs some).
+const maxKeptFolders = 64
+
+// folder returns the folder dir opened through the root, kept for later,
+// or nil once maxKeptFolders are kept.
 func (s *source) folder(dir string) *os.File {
 	if f, ok := s.folders.Load(dir); ok {
 		return f.(*os.File)
 	}
+	if s.kept.Add(1) > maxKeptFolders {
+		s.kept.Add(-1)
+		return nil
+	}
 	f, err := s.root.Open(dir)
 	if err != nil {
+		s.kept.Add(-1)
 		return nil
 	}
 	if kept, loaded := s.folders.LoadOrStore(dir, f); loaded {
 		f.Close()
+		s.kept.Add(-1)
 		return kept.(*os.File)
 	}
 	return f
