@@ -5,6 +5,7 @@ package publish
 import (
 	"io"
 	"io/fs"
+	"os"
 
 	"golang.org/x/sys/unix"
 )
@@ -23,8 +24,8 @@ func createNew(target string, data []byte) error {
 	const flags = unix.O_WRONLY | unix.O_CREAT | unix.O_EXCL | unix.O_CLOEXEC
 	fd, err := retryInterrupted(func() (int, error) { return unix.Open(target, flags, 0o644) })
 	if err == unix.EEXIST {
-		if err := unix.Unlink(target); err != nil {
-			return &fs.PathError{Op: "remove", Path: target, Err: err}
+		if err := os.Remove(target); err != nil {
+			return err
 		}
 		fd, err = retryInterrupted(func() (int, error) { return unix.Open(target, flags, 0o644) })
 	}
@@ -32,7 +33,10 @@ func createNew(target string, data []byte) error {
 		return &fs.PathError{Op: "open", Path: target, Err: err}
 	}
 	for len(data) > 0 {
-		n, err := retryInterrupted(func() (int, error) { return unix.Write(fd, data) })
+		// At most a gigabyte a call, as os.File writes: macOS refuses
+		// more than 2 GB in one.
+		chunk := data[:min(len(data), 1<<30)]
+		n, err := retryInterrupted(func() (int, error) { return unix.Write(fd, chunk) })
 		if err == nil && n == 0 {
 			err = io.ErrShortWrite
 		}
