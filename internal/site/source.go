@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"strings"
 	"sync"
 	"sync/atomic"
 )
@@ -84,6 +85,13 @@ func (s *source) Stat(name string) (fs.FileInfo, error) { return fs.Stat(s.fsys,
 // nil when that cannot be done in one call (a file at the top of the
 // site, a symbolic link, a file that is not there, a system without
 // the call): the root then opens it, and says why it cannot.
+//
+// A kept folder is the folder, wherever it is moved: someone who moves
+// content/stories out of the site while a build runs, and puts a
+// stories/x.md beside it, has that file read where the root would find
+// none. It takes write access to the site folder during the build, which
+// can as well put any file in it; what a site's files say, links
+// included, can read nothing outside it.
 func (s *source) openInFolder(name string) *os.File {
 	if !s.keepFolders || !fs.ValidPath(name) {
 		return nil
@@ -96,7 +104,7 @@ func (s *source) openInFolder(name string) *os.File {
 	if folder == nil {
 		return nil
 	}
-	return openNoFollow(folder, file, s.root.Name()+"/"+name)
+	return openNoFollow(folder, file, strings.TrimSuffix(s.root.Name(), "/")+"/"+name)
 }
 
 // maxKeptFolders is how many folders a source keeps open. A site's pages
@@ -116,8 +124,8 @@ func (s *source) folder(dir string) *os.File {
 		s.kept.Add(-1)
 		return nil
 	}
-	f, err := s.root.Open(dir)
-	if err != nil {
+	f := openFolder(s.root, dir)
+	if f == nil {
 		s.kept.Add(-1)
 		return nil
 	}
