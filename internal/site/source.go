@@ -1,7 +1,6 @@
 package site
 
 import (
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -34,7 +33,7 @@ func OpenSource(dir string) (fs.FS, error) {
 	}
 	// The root stays open for the life of the program, as do the
 	// folders: a build ends with the program.
-	return &source{root: root, fsys: root.FS(), keepFolders: true}, nil
+	return &source{root: root, fsys: root.FS()}, nil
 }
 
 // OpenSourceToWatch opens a site folder, as OpenSource does, for a
@@ -48,18 +47,17 @@ func OpenSourceToWatch(dir string) (fs.FS, error) {
 	}
 	// The root stays open for the life of the program: the server reads
 	// from it on every save.
-	return &source{root: root, fsys: root.FS()}, nil
+	return root.FS(), nil
 }
 
-// source is a site folder opened as an os.Root (see OpenSource).
+// source is a site folder opened as an os.Root, with the folders files
+// are read from kept open (see OpenSource). fs.ReadFile reads a file
+// through Open, with room made once for its size.
 type source struct {
-	root *os.Root
-	fsys fs.FS // root.FS(): every call goes through the root
-	// keepFolders keeps open the folders files are read from, in folders
-	// (a name to its *os.File).
-	keepFolders bool
-	folders     sync.Map
-	kept        atomic.Int32 // folders kept open, or being opened to be
+	root    *os.Root
+	fsys    fs.FS        // root.FS(): every call goes through the root
+	folders sync.Map     // a folder's name to its *os.File
+	kept    atomic.Int32 // folders kept open, or being opened to be
 }
 
 func (s *source) Open(name string) (fs.File, error) {
@@ -67,14 +65,6 @@ func (s *source) Open(name string) (fs.File, error) {
 		return f, nil
 	}
 	return s.fsys.Open(name)
-}
-
-func (s *source) ReadFile(name string) ([]byte, error) {
-	if f := s.openInFolder(name); f != nil {
-		defer f.Close()
-		return readAll(f)
-	}
-	return fs.ReadFile(s.fsys, name)
 }
 
 func (s *source) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(s.fsys, name) }
@@ -93,7 +83,7 @@ func (s *source) Stat(name string) (fs.FileInfo, error) { return fs.Stat(s.fsys,
 // can as well put any file in it; what a site's files say, links
 // included, can read nothing outside it.
 func (s *source) openInFolder(name string) *os.File {
-	if !s.keepFolders || !fs.ValidPath(name) {
+	if !fs.ValidPath(name) {
 		return nil
 	}
 	dir, file := path.Split(name)
@@ -135,26 +125,4 @@ func (s *source) folder(dir string) *os.File {
 		return kept.(*os.File)
 	}
 	return f
-}
-
-// readAll reads the rest of f, with room made once for its size.
-func readAll(f *os.File) ([]byte, error) {
-	size := 0
-	if info, err := f.Stat(); err == nil {
-		size = int(info.Size())
-	}
-	buf := make([]byte, 0, size+1)
-	for {
-		n, err := f.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if err != nil {
-			if err == io.EOF {
-				return buf, nil
-			}
-			return buf, err
-		}
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
-		}
-	}
 }
