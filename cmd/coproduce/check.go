@@ -48,7 +48,7 @@ func runCheck(e *env, args []string) int {
 	if err != nil {
 		return usageError(e, "check", c.usage, "%v", err)
 	}
-	res := site.Build(site.Options{Source: source, Output: publish.NewMemory(), Drafts: *drafts})
+	res := site.Build(site.Options{Source: source, Output: publish.Nowhere{}, Drafts: *drafts})
 	pages := 0
 	if res.Site != nil {
 		pages = len(res.Site.Pages)

@@ -1,7 +1,6 @@
 package publish
 
 import (
-	"bytes"
 	"fmt"
 	"sort"
 	"sync"
@@ -11,7 +10,7 @@ import (
 // never write into public/.
 type Memory struct {
 	mu    sync.RWMutex
-	files map[string][]byte
+	files map[string]stored // see packed.go
 	later map[string]*later // files made when first asked for
 }
 
@@ -31,7 +30,7 @@ func (l *later) get(name string) ([]byte, bool) {
 }
 
 // NewMemory returns an empty in-memory output.
-func NewMemory() *Memory { return &Memory{files: map[string][]byte{}, later: map[string]*later{}} }
+func NewMemory() *Memory { return &Memory{files: map[string]stored{}, later: map[string]*later{}} }
 
 // WriteLater stores names as files that make makes, when one of them is
 // first asked for. The live preview keeps files nobody reads while
@@ -59,25 +58,30 @@ func (m *Memory) WriteFile(name string, data []byte) error {
 		return fmt.Errorf("refusing to write %q outside the output folder", name)
 	}
 	// Callers reuse their buffers once WriteFile returns, as with
-	// io.Writer, so the bytes are copied rather than kept.
-	data = bytes.Clone(data)
+	// io.Writer, so the bytes are copied (and compressed) rather than
+	// kept.
+	file := store(clean, data)
 	m.mu.Lock()
-	m.files[clean] = data
+	m.files[clean] = file
 	delete(m.later, clean)
 	m.mu.Unlock()
 	return nil
 }
 
-// Get returns a file and whether it exists.
+// Get returns a file and whether it exists. The caller must not change
+// the bytes.
 func (m *Memory) Get(name string) ([]byte, bool) {
 	m.mu.RLock()
-	data, ok := m.files[name]
+	file, ok := m.files[name]
 	l := m.later[name]
 	m.mu.RUnlock()
 	if !ok && l != nil {
 		return l.get(name) // made outside the lock: it may take a while
 	}
-	return data, ok
+	if !ok {
+		return nil, false
+	}
+	return file.bytes(), true
 }
 
 // Has reports whether a file exists, without making a file that is made
@@ -144,7 +148,7 @@ func (m *Memory) Apply(from *Memory, removes []string) {
 // Replace swaps the whole content for the files of from in one step.
 func (m *Memory) Replace(from *Memory) {
 	from.mu.RLock()
-	fresh := make(map[string][]byte, len(from.files))
+	fresh := make(map[string]stored, len(from.files))
 	for name, data := range from.files {
 		fresh[name] = data
 	}

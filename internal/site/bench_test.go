@@ -40,15 +40,16 @@ var benchSizes = []int{1000, 10000, 100000}
 // machine in the same minute; on a shared machine that ratio is the figure
 // to trust, not the absolute times.
 //
-// The output=discard runs render and minify every file but write none: on a
-// virtual disk where making a folder costs half a millisecond, they show
-// what the build itself costs apart from the file system.
+// The output=nowhere runs are `coproduce check`: they render and minify
+// every file but write none (publish.Nowhere). On a virtual disk where
+// making a folder costs half a millisecond, they show what the build
+// itself costs apart from the file system.
 func BenchmarkBuild(b *testing.B) {
 	for _, n := range benchSizes {
 		for _, toDisk := range []bool{true, false} {
 			name := fmt.Sprintf("signatories=%d/output=disk", n)
 			if !toDisk {
-				name = fmt.Sprintf("signatories=%d/output=discard", n)
+				name = fmt.Sprintf("signatories=%d/output=nowhere", n)
 			}
 			b.Run(name, func(b *testing.B) { benchmarkBuild(b, n, toDisk) })
 		}
@@ -75,7 +76,7 @@ func benchmarkBuild(b *testing.B, n int, toDisk bool) {
 		floor(b, files, workers)
 		floorTime += time.Since(start)
 		floorCPU += cpuTime() - cpu
-		var out publish.Output = discard{}
+		var out publish.Output = publish.Nowhere{}
 		if toDisk {
 			pub, err := publish.NewDir(spentOutput(b))
 			if err != nil {
@@ -361,6 +362,66 @@ func (p *peakHeap) stop() {
 
 func (p *peakHeap) max() uint64 { return p.peak.Load() }
 
+// BenchmarkPreview is the live preview's first build of a generated site,
+// read from disk as `coproduce serve` reads it, into memory: what an editor
+// waits for after starting the preview. held-MB is what the preview keeps
+// once the build is done (the built site, compressed, and what each page
+// read), peak-heap-MB the most the heap held on the way.
+func BenchmarkPreview(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("signatories=%d", n), func(b *testing.B) {
+			if n > 10000 && !*hugeBench {
+				b.Skip("run with -huge or COPRODUCE_BENCH_HUGE=1")
+			}
+			dir := generated(b, n)
+			pages := sitegen.Pages(sitegen.Options{Signatories: n})
+			var buildTime, buildCPU time.Duration
+			var held uint64
+			peak := newPeakHeap()
+			b.ReportAllocs()
+			b.ResetTimer()
+			for range b.N {
+				b.StopTimer()
+				source, err := OpenSourceToWatch(dir)
+				if err != nil {
+					b.Fatal(err)
+				}
+				runtime.GC()
+				var before runtime.MemStats
+				runtime.ReadMemStats(&before)
+				peak.start()
+				b.StartTimer()
+
+				start, cpu := time.Now(), cpuTime()
+				inc := NewIncremental(Options{Source: source}, publish.NewMemory())
+				ch := inc.Update(nil)
+				buildTime += time.Since(start)
+				buildCPU += cpuTime() - cpu
+
+				b.StopTimer()
+				peak.stop()
+				if ch.Diags.HasErrors() {
+					b.Fatalf("the generated site has errors:\n%v", ch.Diags[0])
+				}
+				if ch.Pages != pages {
+					b.Fatalf("built %d pages, want %d", ch.Pages, pages)
+				}
+				runtime.GC()
+				var after runtime.MemStats
+				runtime.ReadMemStats(&after)
+				held += after.HeapAlloc - min(after.HeapAlloc, before.HeapAlloc)
+				runtime.KeepAlive(inc)
+				b.StartTimer()
+			}
+			b.StopTimer()
+			b.ReportMetric(buildTime.Seconds()/float64(b.N), "build-s")
+			b.ReportMetric(buildCPU.Seconds()/float64(b.N), "build-cpu-s")
+			b.ReportMetric(float64(held)/float64(b.N)/(1<<20), "held-MB")
+			b.ReportMetric(float64(peak.max())/(1<<20), "peak-heap-MB")
+		})
+	}
+}
+
 // BenchmarkIncremental is what `serve` does when an editor saves one
 // signatory's page on a large site: re-read that file, re-render what shows
 // it, and update the in-memory output.
@@ -471,8 +532,3 @@ func incrementalEdits(src fstest.MapFS, opts sitegen.Options) []incrementalEdit 
 		}},
 	}
 }
-
-// discard is an output that keeps nothing, to time a build without a disk.
-type discard struct{}
-
-func (discard) WriteFile(string, []byte) error { return nil }

@@ -47,15 +47,16 @@ func TestTemplateLinksAreChecked(t *testing.T) {
 	}
 }
 
-// outputsToCompare are a build into memory, as the preview and check
-// make, and into a folder, as coproduce build does.
+// outputsToCompare are a build into memory, as the preview makes, into
+// nowhere, as coproduce check does, and into a folder, as coproduce build
+// does.
 func outputsToCompare(t *testing.T) []publish.Output {
 	dir, err := publish.NewDir(filepath.Join(t.TempDir(), "public"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { dir.Abort() })
-	return []publish.Output{publish.NewMemory(), dir}
+	return []publish.Output{publish.NewMemory(), publish.Nowhere{}, dir}
 }
 
 // TestTemplateLinksThatWorkPass: relative, percent-encoded and full

@@ -92,16 +92,20 @@ func writeFailed(p *content.Page, err error) diag.List {
 	return diags
 }
 
-// final reports whether o is the folder a folder with `coproduce
-// build`, the end of the process: then what was kept only for the live
-// preview's next update (a page's Markdown once rendered) can be let go
-// as the build goes. The preview and `coproduce check` build into memory.
+// final reports whether o is the end of the process (see finalOutput):
+// then what was kept only for the live preview's next update (a page's
+// Markdown once rendered) can be let go as the build goes. The preview
+// builds into memory.
 func (o output) final() bool { return finalOutput(o.rec.out) }
 
-// finalOutput reports whether out is a folder written by `coproduce
-// build`: such a build loads no page's Markdown until the page is
-// rendered (content.Options.BodiesOnDemand), and lets it go after.
+// finalOutput reports whether out is the end of the process: a folder
+// written by `coproduce build`, or nowhere for `coproduce check`. Such a
+// build loads no page's Markdown until the page is rendered
+// (content.Options.BodiesOnDemand), and lets it go after.
 func finalOutput(out publish.Output) bool {
-	_, ok := out.(*publish.Dir)
-	return ok
+	switch out.(type) {
+	case *publish.Dir, publish.Nowhere:
+		return true
+	}
+	return false
 }

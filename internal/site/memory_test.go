@@ -1,0 +1,46 @@
+package site
+
+import (
+	"math"
+	"os"
+	"runtime/debug"
+	"testing"
+)
+
+// The live preview holds the whole built site. A memory limit sized by
+// the number of pages was below what it held, and the collector then ran
+// without pause: the first build took 60 % longer and twice the
+// processor time. It gets no limit, and a collector that runs more often
+// than usual instead; a build into a folder keeps its limit.
+func TestThePreviewsBuildHasNoMemoryLimit(t *testing.T) {
+	if os.Getenv("GOGC") != "" || debug.SetMemoryLimit(-1) != math.MaxInt64 {
+		t.Skip("GOGC or GOMEMLIMIT is set: the build leaves the collector as the user set it")
+	}
+	percent := func() int {
+		p := debug.SetGCPercent(100)
+		debug.SetGCPercent(p)
+		return p
+	}
+	was := percent()
+
+	release := limitMemory(100000, false)
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("a build into memory set a memory limit of %d MB", got>>20)
+	}
+	if got := percent(); got != heldGCPercent {
+		t.Errorf("a build into memory left GOGC at %d, want %d", got, heldGCPercent)
+	}
+	release()
+	if got := percent(); got != was {
+		t.Errorf("after the build GOGC is %d, was %d", got, was)
+	}
+
+	release = limitMemory(100000, true)
+	if got := debug.SetMemoryLimit(-1); got != memoryBase+memoryPerPage*100000 {
+		t.Errorf("a final build's memory limit is %d MB", got>>20)
+	}
+	release()
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("the limit was not lifted after the build: %d MB", got>>20)
+	}
+}
