@@ -11,8 +11,9 @@ import (
 	"github.com/coproduce/coproduce/internal/site"
 )
 
-// runCheck builds the site in memory, so every check runs exactly as in a
-// build, and reports what it found without writing anything.
+// runCheck builds the site into nowhere (publish.Nowhere), so every check
+// runs exactly as in a build, and reports what it found without writing
+// or keeping anything.
 func runCheck(e *env, args []string) int {
 	c := commands()["check"]
 	fs := newFlags("check")

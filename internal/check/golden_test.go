@@ -16,8 +16,8 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/ from the current output")
 
-// buildReport builds the site in dir in memory, as "coproduce check" does,
-// and returns its diagnostics sorted.
+// buildReport builds the site in dir into nowhere, as "coproduce check"
+// does, and returns its diagnostics sorted.
 func buildReport(t *testing.T, dir string) diag.List {
 	t.Helper()
 	return buildSite(t, dir).Diags
@@ -27,7 +27,7 @@ func buildSite(t *testing.T, dir string) *site.Result {
 	t.Helper()
 	// A day after every date in the example site: a consent or signing
 	// date after the day of the build is an error.
-	res := site.Build(site.Options{Source: os.DirFS(dir), Output: publish.NewMemory(), Now: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)})
+	res := site.Build(site.Options{Source: os.DirFS(dir), Output: publish.Nowhere{}, Now: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)})
 	res.Diags.Sort()
 	return res
 }

@@ -12,8 +12,9 @@ import (
 	"github.com/coproduce/coproduce/internal/site"
 )
 
-// buildDir writes files into a new site folder and builds it in memory,
-// failing the test if the build takes longer than a few seconds.
+// buildDir writes files into a new site folder and builds it as
+// "coproduce check" does, failing the test if the build takes longer than
+// a few seconds.
 func buildDir(t *testing.T, files map[string]string, links map[string]string) (*site.Result, []string) {
 	t.Helper()
 	dir := t.TempDir()
@@ -37,7 +38,7 @@ func buildDir(t *testing.T, files map[string]string, links map[string]string) (*
 	}
 	done := make(chan *site.Result, 1)
 	go func() {
-		done <- site.Build(site.Options{Source: os.DirFS(dir), Output: publish.NewMemory(), Workers: 2})
+		done <- site.Build(site.Options{Source: os.DirFS(dir), Output: publish.Nowhere{}, Workers: 2})
 	}()
 	select {
 	case res := <-done:

@@ -10,9 +10,9 @@ import (
 func TestWriteLaterMakesFilesWhenFirstAskedFor(t *testing.T) {
 	m := NewMemory()
 	made := 0
-	if err := m.WriteLater([]string{"a.json", "b.json"}, func() (map[string][]byte, error) {
+	if err := m.WriteLater([]string{"a.json", "b.json"}, func(out Output) error {
 		made++
-		return map[string][]byte{"a.json": []byte("A"), "b.json": []byte("B")}, nil
+		return writeFiles(out, map[string]string{"a.json": "A", "b.json": "B"})
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -36,8 +36,8 @@ func TestWriteLaterMakesFilesWhenFirstAskedFor(t *testing.T) {
 
 	// An update carries files for later, and a later write replaces them.
 	next := NewMemory()
-	if err := next.WriteLater([]string{"a.json"}, func() (map[string][]byte, error) {
-		return map[string][]byte{"a.json": []byte("A2")}, nil
+	if err := next.WriteLater([]string{"a.json"}, func(out Output) error {
+		return writeFiles(out, map[string]string{"a.json": "A2"})
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -57,4 +57,13 @@ func TestWriteLaterMakesFilesWhenFirstAskedFor(t *testing.T) {
 	if err := m.WriteLater([]string{`a\\b`}, nil); err == nil {
 		t.Error("WriteLater accepted a name outside the output")
 	}
+}
+
+func writeFiles(out Output, files map[string]string) error {
+	for name, data := range files {
+		if err := out.WriteFile(name, []byte(data)); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -14,30 +14,35 @@ type Memory struct {
 	later map[string]*later // files made when first asked for
 }
 
-// later is a group of files one function makes, the first time one of
+// later is a group of files one function writes, the first time one of
 // them is asked for.
 type later struct {
 	once  sync.Once
-	make  func() (map[string][]byte, error)
-	files map[string][]byte
+	write func(out Output) error
+	files *Memory
 	err   error
 }
 
 func (l *later) get(name string) ([]byte, bool) {
-	l.once.Do(func() { l.files, l.err = l.make() })
-	data, ok := l.files[name]
-	return data, ok && l.err == nil
+	l.once.Do(func() {
+		l.files = NewMemory()
+		l.err = l.write(l.files)
+	})
+	if l.err != nil {
+		return nil, false
+	}
+	return l.files.Get(name)
 }
 
 // NewMemory returns an empty in-memory output.
 func NewMemory() *Memory { return &Memory{files: map[string]stored{}, later: map[string]*later{}} }
 
-// WriteLater stores names as files that make makes, when one of them is
+// WriteLater stores names as files that write writes, when one of them is
 // first asked for. The live preview keeps files nobody reads while
 // editing, such as the open data, this way, so a save does not wait for
-// them. A name make does not return, or an error, reads as no file.
-func (m *Memory) WriteLater(names []string, make func() (map[string][]byte, error)) error {
-	l := &later{make: make}
+// them. A name write does not write, or an error, reads as no file.
+func (m *Memory) WriteLater(names []string, write func(out Output) error) error {
+	l := &later{write: write}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	for _, name := range names {

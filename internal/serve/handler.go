@@ -94,7 +94,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	data, ok := s.out.Get(name)
 	if !ok && path.Ext(name) == "" {
-		if _, ok := s.out.Get(name + "/index.html"); ok {
+		if s.out.Has(name + "/index.html") {
 			http.Redirect(w, r, p+"/", http.StatusMovedPermanently)
 			return
 		}

@@ -4,6 +4,7 @@ import (
 	"math"
 	"os"
 	"runtime/debug"
+	"sync"
 )
 
 // Memory a build may use before the garbage collector works harder: a base
@@ -55,15 +56,44 @@ const (
 // the function that undoes the change.
 func limitMemory(pages int, final bool) func() {
 	if !final {
-		if os.Getenv("GOGC") != "" {
+		if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 			return func() {}
 		}
-		was := debug.SetGCPercent(heldGCPercent)
-		return func() { debug.SetGCPercent(was) }
+		return heldBuilds.start()
 	}
 	if debug.SetMemoryLimit(-1) != math.MaxInt64 {
 		return func() {}
 	}
 	debug.SetMemoryLimit(int64(memoryBase + memoryPerPage*pages))
 	return func() { debug.SetMemoryLimit(math.MaxInt64) }
+}
+
+// heldBuilds counts the builds into memory running at once: the first
+// lowers GOGC and the last puts it back, so two that overlap (a program
+// running two previews) do not leave it lowered for good.
+var heldBuilds heldCount
+
+type heldCount struct {
+	mu     sync.Mutex
+	builds int
+	was    int // GOGC before the first
+}
+
+func (h *heldCount) start() func() {
+	h.mu.Lock()
+	if h.builds == 0 {
+		h.was = debug.SetGCPercent(heldGCPercent)
+	}
+	h.builds++
+	h.mu.Unlock()
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			h.mu.Lock()
+			if h.builds--; h.builds == 0 {
+				debug.SetGCPercent(h.was)
+			}
+			h.mu.Unlock()
+		})
+	}
 }

@@ -86,8 +86,8 @@ func TestAFileSavedDuringAFinalBuildFailsIt(t *testing.T) {
 		t.Error("the failed build changed the published folder")
 	}
 
-	// A build into memory, as the live preview and `coproduce check`
-	// make, reads each file once and holds its Markdown.
+	// A build into memory, as the live preview makes, reads each file
+	// once and holds its Markdown.
 	source = &savedWhileBuilding{FS: os.DirFS(src), name: name, saved: saved}
 	if res := Build(Options{Source: source, Output: publish.NewMemory(), Now: reuseDay.AddDate(0, 0, 1)}); res.Diags.HasErrors() {
 		t.Errorf("a build into memory reports:\n%v", res.Diags)

@@ -179,6 +179,7 @@ func (b *builder) claimOutputs(final bool, diags *diag.List) *claims {
 	for _, p := range b.rs.Content.Pages {
 		aliasClaims(p, func(name string, o owner) { c.claim(name, o, diags) })
 	}
+	c.fileFolderClashes(diags)
 	if final {
 		c.settle()
 		// Only the preview's next update reads what each step declared;
@@ -186,6 +187,46 @@ func (b *builder) claimOutputs(final bool, diags *diag.List) *claims {
 		b.declared, b.declaredSteps = nil, nil
 	}
 	return c
+}
+
+// fileFolderClashes reports each file claimed at a name that another
+// file claimed needs as its folder: static/about beside the page
+// about/index.html, or static/index.html/notes.txt. No folder can hold
+// both, so the build would fail when it came to write the second, and
+// `coproduce check`, which writes nothing, would pass; the build fails
+// here instead, naming both, before anything is written. With diags nil
+// it only reports whether there is one.
+func (c *claims) fileFolderClashes(diags *diag.List) bool {
+	inside := map[string]string{} // a file's key -> the first key that needs it as a folder
+	for k := range c.owners {
+		for i := strings.IndexByte(k, '/'); i > 0; {
+			folder := k[:i]
+			if _, isFile := c.owners[folder]; isFile {
+				if was, seen := inside[folder]; !seen || k < was {
+					inside[folder] = k
+				}
+			}
+			next := strings.IndexByte(k[i+1:], '/')
+			if next < 0 {
+				break
+			}
+			i += 1 + next
+		}
+	}
+	if diags != nil {
+		for _, file := range slices.Sorted(maps.Keys(inside)) {
+			o, child := c.owners[file], inside[file]
+			pos, fix := o.pos, "rename one of them: an address cannot be a file and a folder at once"
+			if o.reserved {
+				// The build's own file keeps its address: the message goes
+				// to the source that asked for the other.
+				pos = c.owners[child].pos
+				fix = "choose another address: /" + c.names[file] + " is kept for the file the build makes there (docs/content-model.md lists these)"
+			}
+			diags.Errorf(pos, fix, "%s would be written at /%s, where %s needs a folder to be written at /%s", o.what, c.names[file], c.owners[child].what, c.names[child])
+		}
+	}
+	return len(inside) > 0
 }
 
 // sameList reports whether a and b are one list, kept from one build to
@@ -302,6 +343,9 @@ func (b *builder) updateClaims(prev *builder, changed []string) (*claims, bool) 
 		if saved("content/" + a) {
 			claim(a, assetOwner(a))
 		}
+	}
+	if !clash && c.fileFolderClashes(nil) {
+		clash = true // claimOutputs reports it
 	}
 	return c, !clash
 }

@@ -1,6 +1,7 @@
 package site_test
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -61,6 +62,14 @@ var collisions = []collision{
 		"content/team.md:6:5: error: the alias /about/ in content/team.md:6 would replace the page content/about.md at /about/index.html"},
 	{"one alias on two pages", map[string]string{"content/a.md": aliasPage("/old/"), "content/b.md": aliasPage("/old")},
 		"content/b.md:4:11: error: the alias /old/ in content/b.md:4 would replace the alias /old/ in content/a.md:4 at /old/index.html"},
+	{"static file where a section needs a folder", map[string]string{"static/signatories": "hi"},
+		"static/signatories:1:1: error: the file static/signatories would be written at /signatories, where the file content/signatories/brightwater.svg needs a folder to be written at /signatories/brightwater.svg"},
+	{"page where a static file needs a folder", map[string]string{"static/index.html/notes.txt": "x"},
+		"content/_index.md:1:1: error: the page content/_index.md would be written at /index.html, where the file static/index.html/notes.txt needs a folder to be written at /index.html/notes.txt"},
+	{"alias under a badge", map[string]string{"content/old-deep.md": aliasPage("/signatories/kite/badge.svg/old/")},
+		"content/old-deep.md:4:11: error: the signatory badges would be written at /signatories/kite/badge.svg, where the alias /signatories/kite/badge.svg/old/ in content/old-deep.md:4 needs a folder to be written at /signatories/kite/badge.svg/old/index.html"},
+	{"content file where a content file needs a folder, in other letters", map[string]string{"content/principles/Panel.SVG/big.png": "x"},
+		"content/principles/panel.svg:1:1: error: the file content/principles/panel.svg would be written at /principles/panel.svg, where the file content/principles/Panel.SVG/big.png needs a folder to be written at /principles/Panel.SVG/big.png"},
 	{"alias on a content picture", map[string]string{"content/old-pic.md": aliasPage("/signatories/brightwater.svg")},
 		"content/old-pic.md:4:11: error: the alias /signatories/brightwater.svg in content/old-pic.md:4 would replace the file content/signatories/brightwater.svg at /signatories/brightwater.svg"},
 }
@@ -235,5 +244,29 @@ func TestEditorsTemporaryFilesAreNeverPublished(t *testing.T) {
 		if strings.Contains(string(data), "PRIVATE DRAFT TEXT") || strings.Contains(string(data), "Secret draft") {
 			t.Errorf("%s holds the text of an editor's temporary file", n)
 		}
+	}
+}
+
+// A file saved in the preview where a page's file is, as the folder of
+// another (content/about/index.html/notes.txt beside content/about.md),
+// is the same error as in a build, and the preview keeps its last good
+// build.
+func TestThePreviewReportsAFileWhereAFolderMustBe(t *testing.T) {
+	src := siteFS(t, "testdata/sites/kinds.txtar")
+	out := publish.NewMemory()
+	inc := NewIncremental(Options{Source: src, Now: collisionDay}, out)
+	if ch := inc.Update(nil); ch.Diags.HasErrors() {
+		t.Fatalf("the kinds site has errors of its own: %v", ch.Diags)
+	}
+	before, _ := out.Get("about/index.html")
+	src["content/about/index.html/notes.txt"] = &fstest.MapFile{Data: []byte("notes"), Mode: 0o644}
+	ch := inc.Update([]string{"content/about/index.html/notes.txt"})
+	got := errorsOf(&Result{Diags: ch.Diags})
+	want := "content/about.md:1:1: error: the page content/about.md would be written at /about/index.html, where the file content/about/index.html/notes.txt needs a folder to be written at /about/index.html/notes.txt"
+	if len(got) != 1 || !strings.HasPrefix(got[0], want) {
+		t.Errorf("errors:\n%s\nwant one starting:\n%s", strings.Join(got, "\n"), want)
+	}
+	if after, _ := out.Get("about/index.html"); !bytes.Equal(after, before) || out.Has("about/index.html/notes.txt") {
+		t.Error("the preview changed its output after a save with an error")
 	}
 }

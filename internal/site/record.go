@@ -126,17 +126,7 @@ func (r *recorder) writeLater(names []string, write func(out publish.Output) err
 	if wrapped {
 		return inner.writeLater(names, write)
 	}
-	return m.WriteLater(names, func() (map[string][]byte, error) {
-		files := publish.NewMemory()
-		if err := write(files); err != nil {
-			return nil, err
-		}
-		out := map[string][]byte{}
-		for _, name := range files.Names() {
-			out[name], _ = files.Get(name)
-		}
-		return out, nil
-	})
+	return m.WriteLater(names, write)
 }
 
 // promised reports whether a file was written or, in a final build, will

@@ -104,7 +104,7 @@ func (o output) final() bool { return finalOutput(o.rec.out) }
 // (content.Options.BodiesOnDemand), and lets it go after.
 func finalOutput(out publish.Output) bool {
 	switch out.(type) {
-	case *publish.Dir, publish.Nowhere:
+	case *publish.Dir, publish.Nowhere, *publish.Nowhere:
 		return true
 	}
 	return false
