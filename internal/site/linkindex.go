@@ -235,9 +235,16 @@ func (x *linkIndex) settleNow(l pendingLink, written func(string) bool, diags *d
 }
 
 // written reports whether a file was written, or would have been but for
-// its source changing during the build.
+// its source changing during the build or its page failing to render.
+// A link to a page whose template failed is not broken: the failure is
+// the error, reported at the template, and a final build, which passes
+// links to claimed files as soon as it finds them, says nothing more. The
+// preview's build said "links to a page the build does not write" at
+// every page linking to it as well.
 func (x *linkIndex) written(out *recorder) func(string) bool {
-	return func(name string) bool { return out.Has(name) || x.unread[name] }
+	return func(name string) bool {
+		return out.Has(name) || x.unread[name] || out.claims != nil && out.claims.claimedExactly(name)
+	}
 }
 
 // nameIndexes indexes the site's pages (by address and by file) and the files

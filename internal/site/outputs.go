@@ -118,6 +118,15 @@ func (c *claims) claimedAs(name string) bool {
 	return c.settled.has(name) && !c.unusualKeys[name]
 }
 
+// claimedExactly reports whether name is claimed exactly as written,
+// settled or not.
+func (c *claims) claimedExactly(name string) bool {
+	if c.owners == nil {
+		return c.claimedAs(name)
+	}
+	return c.names[outputKey(name)] == name
+}
+
 // asClaimed is each name claimed, exactly as claimed, once settled.
 func (c *claims) asClaimed(fn func(name string)) {
 	for _, k := range c.settled.names {
