@@ -28,6 +28,7 @@ type owner struct {
 	// advice for a clash with one differs.
 	reserved bool
 	page     bool // a page of content/
+	seq      int  // the order of the claim: the later of two is the one reported
 }
 
 // outputKey is the form of a path two files clash in: hosts on macOS and
@@ -42,6 +43,12 @@ func outputKey(name string) string {
 type claims struct {
 	owners map[string]owner  // by outputKey
 	names  map[string]string // outputKey -> the name as claimed
+	// folders counts, for each folder (an outputKey), the files claimed
+	// inside it at any depth, so a file claimed at a folder's name, or a
+	// file inside a name claimed as a file, is found by looking up its
+	// own name and its folders' (fileFolderClash).
+	folders map[string]int
+	seq     int // claims made so far
 	// settled are the outputKeys claimed, sorted, once a final build has
 	// made every claim (settle); owners and names are nil then.
 	settled nameTable
@@ -53,8 +60,12 @@ type claims struct {
 // newClaims makes room for about n claims: growing the maps a claim at a
 // time was most of the cost of claiming 20,000 files.
 func newClaims(n int) *claims {
-	return &claims{owners: make(map[string]owner, n), names: make(map[string]string, n)}
+	return &claims{owners: make(map[string]owner, n), names: make(map[string]string, n), folders: make(map[string]int, n/2)}
 }
+
+// reservedStamp is the key of the file a build into a folder writes to
+// record what it wrote (publish.Stamp); no source may take its address.
+var reservedStamp = outputKey(publish.Stamp)
 
 // claim gives name to o, or reports o at its place when another source has
 // it already. The first claim wins, and claims are made in a fixed order
@@ -62,9 +73,17 @@ func newClaims(n int) *claims {
 // so the same site gives the same messages every time.
 func (c *claims) claim(name string, o owner, diags *diag.List) {
 	key := outputKey(name)
+	if key == reservedStamp {
+		diags.Errorf(o.pos, "choose another address: /"+publish.Stamp+" is kept for the record a build keeps of what it wrote",
+			"%s would replace the build's record at /%s", o.what, publish.Stamp)
+		return
+	}
 	first, taken := c.owners[key]
 	if !taken {
+		c.seq++
+		o.seq = c.seq
 		c.owners[key], c.names[key] = o, name
+		eachFolder(key, func(folder string) { c.folders[folder]++ })
 		return
 	}
 	if first.what == o.what && first.pos == o.pos {
@@ -76,6 +95,29 @@ func (c *claims) claim(name string, o owner, diags *diag.List) {
 		fix = "choose another address: " + at + " is kept for the file the build makes there (docs/content-model.md lists these)"
 	}
 	diags.Errorf(o.pos, fix, "%s would replace %s at %s", o.what, first.what, at)
+}
+
+// unclaim takes back the file at key, for an update of the preview.
+func (c *claims) unclaim(key string) {
+	if _, ok := c.owners[key]; !ok {
+		return
+	}
+	delete(c.owners, key)
+	delete(c.names, key)
+	eachFolder(key, func(folder string) {
+		if c.folders[folder]--; c.folders[folder] == 0 {
+			delete(c.folders, folder)
+		}
+	})
+}
+
+// eachFolder calls fn with each folder key is inside, outermost first.
+func eachFolder(key string, fn func(folder string)) {
+	for i := 0; i < len(key); i++ {
+		if key[i] == '/' && i > 0 {
+			fn(key[:i])
+		}
+	}
 }
 
 // has reports whether name is claimed.
@@ -104,7 +146,7 @@ func (c *claims) settle() {
 	}
 	slices.Sort(keys)
 	packNames(keys)
-	c.settled, c.owners, c.names = newNameTable(keys), nil, nil
+	c.settled, c.owners, c.names, c.folders = newNameTable(keys), nil, nil, nil
 }
 
 // claimedAs reports whether name is claimed exactly as written, once the
@@ -125,6 +167,18 @@ func (c *claims) claimedExactly(name string) bool {
 		return c.claimedAs(name)
 	}
 	return c.names[outputKey(name)] == name
+}
+
+// each calls fn with each name claimed, exactly as claimed, settled or
+// not.
+func (c *claims) each(fn func(name string)) {
+	if c.owners == nil {
+		c.asClaimed(fn)
+		return
+	}
+	for _, name := range c.names {
+		fn(name)
+	}
 }
 
 // asClaimed is each name claimed, exactly as claimed, once settled.
@@ -188,7 +242,7 @@ func (b *builder) claimOutputs(final bool, diags *diag.List) *claims {
 	for _, p := range b.rs.Content.Pages {
 		aliasClaims(p, func(name string, o owner) { c.claim(name, o, diags) })
 	}
-	c.fileFolderClashes(diags)
+	c.fileFolderClashes(nil, diags)
 	if final {
 		c.settle()
 		// Only the preview's next update reads what each step declared;
@@ -203,39 +257,72 @@ func (b *builder) claimOutputs(final bool, diags *diag.List) *claims {
 // about/index.html, or static/index.html/notes.txt. No folder can hold
 // both, so the build would fail when it came to write the second, and
 // `coproduce check`, which writes nothing, would pass; the build fails
-// here instead, naming both, before anything is written. With diags nil
-// it only reports whether there is one.
-func (c *claims) fileFolderClashes(diags *diag.List) bool {
-	inside := map[string]string{} // a file's key -> the first key that needs it as a folder
-	for k := range c.owners {
-		for i := strings.IndexByte(k, '/'); i > 0; {
-			folder := k[:i]
-			if _, isFile := c.owners[folder]; isFile {
-				if was, seen := inside[folder]; !seen || k < was {
-					inside[folder] = k
+// here instead, naming both, before anything is written. keys are the
+// claims to look at (nil for all): an update of the preview looks only at
+// what it claimed, as the last good build had no such clash. With diags
+// nil it only reports whether there is one.
+func (c *claims) fileFolderClashes(keys []string, diags *diag.List) bool {
+	// clashes maps each file claimed where a folder must be to the first
+	// file inside it, by name.
+	clashes := map[string]string{}
+	note := func(file, inside string) {
+		if was, seen := clashes[file]; !seen || inside < was {
+			clashes[file] = inside
+		}
+	}
+	look := func(key string) {
+		if c.folders[key] > 0 {
+			// key is a file, and files are claimed inside it.
+			prefix := key + "/"
+			for k := range c.owners {
+				if strings.HasPrefix(k, prefix) {
+					note(key, k)
 				}
 			}
-			next := strings.IndexByte(k[i+1:], '/')
-			if next < 0 {
-				break
+		}
+		eachFolder(key, func(folder string) {
+			if _, isFile := c.owners[folder]; isFile {
+				note(folder, key)
 			}
-			i += 1 + next
+		})
+	}
+	if keys == nil {
+		for k := range c.owners {
+			eachFolder(k, func(folder string) {
+				if _, isFile := c.owners[folder]; isFile {
+					note(folder, k)
+				}
+			})
+		}
+	} else {
+		for _, k := range keys {
+			look(k)
 		}
 	}
 	if diags != nil {
-		for _, file := range slices.Sorted(maps.Keys(inside)) {
-			o, child := c.owners[file], inside[file]
-			pos, fix := o.pos, "rename one of them: an address cannot be a file and a folder at once"
-			if o.reserved {
-				// The build's own file keeps its address: the message goes
-				// to the source that asked for the other.
-				pos = c.owners[child].pos
-				fix = "choose another address: /" + c.names[file] + " is kept for the file the build makes there (docs/content-model.md lists these)"
-			}
-			diags.Errorf(pos, fix, "%s would be written at /%s, where %s needs a folder to be written at /%s", o.what, c.names[file], c.owners[child].what, c.names[child])
+		for _, file := range slices.Sorted(maps.Keys(clashes)) {
+			c.reportFileFolder(file, clashes[file], diags)
 		}
 	}
-	return len(inside) > 0
+	return len(clashes) > 0
+}
+
+// reportFileFolder reports the file at key file, which the file at key
+// inside needs as its folder, at whichever of the two was claimed later
+// (the order of claimOutputs), unless that is a file the build makes.
+func (c *claims) reportFileFolder(file, inside string, diags *diag.List) {
+	f, in := c.owners[file], c.owners[inside]
+	problem := fmt.Sprintf("%s would be written at /%s, which must be a folder to hold /%s (from %s)", f.what, c.names[file], c.names[inside], in.what)
+	pos, fix := in.pos, "rename one of them: an address cannot be a file and a folder at once"
+	switch {
+	case f.reserved && !in.reserved:
+		fix = "choose another address: /" + c.names[file] + " is kept for the file the build makes there (docs/content-model.md lists these)"
+	case in.reserved && !f.reserved:
+		pos, fix = f.pos, "choose another address: /"+c.names[file]+" is kept as a folder for the files the build makes in it"
+	case f.seq > in.seq:
+		pos = f.pos
+	}
+	diags.Errorf(pos, fix, "%s", problem)
 }
 
 // sameList reports whether a and b are one list, kept from one build to
@@ -323,19 +410,19 @@ func (b *builder) updateClaims(prev *builder, changed []string) (*claims, bool) 
 			gone = append(gone, a)
 		}
 	}
-	c := &claims{owners: maps.Clone(prev.claims.owners), names: maps.Clone(prev.claims.names)}
+	c := &claims{owners: maps.Clone(prev.claims.owners), names: maps.Clone(prev.claims.names), folders: maps.Clone(prev.claims.folders), seq: prev.claims.seq}
 	for _, name := range gone {
-		key := outputKey(name)
-		delete(c.owners, key)
-		delete(c.names, key)
+		c.unclaim(outputKey(name))
 	}
 	clash := false
+	var claimed []string
 	claim := func(name string, o owner) {
-		if c.has(name) {
+		if c.has(name) || outputKey(name) == reservedStamp {
 			clash = true
 			return
 		}
 		c.claim(name, o, nil)
+		claimed = append(claimed, outputKey(name))
 	}
 	for _, name := range b.declared {
 		if what, ok := declaredBy[name]; ok {
@@ -353,7 +440,7 @@ func (b *builder) updateClaims(prev *builder, changed []string) (*claims, bool) 
 			claim(a, assetOwner(a))
 		}
 	}
-	if !clash && c.fileFolderClashes(nil) {
+	if !clash && c.fileFolderClashes(claimed, nil) {
 		clash = true // claimOutputs reports it
 	}
 	return c, !clash

@@ -63,13 +63,17 @@ var collisions = []collision{
 	{"one alias on two pages", map[string]string{"content/a.md": aliasPage("/old/"), "content/b.md": aliasPage("/old")},
 		"content/b.md:4:11: error: the alias /old/ in content/b.md:4 would replace the alias /old/ in content/a.md:4 at /old/index.html"},
 	{"static file where a section needs a folder", map[string]string{"static/signatories": "hi"},
-		"static/signatories:1:1: error: the file static/signatories would be written at /signatories, where the file content/signatories/brightwater.svg needs a folder to be written at /signatories/brightwater.svg"},
+		"content/signatories/brightwater.svg:1:1: error: the file static/signatories would be written at /signatories, which must be a folder to hold /signatories/brightwater.svg (from the file content/signatories/brightwater.svg)"},
 	{"page where a static file needs a folder", map[string]string{"static/index.html/notes.txt": "x"},
-		"content/_index.md:1:1: error: the page content/_index.md would be written at /index.html, where the file static/index.html/notes.txt needs a folder to be written at /index.html/notes.txt"},
+		"static/index.html/notes.txt:1:1: error: the page content/_index.md would be written at /index.html, which must be a folder to hold /index.html/notes.txt (from the file static/index.html/notes.txt)"},
 	{"alias under a badge", map[string]string{"content/old-deep.md": aliasPage("/signatories/kite/badge.svg/old/")},
-		"content/old-deep.md:4:11: error: the signatory badges would be written at /signatories/kite/badge.svg, where the alias /signatories/kite/badge.svg/old/ in content/old-deep.md:4 needs a folder to be written at /signatories/kite/badge.svg/old/index.html"},
+		"content/old-deep.md:4:11: error: the signatory badges would be written at /signatories/kite/badge.svg, which must be a folder to hold /signatories/kite/badge.svg/old/index.html (from the alias /signatories/kite/badge.svg/old/ in content/old-deep.md:4)"},
 	{"content file where a content file needs a folder, in other letters", map[string]string{"content/principles/Panel.SVG/big.png": "x"},
-		"content/principles/panel.svg:1:1: error: the file content/principles/panel.svg would be written at /principles/panel.svg, where the file content/principles/Panel.SVG/big.png needs a folder to be written at /principles/Panel.SVG/big.png"},
+		"content/principles/panel.svg:1:1: error: the file content/principles/panel.svg would be written at /principles/panel.svg, which must be a folder to hold /principles/Panel.SVG/big.png (from the file content/principles/Panel.SVG/big.png)"},
+	{"content file where the build makes a folder", map[string]string{"content/signatories/size": "x"},
+		"content/signatories/size:1:1: error: the file content/signatories/size would be written at /signatories/size, which must be a folder to hold /signatories/size/medium/index.html (from the signatory directory)"},
+	{"alias on the build's record", map[string]string{"content/old-record.md": aliasPage("/.coproduce-build")},
+		"content/old-record.md:4:11: error: the alias /.coproduce-build in content/old-record.md:4 would replace the build's record at /.coproduce-build"},
 	{"alias on a content picture", map[string]string{"content/old-pic.md": aliasPage("/signatories/brightwater.svg")},
 		"content/old-pic.md:4:11: error: the alias /signatories/brightwater.svg in content/old-pic.md:4 would replace the file content/signatories/brightwater.svg at /signatories/brightwater.svg"},
 }
@@ -262,7 +266,7 @@ func TestThePreviewReportsAFileWhereAFolderMustBe(t *testing.T) {
 	src["content/about/index.html/notes.txt"] = &fstest.MapFile{Data: []byte("notes"), Mode: 0o644}
 	ch := inc.Update([]string{"content/about/index.html/notes.txt"})
 	got := errorsOf(&Result{Diags: ch.Diags})
-	want := "content/about.md:1:1: error: the page content/about.md would be written at /about/index.html, where the file content/about/index.html/notes.txt needs a folder to be written at /about/index.html/notes.txt"
+	want := "content/about/index.html/notes.txt:1:1: error: the page content/about.md would be written at /about/index.html, which must be a folder to hold /about/index.html/notes.txt (from the file content/about/index.html/notes.txt)"
 	if len(got) != 1 || !strings.HasPrefix(got[0], want) {
 		t.Errorf("errors:\n%s\nwant one starting:\n%s", strings.Join(got, "\n"), want)
 	}

@@ -141,13 +141,14 @@ func (r *recorder) promised(name string) bool {
 	return r.Has(name)
 }
 
-// keptPromises reports, in a final build, each file claimed and not
-// written: a fault, since links to it passed as soon as they were found.
+// keptPromises reports each file claimed and not written, after a whole
+// build with no error: a fault, since links to it passed as soon as they
+// were found (in a final build), or at the end (linkIndex.written).
 func (r *recorder) keptPromises(diags *diag.List) {
-	if r.claims == nil || r.claims.owners != nil {
+	if r.claims == nil {
 		return
 	}
-	r.claims.asClaimed(func(name string) {
+	r.claims.each(func(name string) {
 		if !r.Has(name) {
 			diags.Errorf(diag.Pos{File: name}, "please report this, with your site, to the people who make coproduce",
 				"%s was to be written but was not, so links to it could not be checked; this is a fault in coproduce or its theme", name)
