@@ -46,7 +46,7 @@ type claims struct {
 	// folders counts, for each folder (an outputKey), the files claimed
 	// inside it at any depth, so a file claimed at a folder's name, or a
 	// file inside a name claimed as a file, is found by looking up its
-	// own name and its folders' (fileFolderClash).
+	// own name and its folders' (fileFolderClashes).
 	folders map[string]int
 	seq     int // claims made so far
 	// settled are the outputKeys claimed, sorted, once a final build has
