@@ -89,9 +89,9 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	if d.aborted.Load() {
 		return errAborted
 	}
-	clean, ok := CleanName(name)
-	if !ok {
-		return fmt.Errorf("refusing to write %q outside the output folder", name)
+	clean, err := cleanOrRefuse(name)
+	if err != nil {
+		return err
 	}
 	target := filepath.Join(d.tmp, filepath.FromSlash(clean))
 	if err := d.makeFolder(path.Dir(clean)); err != nil {

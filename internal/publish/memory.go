@@ -1,7 +1,6 @@
 package publish
 
 import (
-	"fmt"
 	"sort"
 	"sync"
 )
@@ -46,9 +45,9 @@ func (m *Memory) WriteLater(names []string, write func(out Output) error) error 
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	for _, name := range names {
-		clean, ok := CleanName(name)
-		if !ok {
-			return fmt.Errorf("refusing to write %q outside the output folder", name)
+		clean, err := cleanOrRefuse(name)
+		if err != nil {
+			return err
 		}
 		delete(m.files, clean)
 		m.later[clean] = l
@@ -58,9 +57,9 @@ func (m *Memory) WriteLater(names []string, write func(out Output) error) error 
 
 // WriteFile stores one file.
 func (m *Memory) WriteFile(name string, data []byte) error {
-	clean, ok := CleanName(name)
-	if !ok {
-		return fmt.Errorf("refusing to write %q outside the output folder", name)
+	clean, err := cleanOrRefuse(name)
+	if err != nil {
+		return err
 	}
 	// Callers reuse their buffers once WriteFile returns, as with
 	// io.Writer, so the bytes are copied (and compressed) rather than

@@ -1,9 +1,6 @@
 package publish
 
-import (
-	"fmt"
-	"io"
-)
+import "io"
 
 // Nowhere is an output that keeps nothing. `coproduce check` builds into
 // it: every step runs as for a folder, so it finds the problems a build
@@ -13,18 +10,16 @@ type Nowhere struct{}
 
 // WriteFile drops data, refusing only a name a folder would refuse.
 func (Nowhere) WriteFile(name string, data []byte) error {
-	if _, ok := CleanName(name); !ok {
-		return fmt.Errorf("refusing to write %q outside the output folder", name)
-	}
-	return nil
+	_, err := cleanOrRefuse(name)
+	return err
 }
 
 // Create takes a file as a stream and drops it as it comes, so the open
 // data of a large register (tens of megabytes at 100,000 signatories) is
 // never held whole on its way to nowhere.
 func (Nowhere) Create(name string) (io.WriteCloser, error) {
-	if _, ok := CleanName(name); !ok {
-		return nil, fmt.Errorf("refusing to write %q outside the output folder", name)
+	if _, err := cleanOrRefuse(name); err != nil {
+		return nil, err
 	}
 	return dropped{}, nil
 }

@@ -7,6 +7,7 @@
 package publish
 
 import (
+	"fmt"
 	"path"
 	"strings"
 )
@@ -34,4 +35,14 @@ func CleanName(name string) (string, bool) {
 		return name, true
 	}
 	return clean, true
+}
+
+// cleanOrRefuse is CleanName for an output about to write name: the
+// clean name, or the error every output gives for a name outside it.
+func cleanOrRefuse(name string) (string, error) {
+	clean, ok := CleanName(name)
+	if !ok {
+		return "", fmt.Errorf("refusing to write %q outside the output folder", name)
+	}
+	return clean, nil
 }

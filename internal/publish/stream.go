@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"crypto/sha256"
-	"fmt"
 	"hash"
 	"io"
 	"os"
@@ -46,9 +45,9 @@ func (d *Dir) Create(name string) (io.WriteCloser, error) {
 	if d.aborted.Load() {
 		return nil, errAborted
 	}
-	clean, ok := CleanName(name)
-	if !ok {
-		return nil, fmt.Errorf("refusing to write %q outside the output folder", name)
+	clean, err := cleanOrRefuse(name)
+	if err != nil {
+		return nil, err
 	}
 	target := filepath.Join(d.tmp, filepath.FromSlash(clean))
 	if err := d.makeFolder(path.Dir(clean)); err != nil {
@@ -103,8 +102,8 @@ func (w *dirFile) Close() error {
 
 // Create streams one file into memory; it is there once Close returns.
 func (m *Memory) Create(name string) (io.WriteCloser, error) {
-	if _, ok := CleanName(name); !ok {
-		return nil, fmt.Errorf("refusing to write %q outside the output folder", name)
+	if _, err := cleanOrRefuse(name); err != nil {
+		return nil, err
 	}
 	return &wholeFile{out: m, name: name}, nil
 }

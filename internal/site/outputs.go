@@ -43,10 +43,10 @@ func outputKey(name string) string {
 type claims struct {
 	owners map[string]owner  // by outputKey
 	names  map[string]string // outputKey -> the name as claimed
-	// folders counts, for each folder (an outputKey), the files claimed
-	// inside it at any depth, so a file claimed at a folder's name, or a
-	// file inside a name claimed as a file, is found by looking up its
-	// own name and its folders' (fileFolderClashes).
+	// folders counts, for the preview's claims, the files claimed inside
+	// each folder (an outputKey) at any depth, so that an update finds a
+	// file claimed at a folder's name by looking up its own name
+	// (fileFolderClashes). A final build makes no update and keeps none.
 	folders map[string]int
 	seq     int // claims made so far
 	// settled are the outputKeys claimed, sorted, once a final build has
@@ -60,7 +60,7 @@ type claims struct {
 // newClaims makes room for about n claims: growing the maps a claim at a
 // time was most of the cost of claiming 20,000 files.
 func newClaims(n int) *claims {
-	return &claims{owners: make(map[string]owner, n), names: make(map[string]string, n), folders: make(map[string]int, n/2)}
+	return &claims{owners: make(map[string]owner, n), names: make(map[string]string, n)}
 }
 
 // reservedStamp is the key of the file a build into a folder writes to
@@ -83,7 +83,9 @@ func (c *claims) claim(name string, o owner, diags *diag.List) {
 		c.seq++
 		o.seq = c.seq
 		c.owners[key], c.names[key] = o, name
-		eachFolder(key, func(folder string) { c.folders[folder]++ })
+		if c.folders != nil {
+			eachFolder(key, func(folder string) { c.folders[folder]++ })
+		}
 		return
 	}
 	if first.what == o.what && first.pos == o.pos {
@@ -95,6 +97,15 @@ func (c *claims) claim(name string, o owner, diags *diag.List) {
 		fix = "choose another address: " + at + " is kept for the file the build makes there (docs/content-model.md lists these)"
 	}
 	diags.Errorf(o.pos, fix, "%s would replace %s at %s", o.what, first.what, at)
+}
+
+// countFolders fills folders from the claims made, for the preview's
+// updates; claim and unclaim keep it up to date after.
+func (c *claims) countFolders() {
+	c.folders = make(map[string]int, len(c.owners)/2)
+	for key := range c.owners {
+		eachFolder(key, func(folder string) { c.folders[folder]++ })
+	}
 }
 
 // unclaim takes back the file at key, for an update of the preview.
@@ -243,6 +254,9 @@ func (b *builder) claimOutputs(final bool, diags *diag.List) *claims {
 		aliasClaims(p, func(name string, o owner) { c.claim(name, o, diags) })
 	}
 	c.fileFolderClashes(nil, diags)
+	if !final {
+		c.countFolders()
+	}
 	if final {
 		c.settle()
 		// Only the preview's next update reads what each step declared;
@@ -270,16 +284,8 @@ func (c *claims) fileFolderClashes(keys []string, diags *diag.List) bool {
 			clashes[file] = inside
 		}
 	}
-	look := func(key string) {
-		if c.folders[key] > 0 {
-			// key is a file, and files are claimed inside it.
-			prefix := key + "/"
-			for k := range c.owners {
-				if strings.HasPrefix(k, prefix) {
-					note(key, k)
-				}
-			}
-		}
+	// underFile notes key when one of its folders is claimed as a file.
+	underFile := func(key string) {
 		eachFolder(key, func(folder string) {
 			if _, isFile := c.owners[folder]; isFile {
 				note(folder, key)
@@ -288,15 +294,19 @@ func (c *claims) fileFolderClashes(keys []string, diags *diag.List) bool {
 	}
 	if keys == nil {
 		for k := range c.owners {
-			eachFolder(k, func(folder string) {
-				if _, isFile := c.owners[folder]; isFile {
-					note(folder, k)
-				}
-			})
+			underFile(k)
 		}
-	} else {
-		for _, k := range keys {
-			look(k)
+	}
+	for _, k := range keys {
+		underFile(k)
+		if c.folders[k] > 0 {
+			// k is a file, and files are claimed inside it.
+			prefix := k + "/"
+			for inside := range c.owners {
+				if strings.HasPrefix(inside, prefix) {
+					note(k, inside)
+				}
+			}
 		}
 	}
 	if diags != nil {
@@ -417,12 +427,13 @@ func (b *builder) updateClaims(prev *builder, changed []string) (*claims, bool) 
 	clash := false
 	var claimed []string
 	claim := func(name string, o owner) {
-		if c.has(name) || outputKey(name) == reservedStamp {
+		key := outputKey(name)
+		if _, taken := c.owners[key]; taken || key == reservedStamp {
 			clash = true
 			return
 		}
 		c.claim(name, o, nil)
-		claimed = append(claimed, outputKey(name))
+		claimed = append(claimed, key)
 	}
 	for _, name := range b.declared {
 		if what, ok := declaredBy[name]; ok {
