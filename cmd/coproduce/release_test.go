@@ -13,6 +13,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"debug/buildinfo"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -23,6 +24,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"testing"
@@ -143,7 +145,25 @@ func TestReleaseHasABinaryForEveryDesktop(t *testing.T) {
 			t.Errorf("%s/%s binary is called %s, want %s", d.goos, d.goarch, filepath.Base(path), want)
 		}
 		t.Logf("%s/%s: %.1f MB (%d bytes)", d.goos, d.goarch, float64(fi.Size())/1e6, fi.Size())
+		// The release is compiled with the profile of a build
+		// (cmd/coproduce/default.pgo, see docs/performance.md): without
+		// it a build of 10,000 signatories takes about 8 % longer.
+		if info, err := buildinfo.ReadFile(path); err != nil {
+			t.Errorf("%s/%s: reading its build information: %v", d.goos, d.goarch, err)
+		} else if pgo := buildSetting(info, "-pgo"); filepath.Base(pgo) != "default.pgo" {
+			t.Errorf("%s/%s was compiled without cmd/coproduce/default.pgo (-pgo=%q); keep the profile in the repository and build the main package", d.goos, d.goarch, pgo)
+		}
 	}
+}
+
+// buildSetting is the value of one setting go build recorded, or "".
+func buildSetting(info *debug.BuildInfo, key string) string {
+	for _, s := range info.Settings {
+		if s.Key == key {
+			return s.Value
+		}
+	}
+	return ""
 }
 
 // The Linux binary says the version, commit and date stamped in by
