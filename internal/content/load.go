@@ -59,6 +59,11 @@ type Options struct {
 	// the live preview, which compares a saved body with the last one,
 	// does not.
 	BodiesOnDemand bool
+	// Read, when set, is given the name and bytes of every page file the
+	// loader reads whole, as read, before anything is made of them, from
+	// the worker that read it. A build into a folder fingerprints its
+	// inputs with it, so a page is not read once more for that.
+	Read func(name string, data []byte)
 
 	// twinned are the files that have a translation or an Easy Read twin.
 	twinned map[string]bool
@@ -174,6 +179,9 @@ func loadPage(p *Page, fsys fs.FS, name string, opts Options, diags *diag.List) 
 	if size > MaxFileSize {
 		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "split it into smaller pages", "the file is %d MB, more than the %d MB a page may be", size>>20, MaxFileSize>>20)
 		return nil
+	}
+	if opts.Read != nil {
+		opts.Read(name, data)
 	}
 	data, bad := Normalize(file, data)
 	if bad != nil {

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"crypto/sha256"
 	"io/fs"
 	"slices"
 	"sync"
@@ -45,6 +46,11 @@ type pass struct {
 	checked  diag.List // what check said of the content, kept by the preview for its next update
 	work     plan      // what to render and remove
 	release  func()    // undoes the memory limit set for a whole build
+
+	// For a whole build into a folder: the sums of the pages the loader
+	// read, until the inputs are fingerprinted, and the fingerprint.
+	sums   *contentSums
+	inputs string
 }
 
 // step is one named step. It returns false when the build must stop.
@@ -57,6 +63,7 @@ func (p *pass) steps() []step {
 	return []step{
 		{"read site.yaml", p.readConfig},
 		{"read the content", p.readContent},
+		{"keep an earlier build of the same inputs", p.reuseEarlier},
 		{"check the content", p.checkContent},
 		{"open the theme", p.openTheme},
 		{"plan what to render", p.planWork},
@@ -118,6 +125,10 @@ func (p *pass) readContent() bool {
 	// signatory's status for it with the site's renewal windows.
 	opts := content.Options{Drafts: p.opts.Drafts, Dir: "content", Languages: p.cfg.OtherLanguages(), Now: p.today(), Workers: p.opts.Workers,
 		Renewal: renewalOf(p.cfg), BodiesOnDemand: p.whole() && finalOutput(p.opts.Output)}
+	if _, ok := p.opts.Output.(*publish.Dir); ok && p.whole() {
+		p.sums = &contentSums{sums: map[string][sha256.Size]byte{}}
+		opts.Read = p.sums.read
+	}
 	var site *content.Site
 	var diags diag.List
 	if p.whole() {
@@ -128,6 +139,22 @@ func (p *pass) readContent() bool {
 	}
 	p.res.Site = site
 	p.res.Diags = append(p.res.Diags, diags...)
+	return true
+}
+
+// reuseEarlier ends a whole build into a folder that holds an earlier
+// build of the very same inputs (see reuse.go), with that build's report.
+func (p *pass) reuseEarlier() bool {
+	dir, ok := p.opts.Output.(*publish.Dir)
+	if !ok || !p.whole() {
+		return true
+	}
+	p.inputs = inputsOf(p.opts, p.sums.sum)
+	p.sums = nil // kept by no later step
+	if res := reuseEarlier(dir, p.inputs); res != nil {
+		p.res = res
+		return false
+	}
 	return true
 }
 

@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
 	"sync"
 
 	"github.com/coproduce/coproduce/internal/content"
@@ -83,10 +84,40 @@ func rememberBuild(dir *publish.Dir, inputs string, res *Result) {
 	dir.Remember(inputs, data)
 }
 
+// contentSums are the SHA-256 sums of the pages the content loader read,
+// by their names under content/: inputsOf takes them rather than read
+// every page a second time. They are the bytes the build is made from: a
+// page whose file changes after it was loaded is an error when its body
+// is read to be rendered (content.Site.Body).
+type contentSums struct {
+	mu   sync.Mutex
+	sums map[string][sha256.Size]byte
+}
+
+// read is content.Options.Read.
+func (c *contentSums) read(name string, data []byte) {
+	sum := sha256.Sum256(data)
+	c.mu.Lock()
+	c.sums[name] = sum
+	c.mu.Unlock()
+}
+
+// sum is the sum of the file name, a path in the site folder, if the
+// loader read it.
+func (c *contentSums) sum(name string) ([sha256.Size]byte, bool) {
+	rest, ok := strings.CutPrefix(name, sitefiles.ContentDir+"/")
+	if !ok || c == nil {
+		return [sha256.Size]byte{}, false
+	}
+	sum, ok := c.sums[rest]
+	return sum, ok
+}
+
 // inputsOf fingerprints everything a build's output is made from, or
 // returns "" when some of it cannot be read (the build then runs whole,
-// and reports the problem itself).
-func inputsOf(opts Options) string {
+// and reports the problem itself). known gives the sums of the files
+// already read, which it does not read again.
+func inputsOf(opts Options, known func(name string) ([sha256.Size]byte, bool)) string {
 	tool := programSum()
 	if tool == "" {
 		return ""
@@ -129,6 +160,10 @@ func inputsOf(opts Options) string {
 	}
 	sums := make([][sha256.Size]byte, len(names))
 	err := parallel.For(workers(opts.Workers), len(names), func(_, i int) error {
+		if sum, ok := known(names[i]); ok {
+			sums[i] = sum
+			return nil
+		}
 		data, err := fs.ReadFile(opts.Source, names[i])
 		sums[i] = sha256.Sum256(data)
 		return err

@@ -3,9 +3,12 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -180,6 +183,14 @@ func TestUnchangedSiteKeepsTheEarlierBuildAndItsReport(t *testing.T) {
 			os.WriteFile(filepath.Join(src, "static", "robots-extra.txt"), []byte("x"), 0o644)
 			return reuseDay
 		},
+		"a word in a page": func() time.Time {
+			appendToSignatory(t, src, 5, "\nOne more line.\n")
+			return reuseDay
+		},
+		"an editor's backup of a page": func() time.Time {
+			os.WriteFile(filepath.Join(src, "content", "principles", "notes.md~"), []byte("draft"), 0o644)
+			return reuseDay
+		},
 		"site.yaml": func() time.Time {
 			f, _ := os.OpenFile(filepath.Join(src, "site.yaml"), os.O_APPEND|os.O_WRONLY, 0)
 			f.WriteString("\n# a comment\n")
@@ -228,5 +239,51 @@ func TestStoppedRebuildLeavesTheEarlierOutputAsItWas(t *testing.T) {
 		if f.mode.IsRegular() && !os.SameFile(f.info, before[name].info) {
 			t.Errorf("%s is another file now", name)
 		}
+	}
+}
+
+// openCounts is a site folder that counts how often each file is opened.
+type openCounts struct {
+	fsys  fs.FS
+	mu    sync.Mutex
+	opens map[string]int
+}
+
+func (o *openCounts) Open(name string) (fs.File, error) {
+	o.mu.Lock()
+	o.opens[name]++
+	o.mu.Unlock()
+	return o.fsys.Open(name)
+}
+
+// A build into a folder reads every page twice, once to load it and once
+// to render it; fingerprinting the inputs for a later build takes the
+// sums of what was loaded rather than read all of them a third time.
+func TestABuildIntoAFolderReadsEachPageTwice(t *testing.T) {
+	src, _ := generatedSite(t, 20)
+	counted := &openCounts{fsys: os.DirFS(src), opens: map[string]int{}}
+	out, err := publish.NewDir(filepath.Join(t.TempDir(), "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := Build(Options{Source: counted, Output: out, Now: reuseDay})
+	if res.Diags.HasErrors() {
+		t.Fatalf("the build failed:\n%v", res.Diags)
+	}
+	if err := out.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	pages := 0
+	for name, n := range counted.opens {
+		if !strings.HasPrefix(name, "content/") || !strings.HasSuffix(name, ".md") {
+			continue
+		}
+		pages++
+		if n > 2 {
+			t.Errorf("%s was opened %d times; want 2 (load and render)", name, n)
+		}
+	}
+	if pages < 20 {
+		t.Fatalf("only %d pages were opened", pages)
 	}
 }

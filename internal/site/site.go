@@ -67,18 +67,10 @@ type Result struct {
 // Into a publish.Dir holding an earlier build made from the same inputs,
 // Build keeps that build instead (see reuse.go).
 func Build(opts Options) *Result {
-	dir, _ := opts.Output.(*publish.Dir)
-	inputs := ""
-	if dir != nil {
-		inputs = inputsOf(opts)
-		if res := reuseEarlier(dir, inputs); res != nil {
-			return res
-		}
-	}
 	p := &pass{opts: opts, res: &Result{}}
 	res := p.run()
-	if dir != nil {
-		rememberBuild(dir, inputs, res)
+	if dir, ok := opts.Output.(*publish.Dir); ok && !res.Reused {
+		rememberBuild(dir, p.inputs, res)
 	}
 	return res
 }
