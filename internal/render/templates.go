@@ -26,6 +26,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"text/template/parse"
 
 	"github.com/coproduce/coproduce/internal/diag"
 	"github.com/coproduce/coproduce/internal/publish"
@@ -38,12 +39,13 @@ type Templates struct {
 	// masters are the sets as parsed, by file name such as
 	// "principle.html", and never executed: html/template cannot copy a
 	// set once it has run, and each executor runs copies of its own.
+	// Each holds only the templates its page can run (see onlyReachable).
 	masters map[string]*template.Template
-	// partials names the master partials are rendered from on their own.
-	// Every set holds the same partials; the first by name is used, so
-	// the output never varies. It is "" for a theme of partials only.
-	partials string
-	base     *template.Template // the partials alone, for such a theme
+	// base is the master partials are rendered from on their own: the
+	// first page's set by name as parsed, with every partial, so the
+	// output never varies; the partials alone for a theme of partials
+	// only.
+	base *template.Template
 
 	// funcs are the template functions Load was given; an executor wraps
 	// those that reach other pages so they record what they read.
@@ -77,10 +79,13 @@ func Load(t *theme.Theme, funcs template.FuncMap) (*Templates, diag.List) {
 	ts := &Templates{theme: t, masters: map[string]*template.Template{}, funcs: funcs, fast: fastFor(t, fastPartials), fastRows: fastFor(t, fastRowPartials)}
 	// partialCached and partialFast are bound to each executor (see
 	// executor.recordingFuncs); these only let the templates parse.
-	base := template.New("").Funcs(funcs).Funcs(template.FuncMap{
-		"partialCached": (*executor)(nil).partialCached,
-		"partialFast":   (*executor)(nil).partialFast,
-	})
+	newSet := func() *template.Template {
+		return template.New("").Funcs(funcs).Funcs(template.FuncMap{
+			"partialCached": (*executor)(nil).partialCached,
+			"partialFast":   (*executor)(nil).partialFast,
+		})
+	}
+	base := newSet()
 	var pages []string
 	for _, name := range names {
 		if name != "baseof.html" && !strings.HasPrefix(name, "partials/") {
@@ -104,16 +109,60 @@ func Load(t *theme.Theme, funcs template.FuncMap) (*Templates, diag.List) {
 			continue
 		}
 		ts.masters[name] = set
-		if ts.partials == "" {
-			ts.partials = name // names are sorted, so this is the first
+		if ts.base == nil {
+			ts.base = set // names are sorted, so this is the first
 		}
 	}
-	if ts.partials == "" {
+	if ts.base == nil {
 		ts.base = base // a theme of partials only
 	}
 	// A set that includes itself forever is reported like one that does
 	// not parse; the build stops at either before rendering a page.
-	return ts, append(diags, ts.includeCycles()...)
+	if diags = append(diags, ts.includeCycles()...); diags.HasErrors() {
+		return ts, diags
+	}
+	for name, set := range ts.masters {
+		if small, err := onlyReachable(set, name, newSet()); err == nil {
+			ts.masters[name] = small
+		}
+	}
+	return ts, diags
+}
+
+// onlyReachable returns a copy of the master set with only the templates
+// its page can run: the page's own, the layout and "main" when the page
+// is rendered through them (see Execute), and every template those
+// include with {{template}}, whose names are fixed in the theme.
+// Partials rendered by name as the page runs (partialCached, partialFast)
+// come from the executor's copy of base. Every executor copies every
+// master it runs, and a copy of every partial for each kind of page was
+// about 0.5 MB: at 10,000 signatories a fifth of what a build keeps, gone
+// through by the collector each time it runs. The trees are shared with
+// set, not copied: masters are never executed.
+func onlyReachable(set *template.Template, name string, small *template.Template) (*template.Template, error) {
+	keep := map[string]*parse.Tree{}
+	var visit func(name string)
+	visit = func(name string) {
+		t := set.Lookup(name)
+		if t == nil || t.Tree == nil || keep[name] != nil {
+			return
+		}
+		keep[name] = t.Tree
+		for _, n := range includes(t.Tree.Root) {
+			visit(n.Name)
+		}
+	}
+	visit(name)
+	if set.Lookup("main") != nil && set.Lookup("baseof.html") != nil {
+		visit("baseof.html")
+		visit("main")
+	}
+	for n, tree := range keep {
+		if _, err := small.AddParseTree(n, tree); err != nil {
+			return nil, err
+		}
+	}
+	return small, nil
 }
 
 func parseFile(set *template.Template, t *theme.Theme, name string) error {
@@ -153,15 +202,13 @@ func templateDiag(t *theme.Theme, name string, err error) diag.Diagnostic {
 // content, are new, and so are the cache of partials and the faults.
 // ts must not be used after.
 func (ts *Templates) Rebind(funcs template.FuncMap) *Templates {
-	n := &Templates{theme: ts.theme, masters: ts.masters, partials: ts.partials, base: ts.base, funcs: funcs, fast: ts.fast, fastRows: ts.fastRows}
+	n := &Templates{theme: ts.theme, masters: ts.masters, base: ts.base, funcs: funcs, fast: ts.fast, fastRows: ts.fastRows}
 	// The masters are never executed, so they can take new functions;
 	// copies made from them from now on start with these.
 	for _, m := range n.masters {
 		m.Funcs(funcs)
 	}
-	if n.base != nil {
-		n.base.Funcs(funcs)
-	}
+	n.base.Funcs(funcs)
 	ts.mu.Lock()
 	n.free, ts.free = ts.free, nil
 	ts.mu.Unlock()
@@ -274,7 +321,7 @@ func (ex *executor) set(name string) *template.Template {
 		return set
 	}
 	master := ex.ts.masters[name]
-	if master == nil && name == "" {
+	if name == "" {
 		master = ex.ts.base
 	}
 	// Masters are never executed, so they can always be copied; the lock
@@ -296,7 +343,7 @@ func (ex *executor) set(name string) *template.Template {
 // partial renders a partial with the executor's copy of the partials.
 func (ex *executor) partial(w io.Writer, name string, data any) error {
 	if ex.partials == nil {
-		ex.partials = ex.set(ex.ts.partials)
+		ex.partials = ex.set("")
 	}
 	if ex.partials.Lookup(name) == nil {
 		return fmt.Errorf("the theme has no template %s", name)
