@@ -11,7 +11,8 @@ import (
 // the number of pages was below what it held, and the collector then ran
 // without pause: the first build took 60 % longer and twice the
 // processor time. It gets no limit, and a collector that runs more often
-// than usual instead; a build into a folder keeps its limit.
+// than usual instead; a build into a folder keeps its limit, and lets the
+// heap grow up to it between collections.
 func TestThePreviewsBuildHasNoMemoryLimit(t *testing.T) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		t.Skip("GOGC or GOMEMLIMIT is set: the build leaves the collector as the user set it")
@@ -48,12 +49,20 @@ func TestThePreviewsBuildHasNoMemoryLimit(t *testing.T) {
 		t.Errorf("after two builds that overlapped GOGC is %d, was %d", got, was)
 	}
 
+	// A build into a folder: the limit decides when the collector runs,
+	// not a heap twice what is live (see finalGCPercent).
 	release = limitMemory(100000, true)
 	if got := debug.SetMemoryLimit(-1); got != memoryBase+memoryPerPage*100000 {
 		t.Errorf("a final build's memory limit is %d MB", got>>20)
 	}
+	if got := percent(); got != finalGCPercent {
+		t.Errorf("a final build left GOGC at %d, want %d", got, finalGCPercent)
+	}
 	release()
 	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
 		t.Errorf("the limit was not lifted after the build: %d MB", got>>20)
+	}
+	if got := percent(); got != was {
+		t.Errorf("after a final build GOGC is %d, was %d", got, was)
 	}
 }
