@@ -69,48 +69,66 @@ func limitMemory(pages int, final bool) func() {
 		if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 			return func() {}
 		}
-		return heldBuilds.start()
+		return pacedBuilds.start(heldGCPercent)
 	}
 	if debug.SetMemoryLimit(-1) != math.MaxInt64 {
 		return func() {}
 	}
 	debug.SetMemoryLimit(int64(memoryBase + memoryPerPage*pages))
-	if os.Getenv("GOGC") != "" {
-		return func() { debug.SetMemoryLimit(math.MaxInt64) }
+	endPace := func() {}
+	if os.Getenv("GOGC") == "" {
+		endPace = pacedBuilds.start(finalGCPercent)
 	}
-	pace := debug.SetGCPercent(finalGCPercent)
 	return func() {
 		debug.SetMemoryLimit(math.MaxInt64)
-		debug.SetGCPercent(pace)
+		endPace()
 	}
 }
 
-// heldBuilds counts the builds into memory running at once: the first
-// lowers GOGC and the last puts it back, so two that overlap (a program
-// running two previews) do not leave it lowered for good.
-var heldBuilds heldCount
+// pacedBuilds counts the builds running at once that set GOGC: the first
+// notes what it was and the last puts it back, so builds that overlap (a
+// program running two previews, or a preview and a build into a folder)
+// do not leave it changed for good. While several run, GOGC is the lowest
+// any of them asked for: a build into memory, which holds the most, is
+// never paced as loosely as a final one.
+var pacedBuilds = pacing{running: map[int]int{}}
 
-type heldCount struct {
-	mu     sync.Mutex
-	builds int
-	was    int // GOGC before the first
+type pacing struct {
+	mu      sync.Mutex
+	running map[int]int // builds running, by the GOGC each asked for
+	was     int         // GOGC before the first
 }
 
-func (h *heldCount) start() func() {
-	h.mu.Lock()
-	if h.builds == 0 {
-		h.was = debug.SetGCPercent(heldGCPercent)
+func (p *pacing) start(percent int) func() {
+	p.mu.Lock()
+	if len(p.running) == 0 {
+		p.was = debug.SetGCPercent(percent)
 	}
-	h.builds++
-	h.mu.Unlock()
+	p.running[percent]++
+	p.apply()
+	p.mu.Unlock()
 	var once sync.Once
 	return func() {
 		once.Do(func() {
-			h.mu.Lock()
-			if h.builds--; h.builds == 0 {
-				debug.SetGCPercent(h.was)
+			p.mu.Lock()
+			if p.running[percent]--; p.running[percent] == 0 {
+				delete(p.running, percent)
 			}
-			h.mu.Unlock()
+			p.apply()
+			p.mu.Unlock()
 		})
 	}
+}
+
+// apply sets GOGC to the lowest of the running builds', or back to what
+// it was when none runs. p.mu is held.
+func (p *pacing) apply() {
+	percent := p.was
+	first := true
+	for asked := range p.running {
+		if first || asked < percent {
+			percent, first = asked, false
+		}
+	}
+	debug.SetGCPercent(percent)
 }

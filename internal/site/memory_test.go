@@ -65,4 +65,33 @@ func TestThePreviewsBuildHasNoMemoryLimit(t *testing.T) {
 	if got := percent(); got != was {
 		t.Errorf("after a final build GOGC is %d, was %d", got, was)
 	}
+
+	// A preview's build and a final one overlapping, ending in either
+	// order: the preview's pace while it runs, and GOGC as it was after.
+	for _, order := range []string{"preview ends first", "final ends first"} {
+		held := limitMemory(1000, false)
+		final := limitMemory(1000, true)
+		if got := percent(); got != heldGCPercent {
+			t.Errorf("%s: while both run GOGC is %d, want %d", order, got, heldGCPercent)
+		}
+		if order == "preview ends first" {
+			held()
+			if got := percent(); got != finalGCPercent {
+				t.Errorf("%s: while the final build runs on its own GOGC is %d, want %d", order, got, finalGCPercent)
+			}
+			final()
+		} else {
+			final()
+			if got := percent(); got != heldGCPercent {
+				t.Errorf("%s: while the preview runs on its own GOGC is %d, want %d", order, got, heldGCPercent)
+			}
+			held()
+		}
+		if got := percent(); got != was {
+			t.Errorf("%s: after both GOGC is %d, was %d", order, got, was)
+		}
+		if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+			t.Errorf("%s: the limit was not lifted after both: %d MB", order, got>>20)
+		}
+	}
 }

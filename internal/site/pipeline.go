@@ -47,8 +47,10 @@ type pass struct {
 	work     plan      // what to render and remove
 	release  func()    // undoes the memory limit set for a whole build
 
-	// For a whole build into a folder: the sums of the pages the loader
-	// read, until the inputs are fingerprinted, and the fingerprint.
+	// For a whole build into a folder, the fingerprint of its inputs
+	// (reuse.go): begun before anything is read, finished with the sums
+	// of the pages the loader read, then whole.
+	early  *earlyInputs
 	sums   *contentSums
 	inputs string
 }
@@ -61,6 +63,7 @@ type step struct {
 
 func (p *pass) steps() []step {
 	return []step{
+		{"fingerprint the inputs but the pages", p.startInputs},
 		{"read site.yaml", p.readConfig},
 		{"read the content", p.readContent},
 		{"keep an earlier build of the same inputs", p.reuseEarlier},
@@ -125,7 +128,7 @@ func (p *pass) readContent() bool {
 	// signatory's status for it with the site's renewal windows.
 	opts := content.Options{Drafts: p.opts.Drafts, Dir: "content", Languages: p.cfg.OtherLanguages(), Now: p.today(), Workers: p.opts.Workers,
 		Renewal: renewalOf(p.cfg), BodiesOnDemand: p.whole() && finalOutput(p.opts.Output)}
-	if _, ok := p.opts.Output.(*publish.Dir); ok && p.whole() {
+	if p.early != nil {
 		p.sums = &contentSums{sums: map[string][sha256.Size]byte{}}
 		opts.Read = p.sums.read
 	}
@@ -142,15 +145,24 @@ func (p *pass) readContent() bool {
 	return true
 }
 
-// reuseEarlier ends a whole build into a folder that holds an earlier
-// build of the very same inputs (see reuse.go), with that build's report.
+// startInputs begins the fingerprint of a whole build into a folder.
+func (p *pass) startInputs() bool {
+	if _, ok := p.opts.Output.(*publish.Dir); ok && p.whole() {
+		p.early = startInputs(p.opts)
+	}
+	return true
+}
+
+// reuseEarlier finishes the fingerprint, and ends a whole build into a
+// folder that holds an earlier build of the very same inputs (see
+// reuse.go) with that build's report.
 func (p *pass) reuseEarlier() bool {
 	dir, ok := p.opts.Output.(*publish.Dir)
-	if !ok || !p.whole() {
+	if !ok || p.early == nil {
 		return true
 	}
-	p.inputs = inputsOf(p.opts, p.sums.sum)
-	p.sums = nil // kept by no later step
+	p.inputs = p.early.finish(p.opts, p.sums)
+	p.early, p.sums = nil, nil // kept by no later step
 	if res := reuseEarlier(dir, p.inputs); res != nil {
 		p.res = res
 		return false

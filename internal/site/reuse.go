@@ -84,45 +84,34 @@ func rememberBuild(dir *publish.Dir, inputs string, res *Result) {
 	dir.Remember(inputs, data)
 }
 
-// contentSums are the SHA-256 sums of the pages the content loader read,
-// by their names under content/: inputsOf takes them rather than read
-// every page a second time. They are the bytes the build is made from: a
-// page whose file changes after it was loaded is an error when its body
-// is read to be rendered (content.Site.Body).
-type contentSums struct {
-	mu   sync.Mutex
-	sums map[string][sha256.Size]byte
+// A build's fingerprint is begun before the build reads anything, and
+// finished once the content is loaded. Every input but the pages is read
+// for it first, so that an input changed while the build runs leaves the
+// fingerprint older than the output, never newer: the next build then
+// sees a change and runs again, where the other way round it would keep
+// an output made from other inputs than it says. The pages are summed as
+// the loader reads them (content.Options.Read), which is the very bytes
+// the output is made from: a page whose file changes after it was loaded
+// is an error when its body is read to be rendered (content.Site.Body).
+// A page the loader did not read is one the build does not use, or one
+// it fails on, so it is read when the fingerprint is finished.
+
+// earlyInputs is a fingerprint begun: everything but the pages' bytes.
+type earlyInputs struct {
+	head  string              // the program, the options and the day
+	names []string            // every input file, in the order walked
+	sums  [][sha256.Size]byte // names[i]'s sum; zero for a page, summed later
+	pages []bool              // names[i] is a page under content/
 }
 
-// read is content.Options.Read.
-func (c *contentSums) read(name string, data []byte) {
-	sum := sha256.Sum256(data)
-	c.mu.Lock()
-	c.sums[name] = sum
-	c.mu.Unlock()
-}
-
-// sum is the sum of the file name, a path in the site folder, if the
-// loader read it.
-func (c *contentSums) sum(name string) ([sha256.Size]byte, bool) {
-	rest, ok := strings.CutPrefix(name, sitefiles.ContentDir+"/")
-	if !ok || c == nil {
-		return [sha256.Size]byte{}, false
-	}
-	sum, ok := c.sums[rest]
-	return sum, ok
-}
-
-// inputsOf fingerprints everything a build's output is made from, or
-// returns "" when some of it cannot be read (the build then runs whole,
-// and reports the problem itself). known gives the sums of the files
-// already read, which it does not read again.
-func inputsOf(opts Options, known func(name string) ([sha256.Size]byte, bool)) string {
+// startInputs begins the fingerprint of everything a build's output is
+// made from, or returns nil when some of it cannot be read (the build
+// then runs whole, and reports the problem itself).
+func startInputs(opts Options) *earlyInputs {
 	tool := programSum()
 	if tool == "" {
-		return ""
+		return nil
 	}
-	h := sha256.New()
 	now := today(opts.Now)
 	base := ""
 	if opts.BaseURL != nil {
@@ -135,11 +124,9 @@ func inputsOf(opts Options, known func(name string) ([sha256.Size]byte, bool)) s
 	if !opts.Now.IsZero() {
 		day = opts.Now.Format("2006-01-02T15:04:05.999999999Z07:00")
 	}
-	fmt.Fprintf(h, "tool %s\nbase-url %q\ndrafts %t\nday %s\n", tool, base, opts.Drafts, day)
-
-	var names []string
+	e := &earlyInputs{head: fmt.Sprintf("tool %s\nbase-url %q\ndrafts %t\nday %s\n", tool, base, opts.Drafts, day)}
 	if _, err := fs.Stat(opts.Source, sitefiles.ConfigFile); err == nil {
-		names = append(names, sitefiles.ConfigFile)
+		e.names = append(e.names, sitefiles.ConfigFile)
 	}
 	for _, top := range []string{sitefiles.ContentDir, sitefiles.StaticDir, sitefiles.TemplateDir, sitefiles.ThemeDir} {
 		err := fs.WalkDir(opts.Source, top, func(name string, d fs.DirEntry, err error) error {
@@ -150,31 +137,72 @@ func inputsOf(opts Options, known func(name string) ([sha256.Size]byte, bool)) s
 				return err
 			}
 			if !d.IsDir() {
-				names = append(names, name)
+				e.names = append(e.names, name)
 			}
 			return nil
 		})
 		if err != nil {
-			return ""
-		}
-	}
-	sums := make([][sha256.Size]byte, len(names))
-	err := parallel.For(workers(opts.Workers), len(names), func(_, i int) error {
-		if sum, ok := known(names[i]); ok {
-			sums[i] = sum
 			return nil
 		}
-		data, err := fs.ReadFile(opts.Source, names[i])
-		sums[i] = sha256.Sum256(data)
+	}
+	e.sums = make([][sha256.Size]byte, len(e.names))
+	e.pages = make([]bool, len(e.names))
+	for i, name := range e.names {
+		rest, ok := strings.CutPrefix(name, sitefiles.ContentDir+"/")
+		e.pages[i] = ok && sitefiles.ClassifyContent(rest) == sitefiles.Page
+	}
+	if e.sumFiles(opts, func(i int) bool { return !e.pages[i] }) != nil {
+		return nil
+	}
+	return e
+}
+
+// sumFiles reads and sums the files of e that want says to.
+func (e *earlyInputs) sumFiles(opts Options, want func(i int) bool) error {
+	return parallel.For(workers(opts.Workers), len(e.names), func(_, i int) error {
+		if !want(i) {
+			return nil
+		}
+		data, err := fs.ReadFile(opts.Source, e.names[i])
+		e.sums[i] = sha256.Sum256(data)
 		return err
 	})
-	if err != nil {
+}
+
+// finish completes the fingerprint with the sums of the pages the loader
+// read, reading the pages it did not; "" when one cannot be read.
+func (e *earlyInputs) finish(opts Options, loaded *contentSums) string {
+	unread := make([]bool, len(e.names))
+	for i, name := range e.names {
+		if e.pages[i] {
+			sum, ok := loaded.sums[strings.TrimPrefix(name, sitefiles.ContentDir+"/")]
+			e.sums[i], unread[i] = sum, !ok
+		}
+	}
+	if e.sumFiles(opts, func(i int) bool { return unread[i] }) != nil {
 		return ""
 	}
-	for i, name := range names {
-		fmt.Fprintf(h, "%q %x\n", name, sums[i])
+	h := sha256.New()
+	io.WriteString(h, e.head)
+	for i, name := range e.names {
+		fmt.Fprintf(h, "%q %x\n", name, e.sums[i])
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// contentSums are the SHA-256 sums of the pages the content loader read,
+// by their names under content/.
+type contentSums struct {
+	mu   sync.Mutex
+	sums map[string][sha256.Size]byte
+}
+
+// read is content.Options.Read.
+func (c *contentSums) read(name string, data []byte) {
+	sum := sha256.Sum256(data)
+	c.mu.Lock()
+	c.sums[name] = sum
+	c.mu.Unlock()
 }
 
 // programSum is a hash of this program's own file: another version of

@@ -287,3 +287,120 @@ func TestABuildIntoAFolderReadsEachPageTwice(t *testing.T) {
 		t.Fatalf("only %d pages were opened", pages)
 	}
 }
+
+// changeWhileBuilding is a site folder that makes a change once, while a
+// build reads it: when the first page is opened (the content is being
+// loaded), or when a page is opened a second time (pages are being
+// rendered).
+type changeWhileBuilding struct {
+	fsys   fs.FS
+	whilst string // "loading" or "rendering"
+	change func()
+
+	mu    sync.Mutex
+	opens map[string]int
+	done  bool
+}
+
+func (c *changeWhileBuilding) Open(name string) (fs.File, error) {
+	c.mu.Lock()
+	if strings.HasPrefix(name, "content/") && strings.HasSuffix(name, ".md") {
+		c.opens[name]++
+		if !c.done && (c.whilst == "loading" || c.opens[name] == 2) {
+			c.done = true
+			c.change()
+		}
+	}
+	c.mu.Unlock()
+	return c.fsys.Open(name)
+}
+
+// An input changed while a build runs must never be taken for the input
+// the build was made from: the next build would then keep an output that
+// a fresh build would not make. Whatever changes, whenever, the next
+// build either builds again or keeps an output equal to a fresh build's.
+func TestAnInputChangedDuringTheBuildIsNotTakenForWhatItWasMadeFrom(t *testing.T) {
+	safeSVG := `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>`
+	changes := map[string]func(src string){
+		"a page added": func(src string) {
+			data, err := os.ReadFile(filepath.Join(src, filepath.FromSlash(sitegen.SignatoryFile(1))))
+			if err != nil {
+				t.Error(err)
+			}
+			os.WriteFile(filepath.Join(src, "content", "signatories", "added-late.md"), data, 0o644)
+		},
+		"site.yaml": func(src string) {
+			f, _ := os.OpenFile(filepath.Join(src, "site.yaml"), os.O_APPEND|os.O_WRONLY, 0)
+			f.WriteString("\ntitle: A title changed part way\n")
+			f.Close()
+		},
+		"a picture made unsafe": func(src string) {
+			os.WriteFile(filepath.Join(src, "content", "principles", "mark.svg"), []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>`), 0o644)
+		},
+		"a file beside the pages": func(src string) {
+			os.WriteFile(filepath.Join(src, "content", "principles", "notes.pdf"), []byte("%PDF-1.4 late"), 0o644)
+		},
+		"a theme's template": func(src string) {
+			dir := filepath.Join(src, "templates", "partials")
+			os.MkdirAll(dir, 0o755)
+			os.WriteFile(filepath.Join(dir, "footer.html"), []byte(`<footer>changed part way</footer>`), 0o644)
+		},
+	}
+	for _, whilst := range []string{"loading", "rendering"} {
+		for name, change := range changes {
+			t.Run(whilst+"/"+name, func(t *testing.T) {
+				src, _ := generatedSite(t, 6)
+				if err := os.WriteFile(filepath.Join(src, "content", "principles", "mark.svg"), []byte(safeSVG), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				public := filepath.Join(t.TempDir(), "public")
+				out, err := publish.NewDir(public)
+				if err != nil {
+					t.Fatal(err)
+				}
+				changing := &changeWhileBuilding{fsys: os.DirFS(src), whilst: whilst, opens: map[string]int{}}
+				changing.change = func() { change(src) }
+				first := Build(Options{Source: changing, Output: out, Now: reuseDay})
+				if !changing.done {
+					t.Fatal("the change was not made during the build")
+				}
+				if first.Diags.HasErrors() {
+					out.Abort()
+					return // it saw the change and stopped: nothing was published
+				}
+				if err := out.Commit(); err != nil {
+					t.Fatal(err)
+				}
+
+				freshOut := filepath.Join(t.TempDir(), "public")
+				fo, err := publish.NewDir(freshOut)
+				if err != nil {
+					t.Fatal(err)
+				}
+				fresh := Build(Options{Source: os.DirFS(src), Output: fo, Now: reuseDay})
+				again, err := publish.NewDir(public)
+				if err != nil {
+					t.Fatal(err)
+				}
+				next := Build(Options{Source: os.DirFS(src), Output: again, Now: reuseDay})
+				if !next.Reused {
+					again.Abort()
+					fo.Abort()
+					return // built again: what it makes is a fresh build
+				}
+				if fresh.Diags.HasErrors() {
+					t.Fatalf("the next build kept the output, but a fresh build fails: %v", fresh.Diags)
+				}
+				if err := fo.Commit(); err != nil {
+					t.Fatal(err)
+				}
+				if err := again.Commit(); err != nil {
+					t.Fatal(err)
+				}
+				if diff := differences(outputTree(t, public), outputTree(t, freshOut), false); len(diff) > 0 {
+					t.Errorf("the next build kept an output that differs from a fresh build in %v", diff)
+				}
+			})
+		}
+	}
+}
