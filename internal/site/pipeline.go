@@ -161,7 +161,7 @@ func (p *pass) reuseEarlier() bool {
 	if !ok || p.early == nil {
 		return true
 	}
-	p.inputs = p.early.finish(p.opts, p.sums)
+	p.inputs = p.early.finish(p.sums)
 	p.early, p.sums = nil, nil // kept by no later step
 	if res := reuseEarlier(dir, p.inputs); res != nil {
 		p.res = res

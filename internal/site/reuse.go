@@ -26,8 +26,9 @@ import (
 // deliberately broad: this program's own bytes, the options that change
 // the output, the day, and every byte of every file under site.yaml,
 // content/, static/, templates/ and themes/, editors' temporary files
-// included. Anything else changed, and the build runs whole, hard-linking
-// the files whose bytes did not change (publish.Dir).
+// included (a page in a folder the loader skips, such as .git, counts by
+// its name: see below). Anything else changed, and the build runs whole,
+// hard-linking the files whose bytes did not change (publish.Dir).
 
 // builtRecord is what a build keeps in its stamp to repeat its report
 // when it is reused.
@@ -93,8 +94,13 @@ func rememberBuild(dir *publish.Dir, inputs string, res *Result) {
 // the loader reads them (content.Options.Read), which is the very bytes
 // the output is made from: a page whose file changes after it was loaded
 // is an error when its body is read to be rendered (content.Site.Body).
-// A page the loader did not read is one the build does not use, or one
-// it fails on, so it is read when the fingerprint is finished.
+// A page listed first that the loader did not read is not read later:
+// it may have been away while the loader looked (an editor that saves by
+// renaming, a git checkout) and be back by then, so that the output lacks
+// a page the fingerprint would hold. It counts as "not read", which no
+// page the next build reads can equal. (A page the loader never reads,
+// one in a folder it skips, so counts by its name alone: it cannot change
+// the output.)
 
 // earlyInputs is a fingerprint begun: everything but the pages' bytes.
 type earlyInputs struct {
@@ -151,36 +157,34 @@ func startInputs(opts Options) *earlyInputs {
 		rest, ok := strings.CutPrefix(name, sitefiles.ContentDir+"/")
 		e.pages[i] = ok && sitefiles.ClassifyContent(rest) == sitefiles.Page
 	}
-	if e.sumFiles(opts, func(i int) bool { return !e.pages[i] }) != nil {
-		return nil
-	}
-	return e
-}
-
-// sumFiles reads and sums the files of e that want says to.
-func (e *earlyInputs) sumFiles(opts Options, want func(i int) bool) error {
-	return parallel.For(workers(opts.Workers), len(e.names), func(_, i int) error {
-		if !want(i) {
-			return nil
+	err := parallel.For(workers(opts.Workers), len(e.names), func(_, i int) error {
+		if e.pages[i] {
+			return nil // summed as the loader reads it
 		}
 		data, err := fs.ReadFile(opts.Source, e.names[i])
 		e.sums[i] = sha256.Sum256(data)
 		return err
 	})
+	if err != nil {
+		return nil
+	}
+	return e
 }
 
+// notRead stands for the sum of a page the loader did not read.
+var notRead = sha256.Sum256([]byte("a page the build did not read"))
+
 // finish completes the fingerprint with the sums of the pages the loader
-// read, reading the pages it did not; "" when one cannot be read.
-func (e *earlyInputs) finish(opts Options, loaded *contentSums) string {
-	unread := make([]bool, len(e.names))
+// read.
+func (e *earlyInputs) finish(loaded *contentSums) string {
 	for i, name := range e.names {
 		if e.pages[i] {
 			sum, ok := loaded.sums[strings.TrimPrefix(name, sitefiles.ContentDir+"/")]
-			e.sums[i], unread[i] = sum, !ok
+			if !ok {
+				sum = notRead
+			}
+			e.sums[i] = sum
 		}
-	}
-	if e.sumFiles(opts, func(i int) bool { return unread[i] }) != nil {
-		return ""
 	}
 	h := sha256.New()
 	io.WriteString(h, e.head)

@@ -371,36 +371,114 @@ func TestAnInputChangedDuringTheBuildIsNotTakenForWhatItWasMadeFrom(t *testing.T
 				if err := out.Commit(); err != nil {
 					t.Fatal(err)
 				}
-
-				freshOut := filepath.Join(t.TempDir(), "public")
-				fo, err := publish.NewDir(freshOut)
-				if err != nil {
-					t.Fatal(err)
-				}
-				fresh := Build(Options{Source: os.DirFS(src), Output: fo, Now: reuseDay})
-				again, err := publish.NewDir(public)
-				if err != nil {
-					t.Fatal(err)
-				}
-				next := Build(Options{Source: os.DirFS(src), Output: again, Now: reuseDay})
-				if !next.Reused {
-					again.Abort()
-					fo.Abort()
-					return // built again: what it makes is a fresh build
-				}
-				if fresh.Diags.HasErrors() {
-					t.Fatalf("the next build kept the output, but a fresh build fails: %v", fresh.Diags)
-				}
-				if err := fo.Commit(); err != nil {
-					t.Fatal(err)
-				}
-				if err := again.Commit(); err != nil {
-					t.Fatal(err)
-				}
-				if diff := differences(outputTree(t, public), outputTree(t, freshOut), false); len(diff) > 0 {
-					t.Errorf("the next build kept an output that differs from a fresh build in %v", diff)
-				}
+				nextBuildKeepsOnlyWhatAFreshBuildMakes(t, src, public)
 			})
 		}
+	}
+
+	// A page away while the loader lists its folder, and back (as it was,
+	// or edited) by the time the loader reads the pages: an editor that
+	// saves by renaming, a git checkout.
+	for _, edited := range []bool{false, true} {
+		t.Run(fmt.Sprintf("a page away while listed, edited %t", edited), func(t *testing.T) {
+			src, _ := generatedSite(t, 6)
+			// A page no other page links to, so the build passes without it.
+			data, err := os.ReadFile(filepath.Join(src, filepath.FromSlash(sitegen.SignatoryFile(1))))
+			if err != nil {
+				t.Fatal(err)
+			}
+			page := filepath.Join(src, "content", "signatories", "unlinked.md")
+			if err := os.WriteFile(page, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			aside := filepath.Join(src, "aside")
+			away := &awayWhileListed{fsys: os.DirFS(src), folder: "content/signatories", opens: map[string]int{},
+				leave: func() { os.Rename(page, aside) },
+				come: func() {
+					os.Rename(aside, page)
+					if edited {
+						f, _ := os.OpenFile(page, os.O_APPEND|os.O_WRONLY, 0)
+						f.WriteString("\nA line added while away.\n")
+						f.Close()
+					}
+				}}
+			public := filepath.Join(t.TempDir(), "public")
+			out, err := publish.NewDir(public)
+			if err != nil {
+				t.Fatal(err)
+			}
+			first := Build(Options{Source: away, Output: out, Now: reuseDay})
+			if !away.back {
+				t.Fatal("the page was not moved away and back during the build")
+			}
+			if first.Diags.HasErrors() {
+				t.Fatalf("the build without the page failed: %v", first.Diags)
+			}
+			if err := out.Commit(); err != nil {
+				t.Fatal(err)
+			}
+			nextBuildKeepsOnlyWhatAFreshBuildMakes(t, src, public)
+		})
+	}
+}
+
+// awayWhileListed calls leave when folder is listed the second time (the
+// first is the fingerprint's), and come at the next page opened.
+type awayWhileListed struct {
+	fsys        fs.FS
+	folder      string
+	leave, come func()
+
+	mu    sync.Mutex
+	opens map[string]int
+	gone  bool
+	back  bool
+}
+
+func (a *awayWhileListed) Open(name string) (fs.File, error) {
+	a.mu.Lock()
+	if a.opens[name]++; name == a.folder && a.opens[name] == 2 {
+		a.leave()
+		a.gone = true
+	} else if a.gone && !a.back && strings.HasSuffix(name, ".md") {
+		a.come()
+		a.back = true
+	}
+	a.mu.Unlock()
+	return a.fsys.Open(name)
+}
+
+// nextBuildKeepsOnlyWhatAFreshBuildMakes builds src into public again: if
+// it keeps the output there, that output must be what a build into an
+// empty folder makes now.
+func nextBuildKeepsOnlyWhatAFreshBuildMakes(t *testing.T, src, public string) {
+	t.Helper()
+	freshOut := filepath.Join(t.TempDir(), "public")
+	fo, err := publish.NewDir(freshOut)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh := Build(Options{Source: os.DirFS(src), Output: fo, Now: reuseDay})
+	again, err := publish.NewDir(public)
+	if err != nil {
+		t.Fatal(err)
+	}
+	next := Build(Options{Source: os.DirFS(src), Output: again, Now: reuseDay})
+	if !next.Reused {
+		again.Abort()
+		fo.Abort()
+		return // built again: what it makes is a fresh build
+	}
+	if fresh.Diags.HasErrors() {
+		t.Fatalf("the next build kept the output, but a fresh build fails: %v", fresh.Diags)
+	}
+	if err := fo.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if err := again.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if diff := differences(outputTree(t, public), outputTree(t, freshOut), false); len(diff) > 0 {
+		t.Errorf("the next build kept an output that differs from a fresh build in %v", diff)
 	}
 }
