@@ -67,7 +67,12 @@ func (s *source) Open(name string) (fs.File, error) {
 	return s.fsys.Open(name)
 }
 
-func (s *source) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(s.fsys, name) }
+func (s *source) ReadDir(name string) ([]fs.DirEntry, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrInvalid}
+	}
+	return s.listFolder(name)
+}
 
 func (s *source) Stat(name string) (fs.FileInfo, error) { return fs.Stat(s.fsys, name) }
 
