@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"github.com/coproduce/coproduce/internal/diag"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -480,5 +481,40 @@ func nextBuildKeepsOnlyWhatAFreshBuildMakes(t *testing.T, src, public string) {
 	}
 	if diff := differences(outputTree(t, public), outputTree(t, freshOut), false); len(diff) > 0 {
 		t.Errorf("the next build kept an output that differs from a fresh build in %v", diff)
+	}
+}
+
+// A picture beside the pages is checked as the content is loaded, and
+// copied into the output later: one made unsafe in between is an error
+// as it is copied, so the build is not published.
+func TestAPictureMadeUnsafeWhileTheSiteIsBuiltIsNotPublished(t *testing.T) {
+	src, _ := generatedSite(t, 4)
+	mark := filepath.Join(src, "content", "principles", "mark.svg")
+	if err := os.WriteFile(mark, []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	changing := &changeWhileBuilding{fsys: os.DirFS(src), whilst: "rendering", opens: map[string]int{}, change: func() {
+		os.WriteFile(mark, []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>`), 0o644)
+	}}
+	out, err := publish.NewDir(filepath.Join(t.TempDir(), "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := Build(Options{Source: changing, Output: out, Now: reuseDay})
+	out.Abort()
+	if !changing.done {
+		t.Fatal("the picture was not changed during the build")
+	}
+	found := false
+	for _, d := range res.Diags {
+		if d.File == "content/principles/mark.svg" && d.Severity == diag.Error && strings.Contains(d.Problem, "changed while the site was built") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no error at the picture; the build reported:\n%v", res.Diags)
+	}
+	if n := res.Diags.Count(diag.Error); n != 1 {
+		t.Errorf("%d errors, want the one at the picture:\n%v", n, res.Diags)
 	}
 }

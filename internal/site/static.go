@@ -12,7 +12,9 @@ import (
 	"strings"
 
 	"github.com/coproduce/coproduce/internal/diag"
+	"github.com/coproduce/coproduce/internal/picture"
 	"github.com/coproduce/coproduce/internal/publish"
+	"github.com/coproduce/coproduce/internal/svgsafe"
 	"github.com/coproduce/coproduce/internal/theme"
 )
 
@@ -126,8 +128,27 @@ func copyContentAssets(o output, source fs.FS, names []string, diags *diag.List)
 			diags.Errorf(diag.Pos{File: path.Join("content", name)}, fix, "%s", problem)
 			continue
 		}
+		// The loader checked each SVG when it read the content, but the
+		// file may have changed since: only bytes checked are published.
+		// (One the loader found unsafe is reported already, and the
+		// build fails.)
+		if file := path.Join("content", name); picture.Kind(name) == "svg" && len(svgsafe.Check(data)) > 0 && !reportedAsError(*diags, file) {
+			diags.Errorf(diag.Pos{File: file}, "check the picture again, and build again",
+				"the picture changed while the site was built, and is not safe to publish as it is now")
+			continue
+		}
 		if err := o.write(name, data); err != nil {
 			diags.Errorf(diag.Pos{File: path.Join("content", name)}, "check the output folder can be written", "could not copy the file: %v", err)
 		}
 	}
+}
+
+// reportedAsError reports whether diags hold an error at file.
+func reportedAsError(diags diag.List, file string) bool {
+	for _, d := range diags {
+		if d.File == file && d.Severity == diag.Error {
+			return true
+		}
+	}
+	return false
 }
