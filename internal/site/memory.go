@@ -1,9 +1,11 @@
 package site
 
 import (
+	"maps"
 	"math"
 	"os"
 	"runtime/debug"
+	"slices"
 	"sync"
 )
 
@@ -123,12 +125,9 @@ func (p *pacing) start(percent int) func() {
 // apply sets GOGC to the lowest of the running builds', or back to what
 // it was when none runs. p.mu is held.
 func (p *pacing) apply() {
-	percent := p.was
-	first := true
-	for asked := range p.running {
-		if first || asked < percent {
-			percent, first = asked, false
-		}
+	if len(p.running) == 0 {
+		debug.SetGCPercent(p.was)
+		return
 	}
-	debug.SetGCPercent(percent)
+	debug.SetGCPercent(slices.Min(slices.Collect(maps.Keys(p.running))))
 }

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"crypto/sha256"
 	"io/fs"
 	"slices"
 	"sync"
@@ -51,7 +50,6 @@ type pass struct {
 	// (reuse.go): begun before anything is read, finished with the sums
 	// of the pages the loader read, then whole.
 	early  *earlyInputs
-	sums   *contentSums
 	inputs string
 }
 
@@ -129,8 +127,7 @@ func (p *pass) readContent() bool {
 	opts := content.Options{Drafts: p.opts.Drafts, Dir: "content", Languages: p.cfg.OtherLanguages(), Now: p.today(), Workers: p.opts.Workers,
 		Renewal: renewalOf(p.cfg), BodiesOnDemand: p.whole() && finalOutput(p.opts.Output)}
 	if p.early != nil {
-		p.sums = &contentSums{sums: map[string][sha256.Size]byte{}}
-		opts.Read = p.sums.read
+		opts.Read = p.early.pageRead
 	}
 	var site *content.Site
 	var diags diag.List
@@ -161,8 +158,8 @@ func (p *pass) reuseEarlier() bool {
 	if !ok || p.early == nil {
 		return true
 	}
-	p.inputs = p.early.finish(p.sums)
-	p.early, p.sums = nil, nil // kept by no later step
+	p.inputs = p.early.finish()
+	p.early = nil // kept by no later step
 	if res := reuseEarlier(dir, p.inputs); res != nil {
 		p.res = res
 		return false

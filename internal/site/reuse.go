@@ -102,12 +102,16 @@ func rememberBuild(dir *publish.Dir, inputs string, res *Result) {
 // one in a folder it skips, so counts by its name alone: it cannot change
 // the output.)
 
-// earlyInputs is a fingerprint begun: everything but the pages' bytes.
+// earlyInputs is a fingerprint begun: everything but the pages' bytes,
+// and then the sums of the pages as the loader reads them.
 type earlyInputs struct {
 	head  string              // the program, the options and the day
 	names []string            // every input file, in the order walked
 	sums  [][sha256.Size]byte // names[i]'s sum; zero for a page, summed later
 	pages []bool              // names[i] is a page under content/
+
+	mu     sync.Mutex
+	loaded map[string][sha256.Size]byte // pages the loader read, by their names under content/
 }
 
 // startInputs begins the fingerprint of everything a build's output is
@@ -130,7 +134,8 @@ func startInputs(opts Options) *earlyInputs {
 	if !opts.Now.IsZero() {
 		day = opts.Now.Format("2006-01-02T15:04:05.999999999Z07:00")
 	}
-	e := &earlyInputs{head: fmt.Sprintf("tool %s\nbase-url %q\ndrafts %t\nday %s\n", tool, base, opts.Drafts, day)}
+	e := &earlyInputs{head: fmt.Sprintf("tool %s\nbase-url %q\ndrafts %t\nday %s\n", tool, base, opts.Drafts, day),
+		loaded: map[string][sha256.Size]byte{}}
 	if _, err := fs.Stat(opts.Source, sitefiles.ConfigFile); err == nil {
 		e.names = append(e.names, sitefiles.ConfigFile)
 	}
@@ -171,17 +176,25 @@ func startInputs(opts Options) *earlyInputs {
 	return e
 }
 
-// notRead stands for the sum of a page the loader did not read.
-var notRead = sha256.Sum256([]byte("a page the build did not read"))
+// pageRead is content.Options.Read: it sums a page as the loader reads it.
+func (e *earlyInputs) pageRead(name string, data []byte) {
+	sum := sha256.Sum256(data)
+	e.mu.Lock()
+	e.loaded[name] = sum
+	e.mu.Unlock()
+}
+
+// unreadPage stands for the sum of a page the loader did not read.
+var unreadPage = sha256.Sum256([]byte("a page the build did not read"))
 
 // finish completes the fingerprint with the sums of the pages the loader
 // read.
-func (e *earlyInputs) finish(loaded *contentSums) string {
+func (e *earlyInputs) finish() string {
 	for i, name := range e.names {
 		if e.pages[i] {
-			sum, ok := loaded.sums[strings.TrimPrefix(name, sitefiles.ContentDir+"/")]
+			sum, ok := e.loaded[strings.TrimPrefix(name, sitefiles.ContentDir+"/")]
 			if !ok {
-				sum = notRead
+				sum = unreadPage
 			}
 			e.sums[i] = sum
 		}
@@ -192,21 +205,6 @@ func (e *earlyInputs) finish(loaded *contentSums) string {
 		fmt.Fprintf(h, "%q %x\n", name, e.sums[i])
 	}
 	return hex.EncodeToString(h.Sum(nil))
-}
-
-// contentSums are the SHA-256 sums of the pages the content loader read,
-// by their names under content/.
-type contentSums struct {
-	mu   sync.Mutex
-	sums map[string][sha256.Size]byte
-}
-
-// read is content.Options.Read.
-func (c *contentSums) read(name string, data []byte) {
-	sum := sha256.Sum256(data)
-	c.mu.Lock()
-	c.sums[name] = sum
-	c.mu.Unlock()
 }
 
 // programSum is a hash of this program's own file: another version of

@@ -243,18 +243,30 @@ func TestStoppedRebuildLeavesTheEarlierOutputAsItWas(t *testing.T) {
 	}
 }
 
-// openCounts is a site folder that counts how often each file is opened.
-type openCounts struct {
-	fsys  fs.FS
+// watchedSite is a site folder that counts how often each file is opened
+// and, before each open, calls onOpen (when set) with the name and its
+// count so far: a test changes the folder there at a chosen moment of a
+// build.
+type watchedSite struct {
+	fsys   fs.FS
+	onOpen func(name string, opens int)
+
 	mu    sync.Mutex
 	opens map[string]int
 }
 
-func (o *openCounts) Open(name string) (fs.File, error) {
-	o.mu.Lock()
-	o.opens[name]++
-	o.mu.Unlock()
-	return o.fsys.Open(name)
+func watch(fsys fs.FS, onOpen func(name string, opens int)) *watchedSite {
+	return &watchedSite{fsys: fsys, onOpen: onOpen, opens: map[string]int{}}
+}
+
+func (w *watchedSite) Open(name string) (fs.File, error) {
+	w.mu.Lock()
+	w.opens[name]++
+	if w.onOpen != nil {
+		w.onOpen(name, w.opens[name])
+	}
+	w.mu.Unlock()
+	return w.fsys.Open(name)
 }
 
 // A build into a folder reads every page twice, once to load it and once
@@ -262,7 +274,7 @@ func (o *openCounts) Open(name string) (fs.File, error) {
 // sums of what was loaded rather than read all of them a third time.
 func TestABuildIntoAFolderReadsEachPageTwice(t *testing.T) {
 	src, _ := generatedSite(t, 20)
-	counted := &openCounts{fsys: os.DirFS(src), opens: map[string]int{}}
+	counted := watch(os.DirFS(src), nil)
 	out, err := publish.NewDir(filepath.Join(t.TempDir(), "public"))
 	if err != nil {
 		t.Fatal(err)
@@ -289,31 +301,18 @@ func TestABuildIntoAFolderReadsEachPageTwice(t *testing.T) {
 	}
 }
 
-// changeWhileBuilding is a site folder that makes a change once, while a
-// build reads it: when the first page is opened (the content is being
-// loaded), or when a page is opened a second time (pages are being
-// rendered).
-type changeWhileBuilding struct {
-	fsys   fs.FS
-	whilst string // "loading" or "rendering"
-	change func()
-
-	mu    sync.Mutex
-	opens map[string]int
-	done  bool
-}
-
-func (c *changeWhileBuilding) Open(name string) (fs.File, error) {
-	c.mu.Lock()
-	if strings.HasPrefix(name, "content/") && strings.HasSuffix(name, ".md") {
-		c.opens[name]++
-		if !c.done && (c.whilst == "loading" || c.opens[name] == 2) {
-			c.done = true
-			c.change()
+// changeWhile makes change once while a build reads the site: when the
+// first page is opened (the content is being loaded), or when a page is
+// opened a second time (pages are being rendered). done reports whether
+// it has.
+func changeWhile(whilst string, change func()) (onOpen func(name string, opens int), done *bool) {
+	done = new(bool)
+	return func(name string, opens int) {
+		if !*done && strings.HasPrefix(name, "content/") && strings.HasSuffix(name, ".md") && (whilst == "loading" || opens == 2) {
+			*done = true
+			change()
 		}
-	}
-	c.mu.Unlock()
-	return c.fsys.Open(name)
+	}, done
 }
 
 // An input changed while a build runs must never be taken for the input
@@ -359,10 +358,9 @@ func TestAnInputChangedDuringTheBuildIsNotTakenForWhatItWasMadeFrom(t *testing.T
 				if err != nil {
 					t.Fatal(err)
 				}
-				changing := &changeWhileBuilding{fsys: os.DirFS(src), whilst: whilst, opens: map[string]int{}}
-				changing.change = func() { change(src) }
-				first := Build(Options{Source: changing, Output: out, Now: reuseDay})
-				if !changing.done {
+				onOpen, changed := changeWhile(whilst, func() { change(src) })
+				first := Build(Options{Source: watch(os.DirFS(src), onOpen), Output: out, Now: reuseDay})
+				if !*changed {
 					t.Fatal("the change was not made during the build")
 				}
 				if first.Diags.HasErrors() {
@@ -393,23 +391,31 @@ func TestAnInputChangedDuringTheBuildIsNotTakenForWhatItWasMadeFrom(t *testing.T
 				t.Fatal(err)
 			}
 			aside := filepath.Join(src, "aside")
-			away := &awayWhileListed{fsys: os.DirFS(src), folder: "content/signatories", opens: map[string]int{},
-				leave: func() { os.Rename(page, aside) },
-				come: func() {
+			// Away when the folder is listed the second time (the first
+			// is the fingerprint's), back at the next page opened.
+			gone, back := false, false
+			onOpen := func(name string, opens int) {
+				switch {
+				case name == "content/signatories" && opens == 2:
+					os.Rename(page, aside)
+					gone = true
+				case gone && !back && strings.HasSuffix(name, ".md"):
 					os.Rename(aside, page)
 					if edited {
 						f, _ := os.OpenFile(page, os.O_APPEND|os.O_WRONLY, 0)
 						f.WriteString("\nA line added while away.\n")
 						f.Close()
 					}
-				}}
+					back = true
+				}
+			}
 			public := filepath.Join(t.TempDir(), "public")
 			out, err := publish.NewDir(public)
 			if err != nil {
 				t.Fatal(err)
 			}
-			first := Build(Options{Source: away, Output: out, Now: reuseDay})
-			if !away.back {
+			first := Build(Options{Source: watch(os.DirFS(src), onOpen), Output: out, Now: reuseDay})
+			if !back {
 				t.Fatal("the page was not moved away and back during the build")
 			}
 			if first.Diags.HasErrors() {
@@ -421,32 +427,6 @@ func TestAnInputChangedDuringTheBuildIsNotTakenForWhatItWasMadeFrom(t *testing.T
 			nextBuildKeepsOnlyWhatAFreshBuildMakes(t, src, public)
 		})
 	}
-}
-
-// awayWhileListed calls leave when folder is listed the second time (the
-// first is the fingerprint's), and come at the next page opened.
-type awayWhileListed struct {
-	fsys        fs.FS
-	folder      string
-	leave, come func()
-
-	mu    sync.Mutex
-	opens map[string]int
-	gone  bool
-	back  bool
-}
-
-func (a *awayWhileListed) Open(name string) (fs.File, error) {
-	a.mu.Lock()
-	if a.opens[name]++; name == a.folder && a.opens[name] == 2 {
-		a.leave()
-		a.gone = true
-	} else if a.gone && !a.back && strings.HasSuffix(name, ".md") {
-		a.come()
-		a.back = true
-	}
-	a.mu.Unlock()
-	return a.fsys.Open(name)
 }
 
 // nextBuildKeepsOnlyWhatAFreshBuildMakes builds src into public again: if
@@ -493,16 +473,16 @@ func TestAPictureMadeUnsafeWhileTheSiteIsBuiltIsNotPublished(t *testing.T) {
 	if err := os.WriteFile(mark, []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	changing := &changeWhileBuilding{fsys: os.DirFS(src), whilst: "rendering", opens: map[string]int{}, change: func() {
+	onOpen, changed := changeWhile("rendering", func() {
 		os.WriteFile(mark, []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>`), 0o644)
-	}}
+	})
 	out, err := publish.NewDir(filepath.Join(t.TempDir(), "public"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := Build(Options{Source: changing, Output: out, Now: reuseDay})
+	res := Build(Options{Source: watch(os.DirFS(src), onOpen), Output: out, Now: reuseDay})
 	out.Abort()
-	if !changing.done {
+	if !*changed {
 		t.Fatal("the picture was not changed during the build")
 	}
 	found := false

@@ -3,6 +3,7 @@
 package site
 
 import (
+	"bytes"
 	"io/fs"
 	"os"
 	"path"
@@ -68,14 +69,14 @@ func appendDirents(entries []fs.DirEntry, buf []byte, s *source, dir string) []f
 		rec := buf[:reclen]
 		buf = buf[reclen:]
 		nameBytes := rec[19:]
-		if i := strings.IndexByte(string(nameBytes), 0); i >= 0 {
+		if i := bytes.IndexByte(nameBytes, 0); i >= 0 {
 			nameBytes = nameBytes[:i]
 		}
 		entryName := string(nameBytes)
 		if entryName == "." || entryName == ".." {
 			continue
 		}
-		e := &listedEntry{name: entryName, full: path.Join(dir, entryName), s: s}
+		e := &listedEntry{name: entryName, dir: dir, s: s}
 		switch rec[18] {
 		case unix.DT_DIR:
 			e.typ = fs.ModeDir
@@ -92,7 +93,7 @@ func appendDirents(entries []fs.DirEntry, buf []byte, s *source, dir string) []f
 		case unix.DT_BLK:
 			e.typ = fs.ModeDevice
 		default: // DT_UNKNOWN: the file system does not say
-			info, err := s.root.Lstat(e.full)
+			info, err := e.lstat()
 			if err != nil {
 				continue // gone since it was listed
 			}
@@ -106,11 +107,13 @@ func appendDirents(entries []fs.DirEntry, buf []byte, s *source, dir string) []f
 // listedEntry is an entry of a folder listed by listFolder. Info asks the
 // file system through the root, once.
 type listedEntry struct {
-	name, full string
-	typ        fs.FileMode
-	info       fs.FileInfo
-	s          *source
+	name, dir string
+	typ       fs.FileMode
+	info      fs.FileInfo
+	s         *source
 }
+
+func (e *listedEntry) lstat() (fs.FileInfo, error) { return e.s.root.Lstat(path.Join(e.dir, e.name)) }
 
 func (e *listedEntry) Name() string      { return e.name }
 func (e *listedEntry) IsDir() bool       { return e.typ.IsDir() }
@@ -121,5 +124,5 @@ func (e *listedEntry) Info() (fs.FileInfo, error) {
 	if e.info != nil {
 		return e.info, nil
 	}
-	return e.s.root.Lstat(e.full)
+	return e.lstat()
 }
